@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import SwitchboardCore
+
+/// Maps rows of the snake_case schema to domain values. Kept apart so SQL and domain stay readable.
+enum RowDecoding {
+    static func date(_ row: Row, _ column: String) -> Date {
+        Date(timeIntervalSince1970: row[column])
+    }
+
+    static func optionalDate(_ row: Row, _ column: String) -> Date? {
+        (row[column] as Double?).map(Date.init(timeIntervalSince1970:))
+    }
+
+    static func channel(_ row: Row) throws -> Channel {
+        Channel(
+            id: ChannelID(row["id"]),
+            kind: try enumValue(row, "kind"),
+            name: row["name"],
+            mode: try enumValue(row, "mode"),
+            persona: Persona(name: row["persona_name"], avatarURL: row["persona_avatar_url"]),
+            defaultDepartmentID: (row["default_department_id"] as Int64?).map(DepartmentID.init),
+            isPaused: row["paused"]
+        )
+    }
+
+    static func contact(_ row: Row) -> Contact {
+        Contact(
+            id: ContactID(row["id"]),
+            displayName: row["display_name"],
+            preferredName: row["preferred_name"],
+            phone: row["phone"],
+            language: row["language"],
+            notes: row["notes"]
+        )
+    }
+
+    static func identity(_ row: Row) -> Identity {
+        Identity(
+            id: IdentityID(row["id"]),
+            contactID: ContactID(row["contact_id"]),
+            channelID: ChannelID(row["channel_id"]),
+            externalID: row["external_id"],
+            username: row["username"],
+            profileName: row["profile_name"],
+            language: row["language"],
+            isReachable: row["reachable"]
+        )
+    }
+
+    static func conversation(_ row: Row) throws -> Conversation {
+        Conversation(
+            id: ConversationID(row["id"]),
+            contactID: ContactID(row["contact_id"]),
+            channelID: ChannelID(row["channel_id"]),
+            identityID: IdentityID(row["identity_id"]),
+            status: try enumValue(row, "status"),
+            assigneeID: (row["assignee_id"] as Int64?).map(OperatorID.init),
+            departmentID: (row["department_id"] as Int64?).map(DepartmentID.init),
+            contextKey: row["context_key"],
+            openedAt: date(row, "opened_at"),
+            firstResponseAt: optionalDate(row, "first_response_at"),
+            resolvedAt: optionalDate(row, "resolved_at"),
+            lastMessageAt: date(row, "last_message_at")
+        )
+    }
+
+    static func message(_ row: Row) throws -> Message {
+        let author: MessageAuthor =
+            switch row["author_kind"] as String {
+            case "operator": .operator(OperatorID(row["author_operator_id"]))
+            case "bot": .bot
+            case "system": .system
+            default: .client
+            }
+        let attachmentsJSON: String = row["attachments"]
+        return Message(
+            id: MessageID(row["id"]),
+            conversationID: ConversationID(row["conversation_id"]),
+            direction: try enumValue(row, "direction"),
+            author: author,
+            text: row["text"],
+            attachments: try JSONDecoder().decode([Attachment].self, from: Data(attachmentsJSON.utf8)),
+            externalID: row["external_id"],
+            deliveryState: try (row["delivery_state"] as String?).map { try decodeEnum($0, "delivery_state") },
+            failureReason: row["failure_reason"],
+            createdAt: date(row, "created_at"),
+            editedAt: optionalDate(row, "edited_at")
+        )
+    }
+
+    static func event(_ row: Row) throws -> Event {
+        Event(
+            seq: row["seq"],
+            kind: try enumValue(row, "kind"),
+            occurredAt: date(row, "occurred_at"),
+            contactID: (row["contact_id"] as Int64?).map(ContactID.init),
+            conversationID: (row["conversation_id"] as Int64?).map(ConversationID.init),
+            messageID: (row["message_id"] as Int64?).map(MessageID.init),
+            payload: row["payload"]
+        )
+    }
+
+    static func enumValue<T: RawRepresentable>(_ row: Row, _ column: String) throws -> T where T.RawValue == String {
+        try decodeEnum(row[column], column)
+    }
+
+    static func decodeEnum<T: RawRepresentable>(_ raw: String, _ column: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: raw) else { throw StoreError.invalid("unexpected \(column) '\(raw)' in the database") }
+        return value
+    }
+}

@@ -1,0 +1,50 @@
+public import Foundation
+import GRDB
+public import SwitchboardCore
+
+extension SQLiteStore {
+    public func recordDelivery(_ report: DeliveryReport, at now: Date) async throws -> [Event] {
+        try await pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM messages WHERE id = ?", arguments: [report.messageID.rawValue]) else {
+                throw StoreError.notFound("message \(report.messageID)")
+            }
+            let message = try RowDecoding.message(row)
+            guard let current = message.deliveryState else { throw StoreError.invalid("message \(message.id) is not outbound") }
+            var events = EventAppender(db)
+            switch report {
+            case .sent(let id, let externalID):
+                try db.execute(sql: "DELETE FROM outbox WHERE message_id = ?", arguments: [id.rawValue])
+                guard current.accepts(.sent) else { break }
+                try db.execute(
+                    sql: "UPDATE messages SET delivery_state = 'sent', external_id = COALESCE(?, external_id), failure_reason = NULL WHERE id = ?",
+                    arguments: [externalID, id.rawValue]
+                )
+                try events.append(.messageDelivery, at: now, conversation: message.conversationID, message: id, payload: DeliveryPayload(messageID: id, conversationID: message.conversationID, state: .sent))
+            case .retry(let id, let date, let reason):
+                try db.execute(
+                    sql: "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE message_id = ?",
+                    arguments: [date.timeIntervalSince1970, reason, id.rawValue]
+                )
+                guard db.changesCount > 0 else { break }
+                let payload = DeliveryPayload(messageID: id, conversationID: message.conversationID, state: current, reason: reason, nextAttemptAt: date)
+                try events.append(.messageDelivery, at: now, conversation: message.conversationID, message: id, payload: payload)
+            case .failed(let id, let reason, let unreachable):
+                try db.execute(sql: "DELETE FROM outbox WHERE message_id = ?", arguments: [id.rawValue])
+                if unreachable {
+                    try db.execute(
+                        sql: "UPDATE identities SET reachable = 0 WHERE id = (SELECT identity_id FROM conversations WHERE id = ?)",
+                        arguments: [message.conversationID.rawValue]
+                    )
+                }
+                guard current.accepts(.failed) else { break }
+                try db.execute(
+                    sql: "UPDATE messages SET delivery_state = 'failed', failure_reason = ? WHERE id = ?",
+                    arguments: [reason, id.rawValue]
+                )
+                let payload = DeliveryPayload(messageID: id, conversationID: message.conversationID, state: .failed, reason: reason)
+                try events.append(.messageDelivery, at: now, conversation: message.conversationID, message: id, payload: payload)
+            }
+            return events.appended
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+public import SwitchboardCore
+
+extension SQLiteStore {
+    public func events(after seq: Int64, limit: Int) async throws -> [Event] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit])
+                .map(RowDecoding.event)
+        }
+    }
+
+    public func latestSeq() async throws -> Int64 {
+        try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM events") ?? 0 }
+    }
+}
+
+/// Appends events inside a write transaction; the caller's transaction decides whether they exist.
+struct EventAppender {
+    let db: Database
+    private(set) var appended: [Event] = []
+
+    init(_ db: Database) {
+        self.db = db
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }()
+
+    /// Appends one event whose payload is the JSON of `payload`.
+    mutating func append(
+        _ kind: EventKind,
+        at date: Date,
+        contact: ContactID? = nil,
+        conversation: ConversationID? = nil,
+        message: MessageID? = nil,
+        payload: some Encodable
+    ) throws {
+        let json = String(decoding: try Self.encoder.encode(payload), as: UTF8.self)
+        try db.execute(
+            sql: "INSERT INTO events (kind, occurred_at, contact_id, conversation_id, message_id, payload) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [kind.rawValue, date.timeIntervalSince1970, contact?.rawValue, conversation?.rawValue, message?.rawValue, json]
+        )
+        appended.append(
+            Event(
+                seq: db.lastInsertedRowID,
+                kind: kind,
+                occurredAt: date,
+                contactID: contact,
+                conversationID: conversation,
+                messageID: message,
+                payload: json
+            )
+        )
+    }
+}
+
+/// Payload of a delivery event: enough for the inbox to redraw the message's ticks.
+struct DeliveryPayload: Encodable {
+    var messageID: MessageID
+    var conversationID: ConversationID
+    var state: DeliveryState
+    var reason: String?
+    var nextAttemptAt: Date?
+}
+
+/// Payload of a status change event.
+struct StatusChangePayload: Encodable {
+    var conversationID: ConversationID
+    var from: ConversationStatus
+    var to: ConversationStatus
+    var reopened: Bool
+}

@@ -1,0 +1,129 @@
+public import Foundation
+import GRDB
+public import SwitchboardCore
+
+extension SQLiteStore {
+    public func enqueueReply(_ draft: ReplyDraft, at now: Date) async throws -> EnqueuedReply {
+        guard !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !draft.attachments.isEmpty else {
+            throw StoreError.invalid("a reply needs text or an attachment")
+        }
+        return try await pool.write { db in
+            guard var conversation = try Self.fetchConversation(db, draft.conversationID) else {
+                throw StoreError.notFound("conversation \(draft.conversationID)")
+            }
+            var events = EventAppender(db)
+            var machine = ConversationStateMachine(status: conversation.status)
+            let action: ConversationStateMachine.Action
+            do throws(RefusedTransition) {
+                action = try machine.handle(.operatorReply)
+            } catch {
+                throw StoreError.refused(error)
+            }
+            if case .changed(let from, let to, let reopened) = action {
+                try db.execute(sql: "UPDATE conversations SET status = ?, resolved_at = NULL WHERE id = ?", arguments: [to.rawValue, conversation.id.rawValue])
+                conversation.status = to
+                let change = StatusChangePayload(conversationID: conversation.id, from: from, to: to, reopened: reopened)
+                try events.append(.conversationStatusChanged, at: now, contact: conversation.contactID, conversation: conversation.id, payload: change)
+            }
+            let attachments = String(decoding: try JSONEncoder().encode(draft.attachments), as: UTF8.self)
+            try Self.mapConstraint("reply by operator \(draft.operatorID)") {
+                try db.execute(
+                    sql: """
+                        INSERT INTO messages (conversation_id, channel_id, direction, author_kind, author_operator_id, text, attachments,
+                                              delivery_state, created_at)
+                        VALUES (?, ?, 'out', 'operator', ?, ?, ?, 'queued', ?)
+                        """,
+                    arguments: [
+                        conversation.id.rawValue, conversation.channelID.rawValue, draft.operatorID.rawValue, draft.text, attachments,
+                        now.timeIntervalSince1970,
+                    ]
+                )
+            }
+            let message = Message(
+                id: MessageID(db.lastInsertedRowID),
+                conversationID: conversation.id,
+                direction: .outbound,
+                author: .operator(draft.operatorID),
+                text: draft.text,
+                attachments: draft.attachments,
+                deliveryState: .queued,
+                createdAt: now
+            )
+            try db.execute(
+                sql: "INSERT INTO outbox (message_id, conversation_id, channel_id, next_attempt_at) VALUES (?, ?, ?, ?)",
+                arguments: [message.id.rawValue, conversation.id.rawValue, conversation.channelID.rawValue, now.timeIntervalSince1970]
+            )
+            try db.execute(
+                sql: "UPDATE conversations SET last_message_at = ?, first_response_at = COALESCE(first_response_at, ?) WHERE id = ?",
+                arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, conversation.id.rawValue]
+            )
+            try events.append(
+                .messageCreated,
+                at: now,
+                contact: conversation.contactID,
+                conversation: conversation.id,
+                message: message.id,
+                payload: message
+            )
+            return EnqueuedReply(message: message, events: events.appended)
+        }
+    }
+
+    public func claimOutbox(limit: Int, now: Date, lease: TimeInterval) async throws -> [OutboxItem] {
+        try await pool.write { db in
+            // Only the oldest queued reply of each conversation is claimable, so a client gets replies in order.
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.message_id, o.attempts, o.conversation_id, o.channel_id, m.text, m.attachments,
+                           i.external_id AS recipient, c.persona_name, c.persona_avatar_url,
+                           op.display_name AS operator_name, op.avatar_url AS operator_avatar
+                    FROM outbox o
+                    JOIN messages m ON m.id = o.message_id
+                    JOIN conversations conv ON conv.id = o.conversation_id
+                    JOIN identities i ON i.id = conv.identity_id
+                    JOIN channels c ON c.id = o.channel_id
+                    LEFT JOIN operators op ON op.id = m.author_operator_id
+                    WHERE o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?)
+                      AND o.message_id = (SELECT MIN(o2.message_id) FROM outbox o2 WHERE o2.conversation_id = o.conversation_id)
+                      AND c.paused = 0
+                    ORDER BY o.next_attempt_at, o.message_id
+                    LIMIT ?
+                    """,
+                arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, limit]
+            )
+            var items: [OutboxItem] = []
+            for row in rows {
+                let messageID = MessageID(row["message_id"])
+                try db.execute(
+                    sql: "UPDATE outbox SET claimed_until = ? WHERE message_id = ?",
+                    arguments: [now.addingTimeInterval(lease).timeIntervalSince1970, messageID.rawValue]
+                )
+                let operatorName: String? = row["operator_name"]
+                let sender = operatorName.map { Persona(name: $0, avatarURL: row["operator_avatar"]) }
+                let attachmentsJSON: String = row["attachments"]
+                let message = OutboundMessage(
+                    messageID: messageID,
+                    channelID: ChannelID(row["channel_id"]),
+                    recipientExternalID: row["recipient"],
+                    text: row["text"],
+                    attachments: try JSONDecoder().decode([Attachment].self, from: Data(attachmentsJSON.utf8)),
+                    sender: sender ?? Persona(name: row["persona_name"], avatarURL: row["persona_avatar_url"]),
+                    isFromOperator: sender != nil
+                )
+                items.append(OutboxItem(message: message, conversationID: ConversationID(row["conversation_id"]), attempts: row["attempts"]))
+            }
+            return items
+        }
+    }
+
+    public func nextOutboxDue() async throws -> Date? {
+        try await pool.read { db in
+            try Double.fetchOne(db, sql: """
+                    SELECT MIN(MAX(o.next_attempt_at, COALESCE(o.claimed_until, 0)))
+                    FROM outbox o JOIN channels c ON c.id = o.channel_id WHERE c.paused = 0
+                    """)
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+}

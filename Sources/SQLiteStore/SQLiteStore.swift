@@ -1,0 +1,145 @@
+public import Foundation
+import GRDB
+public import SwitchboardCore
+
+/// The embedded store: one SQLite file in WAL mode behind a GRDB `DatabasePool`.
+///
+/// Every public operation is one transaction. Writers are serialized by SQLite, which is what
+/// keeps event sequence numbers dense and in commit order.
+public final class SQLiteStore: Store {
+    let pool: DatabasePool
+    let reopenWindow: TimeInterval
+
+    /// Opens (creating if needed) the database file and migrates it.
+    /// - Parameters:
+    ///   - path: the SQLite file; its WAL and SHM files live beside it.
+    ///   - reopenWindow: how long after resolution a client message reopens a conversation.
+    /// - Throws: when the file cannot be opened or a migration fails.
+    public init(path: String, reopenWindow: TimeInterval = ConversationPolicy.defaultReopenWindow) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            // NORMAL is durable in WAL mode against process crashes; only a power loss may drop the last commits.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        self.pool = try DatabasePool(path: path, configuration: configuration)
+        self.reopenWindow = reopenWindow
+        try SQLiteMigrations.migrator.migrate(pool)
+    }
+
+    /// Applies pending migrations to a database file without keeping it open.
+    /// - Returns: the identifiers of the migrations that were applied.
+    public static func migrate(path: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: path)
+        let migrator = SQLiteMigrations.migrator
+        let before = try queue.read { try migrator.appliedIdentifiers($0) }
+        try migrator.migrate(queue)
+        let after = try queue.read { try migrator.appliedIdentifiers($0) }
+        try queue.close()
+        return SQLiteMigrations.migrator.migrations.filter { after.contains($0) && !before.contains($0) }
+    }
+
+    /// Closes the database; the value must not be used afterwards.
+    public func close() throws {
+        try pool.close()
+    }
+
+    public func ping() async throws {
+        _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    public func createChannel(_ draft: ChannelDraft) async throws -> Channel {
+        try await pool.write { db in
+            try Self.mapConstraint("channel '\(draft.name)'") {
+                try db.execute(
+                    sql: """
+                        INSERT INTO channels (kind, name, mode, persona_name, persona_avatar_url, default_department_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        draft.kind.rawValue, draft.name, draft.mode.rawValue, draft.persona.name, draft.persona.avatarURL,
+                        draft.defaultDepartmentID?.rawValue, Date().timeIntervalSince1970,
+                    ]
+                )
+            }
+            return Channel(
+                id: ChannelID(db.lastInsertedRowID),
+                kind: draft.kind,
+                name: draft.name,
+                mode: draft.mode,
+                persona: draft.persona,
+                defaultDepartmentID: draft.defaultDepartmentID
+            )
+        }
+    }
+
+    public func channels() async throws -> [Channel] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM channels ORDER BY id").map(RowDecoding.channel)
+        }
+    }
+
+    public func createOperator(_ draft: OperatorDraft) async throws -> Operator {
+        try await pool.write { db in
+            try Self.mapConstraint("operator '\(draft.login)'") {
+                try db.execute(
+                    sql: """
+                        INSERT INTO operators (login, password_hash, display_name, avatar_url, role, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        draft.login, draft.passwordHash, draft.displayName, draft.avatarURL, draft.role.rawValue,
+                        Date().timeIntervalSince1970,
+                    ]
+                )
+            }
+            return Operator(
+                id: OperatorID(db.lastInsertedRowID),
+                login: draft.login,
+                displayName: draft.displayName,
+                avatarURL: draft.avatarURL,
+                role: draft.role
+            )
+        }
+    }
+
+    public func conversation(_ id: ConversationID) async throws -> Conversation? {
+        try await pool.read { db in try Self.fetchConversation(db, id) }
+    }
+
+    public func messages(in conversationID: ConversationID) async throws -> [Message] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", arguments: [conversationID.rawValue])
+                .map(RowDecoding.message)
+        }
+    }
+
+    public func contact(_ id: ContactID) async throws -> Contact? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM contacts WHERE id = ?", arguments: [id.rawValue]).map(RowDecoding.contact)
+        }
+    }
+
+    public func identities(of contactID: ContactID) async throws -> [Identity] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM identities WHERE contact_id = ? ORDER BY id", arguments: [contactID.rawValue])
+                .map(RowDecoding.identity)
+        }
+    }
+
+    static func fetchConversation(_ db: Database, _ id: ConversationID) throws -> Conversation? {
+        try Row.fetchOne(db, sql: "SELECT * FROM conversations WHERE id = ?", arguments: [id.rawValue]).map(RowDecoding.conversation)
+    }
+
+    /// Turns SQLite constraint violations into domain errors so callers can answer 409 or 404.
+    static func mapConstraint<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw StoreError.conflict(what)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+            throw StoreError.notFound("a record referenced by \(what)")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+public import Foundation
+
+/// What a committed change was about.
+public enum EventKind: String, Sendable, Codable, CaseIterable {
+    case contactCreated = "contact.created"
+    case identityUpdated = "identity.updated"
+    case conversationOpened = "conversation.opened"
+    case conversationStatusChanged = "conversation.status_changed"
+    case conversationContextSet = "conversation.context_set"
+    case messageCreated = "message.created"
+    case messageEdited = "message.edited"
+    case messageDelivery = "message.delivery"
+}
+
+/// An entry of the event log. `seq` increases monotonically; readers resume with "after seq N".
+public struct Event: Sendable, Codable, Equatable {
+    public var seq: Int64
+    public var kind: EventKind
+    public var occurredAt: Date
+    public var contactID: ContactID?
+    public var conversationID: ConversationID?
+    public var messageID: MessageID?
+    /// A JSON object with what the inbox needs to show the change without another request.
+    public var payload: String
+
+    /// Creates an event value.
+    public init(
+        seq: Int64,
+        kind: EventKind,
+        occurredAt: Date,
+        contactID: ContactID? = nil,
+        conversationID: ConversationID? = nil,
+        messageID: MessageID? = nil,
+        payload: String = "{}"
+    ) {
+        self.seq = seq
+        self.kind = kind
+        self.occurredAt = occurredAt
+        self.contactID = contactID
+        self.conversationID = conversationID
+        self.messageID = messageID
+        self.payload = payload
+    }
+}
+
+/// Read side of the event log.
+public protocol EventLog: Sendable {
+    /// Events with `seq` greater than the given one, oldest first, at most `limit`.
+    func events(after seq: Int64, limit: Int) async throws -> [Event]
+    /// The highest committed `seq`, or 0 when the log is empty.
+    func latestSeq() async throws -> Int64
+}
+
+/// Fans committed events out to subscribers.
+public protocol EventBus: Sendable {
+    /// Hands committed events to subscribers. Call only after the transaction that produced them committed.
+    func publish(_ events: [Event]) async
+}

@@ -1,0 +1,74 @@
+public import Foundation
+
+/// Which way a message travels.
+public enum MessageDirection: String, Sendable, Codable, CaseIterable {
+    /// From the client.
+    case inbound = "in"
+    /// To the client.
+    case outbound = "out"
+    /// A private note between operators; never sent.
+    case internalNote = "note"
+}
+
+/// Who wrote a message.
+public enum MessageAuthor: Sendable, Codable, Equatable {
+    case client
+    case `operator`(OperatorID)
+    case bot
+    case system
+
+    /// The stored kind, without the operator id.
+    public var kind: String {
+        switch self {
+        case .client: "client"
+        case .operator: "operator"
+        case .bot: "bot"
+        case .system: "system"
+        }
+    }
+}
+
+/// A stored message of a conversation.
+public struct Message: Sendable, Codable, Equatable, Identifiable {
+    public var id: MessageID
+    public var conversationID: ConversationID
+    public var direction: MessageDirection
+    public var author: MessageAuthor
+    public var text: String
+    public var attachments: [Attachment]
+    /// The messenger's id of the message, when it has one (inbound, or outbound once sent).
+    public var externalID: String?
+    /// Delivery of outbound messages; nil for inbound messages and notes.
+    public var deliveryState: DeliveryState?
+    /// Why delivery failed, shown to the operator.
+    public var failureReason: String?
+    public var createdAt: Date
+    public var editedAt: Date?
+
+    /// Creates a message value.
+    public init(
+        id: MessageID,
+        conversationID: ConversationID,
+        direction: MessageDirection,
+        author: MessageAuthor,
+        text: String,
+        attachments: [Attachment] = [],
+        externalID: String? = nil,
+        deliveryState: DeliveryState? = nil,
+        failureReason: String? = nil,
+        createdAt: Date,
+        editedAt: Date? = nil
+    ) {
+        self.id = id
+        self.conversationID = conversationID
+        self.direction = direction
+        self.author = author
+        self.text = text
+        self.attachments = attachments
+        self.externalID = externalID
+        self.deliveryState = deliveryState
+        self.failureReason = failureReason
+        self.createdAt = createdAt
+        self.editedAt = editedAt
+    }
+}

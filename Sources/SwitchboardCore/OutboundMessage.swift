@@ -1,0 +1,67 @@
+/// A normalized message to a client: what every channel adapter consumes.
+public struct OutboundMessage: Sendable, Equatable {
+    /// Our stored message; adapters use it for logging and idempotency hints.
+    public var messageID: MessageID
+    public var channelID: ChannelID
+    /// The messenger's id of the recipient (Telegram chat id, Viber user id).
+    public var recipientExternalID: String
+    public var text: String
+    public var attachments: [Attachment]
+    /// Who the client should see as the sender: the operator once assigned, else the bot persona.
+    public var sender: Persona
+    /// Whether the sender is a person (adapters may sign the text with the name).
+    public var isFromOperator: Bool
+
+    /// Creates an outbound message.
+    public init(
+        messageID: MessageID,
+        channelID: ChannelID,
+        recipientExternalID: String,
+        text: String,
+        attachments: [Attachment] = [],
+        sender: Persona,
+        isFromOperator: Bool
+    ) {
+        self.messageID = messageID
+        self.channelID = channelID
+        self.recipientExternalID = recipientExternalID
+        self.text = text
+        self.attachments = attachments
+        self.sender = sender
+        self.isFromOperator = isFromOperator
+    }
+}
+
+/// The messenger accepted an outbound message.
+public struct DeliveryReceipt: Sendable, Equatable {
+    /// The messenger's id of what it stored (several ids joined when the text was split).
+    public var externalMessageID: String?
+
+    /// Creates a receipt.
+    public init(externalMessageID: String?) {
+        self.externalMessageID = externalMessageID
+    }
+}
+
+/// Why an adapter could not send, classified so the dispatcher knows whether to retry.
+public enum DeliveryFailure: Error, Sendable, Equatable {
+    /// The messenger asked us to wait (Telegram 429 `retry_after`).
+    case retryAfter(seconds: Double, reason: String)
+    /// Network trouble or a 5xx: try again later.
+    case transient(reason: String)
+    /// Will never work as is (blocked by the user, bad request). `recipientUnreachable` marks the identity.
+    case permanent(reason: String, recipientUnreachable: Bool)
+}
+
+/// One messenger bot's outbound side, as the engine sees it.
+public protocol ChannelAdapter: Sendable {
+    /// Sends one message to its recipient.
+    /// - Throws: `DeliveryFailure`; any other error is treated as transient.
+    func send(_ message: OutboundMessage) async throws -> DeliveryReceipt
+}
+
+/// Finds the adapter that sends for a channel.
+public protocol ChannelAdapterRegistry: Sendable {
+    /// The adapter of a channel, or nil when the channel is unknown or paused.
+    func adapter(for channelID: ChannelID) async -> (any ChannelAdapter)?
+}

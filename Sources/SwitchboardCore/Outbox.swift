@@ -1,0 +1,61 @@
+public import Foundation
+
+/// An operator's reply as typed, before it is stored.
+public struct ReplyDraft: Sendable, Equatable {
+    public var conversationID: ConversationID
+    public var operatorID: OperatorID
+    public var text: String
+    public var attachments: [Attachment]
+
+    /// Creates a draft.
+    public init(conversationID: ConversationID, operatorID: OperatorID, text: String, attachments: [Attachment] = []) {
+        self.conversationID = conversationID
+        self.operatorID = operatorID
+        self.text = text
+        self.attachments = attachments
+    }
+}
+
+/// A stored reply and the events its transaction appended.
+public struct EnqueuedReply: Sendable, Equatable {
+    public var message: Message
+    public var events: [Event]
+
+    /// Creates a value.
+    public init(message: Message, events: [Event]) {
+        self.message = message
+        self.events = events
+    }
+}
+
+/// An outbox row claimed by a dispatcher, with everything needed to send it.
+public struct OutboxItem: Sendable, Equatable {
+    public var message: OutboundMessage
+    public var conversationID: ConversationID
+    /// Send attempts made before this one.
+    public var attempts: Int
+
+    /// Creates an item.
+    public init(message: OutboundMessage, conversationID: ConversationID, attempts: Int) {
+        self.message = message
+        self.conversationID = conversationID
+        self.attempts = attempts
+    }
+}
+
+/// What happened to one send attempt.
+public enum DeliveryReport: Sendable, Equatable {
+    /// The messenger accepted it: the outbox row is removed for good.
+    case sent(MessageID, externalMessageID: String?)
+    /// Try again at the given time; the reason is shown while it waits.
+    case retry(MessageID, at: Date, reason: String)
+    /// Terminal: the reason is shown to the operator; `recipientUnreachable` marks the identity.
+    case failed(MessageID, reason: String, recipientUnreachable: Bool)
+
+    /// The message the report is about.
+    public var messageID: MessageID {
+        switch self {
+        case .sent(let id, _), .retry(let id, _, _), .failed(let id, _, _): id
+        }
+    }
+}

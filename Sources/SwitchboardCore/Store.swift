@@ -1,0 +1,59 @@
+public import Foundation
+
+/// Persistence, shaped by the operations that keep the invariants, not by tables.
+///
+/// Each operation runs in one transaction and appends its events to the event log in that
+/// same transaction, so a reader of the log never sees a change that did not commit.
+public protocol Store: EventLog {
+    /// Creates a channel.
+    /// - Throws: `StoreError.conflict` when the name is taken.
+    func createChannel(_ draft: ChannelDraft) async throws -> Channel
+    /// All channels, by id.
+    func channels() async throws -> [Channel]
+    /// Creates an operator.
+    /// - Throws: `StoreError.conflict` when the login is taken.
+    func createOperator(_ draft: OperatorDraft) async throws -> Operator
+
+    /// Turns an inbound event into state: contact, identity, conversation, message and events.
+    /// A delivery key seen before yields `.duplicate` and changes nothing.
+    func ingest(_ event: InboundEvent) async throws -> IngestOutcome
+    /// Stores an operator's reply as `queued` with its outbox row, before any network call.
+    func enqueueReply(_ draft: ReplyDraft, at now: Date) async throws -> EnqueuedReply
+    /// Applies an operator's lifecycle action (pending, resolve, reopen) to a conversation.
+    /// - Throws: `StoreError.refused` when the state machine refuses it, `StoreError.notFound` for an unknown id.
+    func transition(_ conversationID: ConversationID, _ trigger: ConversationTrigger, at now: Date) async throws -> [Event]
+    /// Leases due outbox rows (at most one per conversation, oldest first) until `now + lease`.
+    func claimOutbox(limit: Int, now: Date, lease: TimeInterval) async throws -> [OutboxItem]
+    /// Records the result of a send attempt and returns the events it appended.
+    func recordDelivery(_ report: DeliveryReport, at now: Date) async throws -> [Event]
+    /// The earliest time an outbox row becomes claimable, nil when the outbox is empty.
+    func nextOutboxDue() async throws -> Date?
+
+    /// A conversation by id.
+    func conversation(_ id: ConversationID) async throws -> Conversation?
+    /// Messages of a conversation, oldest first.
+    func messages(in conversationID: ConversationID) async throws -> [Message]
+    /// A contact by id.
+    func contact(_ id: ContactID) async throws -> Contact?
+    /// Identities of a contact.
+    func identities(of contactID: ContactID) async throws -> [Identity]
+    /// Checks that the database answers (for `/readyz`).
+    func ping() async throws
+}
+
+/// Errors a store reports in domain terms.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notFound(String)
+    case conflict(String)
+    case invalid(String)
+    case refused(RefusedTransition)
+
+    public var description: String {
+        switch self {
+        case .notFound(let what): "\(what) not found"
+        case .conflict(let what): "\(what) already exists"
+        case .invalid(let why): why
+        case .refused(let transition): transition.description
+        }
+    }
+}

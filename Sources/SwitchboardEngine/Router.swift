@@ -1,0 +1,33 @@
+public import Logging
+public import SwitchboardCore
+
+/// The one place where an inbound event becomes state: it commits through the store, then publishes.
+///
+/// Channel adapters call `ingest` and acknowledge the messenger only after it returns.
+public struct Router: Sendable {
+    let store: any Store
+    let bus: any EventBus
+    let logger: Logger
+
+    /// Creates a router.
+    public init(store: any Store, bus: any EventBus, logger: Logger) {
+        self.store = store
+        self.bus = bus
+        self.logger = logger
+    }
+
+    /// Commits an inbound event and publishes what it changed.
+    /// - Returns: `.duplicate` for a redelivery, which the adapter acknowledges like a new one.
+    /// - Throws: the store's error; the adapter must then not acknowledge, so the messenger redelivers.
+    @discardableResult
+    public func ingest(_ event: InboundEvent) async throws -> IngestOutcome {
+        let outcome = try await store.ingest(event)
+        switch outcome {
+        case .new(let result):
+            await bus.publish(result.events)
+        case .duplicate:
+            logger.debug("duplicate delivery ignored", metadata: ["channel": "\(event.channelID)", "delivery": "\(event.deliveryKey)"])
+        }
+        return outcome
+    }
+}
