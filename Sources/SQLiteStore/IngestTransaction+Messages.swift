@@ -113,11 +113,13 @@ extension IngestTransaction {
 
     /// Applies a client's edit, keeping the previous text in the edit history.
     mutating func storeEdit(_ identity: Identity, externalID: String, text: String) throws -> (ConversationID, MessageID) {
-        guard let row = try Row.fetchOne(
-            db,
-            sql: "SELECT * FROM messages WHERE channel_id = ? AND external_id = ?",
-            arguments: [event.channelID.rawValue, externalID]
-        ) else {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: "SELECT * FROM messages WHERE channel_id = ? AND external_id = ?",
+                arguments: [event.channelID.rawValue, externalID]
+            )
+        else {
             // An edit of a message we never saw (sent before the bot was connected): keep it as a message.
             return try storeClientMessage(identity, externalID: externalID, text: text, [], nil)
         }
@@ -145,11 +147,13 @@ extension IngestTransaction {
 
     /// Moves an outbound message's delivery state forward when the messenger reports it.
     mutating func updateDelivery(externalID: String, state: DeliveryState, reason: String?) throws -> (ConversationID?, MessageID?) {
-        guard let row = try Row.fetchOne(
-            db,
-            sql: "SELECT * FROM messages WHERE channel_id = ? AND external_id = ? AND direction = 'out'",
-            arguments: [event.channelID.rawValue, externalID]
-        ) else { return (nil, nil) }
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: "SELECT * FROM messages WHERE channel_id = ? AND external_id = ? AND direction = 'out'",
+                arguments: [event.channelID.rawValue, externalID]
+            )
+        else { return (nil, nil) }
         let message = try RowDecoding.message(row)
         guard let current = message.deliveryState, current.accepts(state) else { return (message.conversationID, message.id) }
         try db.execute(

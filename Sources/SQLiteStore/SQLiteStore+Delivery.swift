@@ -19,14 +19,26 @@ extension SQLiteStore {
                     sql: "UPDATE messages SET delivery_state = 'sent', external_id = COALESCE(?, external_id), failure_reason = NULL WHERE id = ?",
                     arguments: [externalID, id.rawValue]
                 )
-                try events.append(.messageDelivery, at: now, conversation: message.conversationID, message: id, payload: DeliveryPayload(messageID: id, conversationID: message.conversationID, state: .sent))
+                try events.append(
+                    .messageDelivery,
+                    at: now,
+                    conversation: message.conversationID,
+                    message: id,
+                    payload: DeliveryPayload(messageID: id, conversationID: message.conversationID, state: .sent)
+                )
             case .retry(let id, let date, let reason):
                 try db.execute(
                     sql: "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE message_id = ?",
                     arguments: [date.timeIntervalSince1970, reason, id.rawValue]
                 )
                 guard db.changesCount > 0 else { break }
-                let payload = DeliveryPayload(messageID: id, conversationID: message.conversationID, state: current, reason: reason, nextAttemptAt: date)
+                let payload = DeliveryPayload(
+                    messageID: id,
+                    conversationID: message.conversationID,
+                    state: current,
+                    reason: reason,
+                    nextAttemptAt: date
+                )
                 try events.append(.messageDelivery, at: now, conversation: message.conversationID, message: id, payload: payload)
             case .failed(let id, let reason, let unreachable):
                 try db.execute(sql: "DELETE FROM outbox WHERE message_id = ?", arguments: [id.rawValue])

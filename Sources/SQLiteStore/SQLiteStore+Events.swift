@@ -49,7 +49,8 @@ struct EventAppender {
             Event(
                 seq: db.lastInsertedRowID,
                 kind: kind,
-                occurredAt: date,
+                // Round-trip through the stored representation so a live event equals its re-read copy.
+                occurredAt: Date(timeIntervalSince1970: date.timeIntervalSince1970),
                 contactID: contact,
                 conversationID: conversation,
                 messageID: message,

@@ -20,10 +20,19 @@ extension SQLiteStore {
                 throw StoreError.refused(error)
             }
             if case .changed(let from, let to, let reopened) = action {
-                try db.execute(sql: "UPDATE conversations SET status = ?, resolved_at = NULL WHERE id = ?", arguments: [to.rawValue, conversation.id.rawValue])
+                try db.execute(
+                    sql: "UPDATE conversations SET status = ?, resolved_at = NULL WHERE id = ?",
+                    arguments: [to.rawValue, conversation.id.rawValue]
+                )
                 conversation.status = to
                 let change = StatusChangePayload(conversationID: conversation.id, from: from, to: to, reopened: reopened)
-                try events.append(.conversationStatusChanged, at: now, contact: conversation.contactID, conversation: conversation.id, payload: change)
+                try events.append(
+                    .conversationStatusChanged,
+                    at: now,
+                    contact: conversation.contactID,
+                    conversation: conversation.id,
+                    payload: change
+                )
             }
             let attachments = String(decoding: try JSONEncoder().encode(draft.attachments), as: UTF8.self)
             try Self.mapConstraint("reply by operator \(draft.operatorID)") {
@@ -119,11 +128,14 @@ extension SQLiteStore {
 
     public func nextOutboxDue() async throws -> Date? {
         try await pool.read { db in
-            try Double.fetchOne(db, sql: """
+            try Double.fetchOne(
+                db,
+                sql: """
                     SELECT MIN(MAX(o.next_attempt_at, COALESCE(o.claimed_until, 0)))
                     FROM outbox o JOIN channels c ON c.id = o.channel_id WHERE c.paused = 0
-                    """)
-                .map(Date.init(timeIntervalSince1970:))
+                    """
+            )
+            .map(Date.init(timeIntervalSince1970:))
         }
     }
 }

@@ -60,6 +60,9 @@ public actor InProcessEventBus: EventBus {
     /// How many subscribers are attached (for metrics and tests).
     public var subscriberCount: Int { subscribers.count }
 
+    /// Events held in memory across all subscribers; bounded by `bufferLimit` per subscriber.
+    public var bufferedEventCount: Int { subscribers.values.reduce(0) { $0 + $1.pending.count } }
+
     private func deliver(_ event: Event, to id: Int) {
         guard var subscriber = subscribers[id], !subscriber.catchingUp else { return }
         let expected = (subscriber.pending.last?.seq ?? subscriber.deliveredSeq) + 1

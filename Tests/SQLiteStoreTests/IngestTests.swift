@@ -15,7 +15,10 @@ import Testing
         let countsAfterFirst = try inspector.ingestCounts()
         let second = try await fixture.store.ingest(event)
 
-        guard case .new(let result) = first else { Issue.record("first ingest must be new"); return }
+        guard case .new(let result) = first else {
+            Issue.record("first ingest must be new")
+            return
+        }
         #expect(second == .duplicate)
         #expect(try inspector.ingestCounts() == countsAfterFirst)
         let messages = try await fixture.store.messages(in: try #require(result.conversationID))
@@ -51,7 +54,10 @@ import Testing
         #expect(try inspector.ingestCounts() == before)
         #expect(before.values.allSatisfy { $0 == 0 })
         try inspector.execute("DROP TRIGGER fail_message")
-        guard case .new = try await fixture.store.ingest(event) else { Issue.record("retry after failure must be new"); return }
+        guard case .new = try await fixture.store.ingest(event) else {
+            Issue.record("retry after failure must be new")
+            return
+        }
         #expect(try inspector.count("messages") == 1)
     }
 
@@ -88,12 +94,20 @@ import Testing
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let first = try await fixture.store.ingest(InboundEvents.text("help", channel: fixture.channel.id))
-        guard case .new(let opened) = first, let conversationID = opened.conversationID else { Issue.record("expected new"); return }
+        guard case .new(let opened) = first, let conversationID = opened.conversationID else {
+            Issue.record("expected new")
+            return
+        }
         _ = try await fixture.store.transition(conversationID, .resolve, at: Date(timeIntervalSince1970: 1_800_000_100))
 
-        let again = try await fixture.store.ingest(InboundEvents.text("again", channel: fixture.channel.id, at: Date(timeIntervalSince1970: 1_800_000_200)))
+        let again = try await fixture.store.ingest(
+            InboundEvents.text("again", channel: fixture.channel.id, at: Date(timeIntervalSince1970: 1_800_000_200))
+        )
 
-        guard case .new(let reopened) = again else { Issue.record("expected new"); return }
+        guard case .new(let reopened) = again else {
+            Issue.record("expected new")
+            return
+        }
         #expect(reopened.conversationID == conversationID)
         #expect(reopened.events.map(\.kind) == [.conversationStatusChanged, .messageCreated])
         let conversation = try #require(try await fixture.store.conversation(conversationID))
@@ -106,7 +120,10 @@ import Testing
         defer { fixture.directory.remove() }
         guard case .new(let opened) = try await fixture.store.ingest(InboundEvents.text("x", channel: fixture.channel.id)),
             let id = opened.conversationID
-        else { Issue.record("expected new"); return }
+        else {
+            Issue.record("expected new")
+            return
+        }
         let seq = try await fixture.store.latestSeq()
 
         await #expect(throws: StoreError.refused(RefusedTransition(from: .open, trigger: .reopen))) {
@@ -121,7 +138,10 @@ import Testing
         let raw = #"{"poll":{"id":"1"}}"#
         let outcome = try await fixture.store.ingest(InboundEvents.event(.unsupported(kind: "poll", rawJSON: raw), channel: fixture.channel.id))
 
-        guard case .new(let result) = outcome, let conversationID = result.conversationID else { Issue.record("expected new"); return }
+        guard case .new(let result) = outcome, let conversationID = result.conversationID else {
+            Issue.record("expected new")
+            return
+        }
         let message = try #require(try await fixture.store.messages(in: conversationID).first)
         #expect(message.attachments == [Attachment(kind: .unsupported, details: ["kind": "poll", "raw": raw])])
         #expect(result.events.last?.kind == .messageCreated)
@@ -162,7 +182,10 @@ import Testing
 
         guard case .new(let result) = try await fixture.store.ingest(InboundEvents.text("hi", channel: fixture.channel.id)),
             let id = result.conversationID
-        else { Issue.record("expected new"); return }
+        else {
+            Issue.record("expected new")
+            return
+        }
 
         #expect(try await fixture.store.conversation(id)?.contextKey == "pay-123")
     }

@@ -18,7 +18,10 @@ import Testing
         let conversation = try await openConversation(fixture)
         let now = Date(timeIntervalSince1970: 1_800_000_010)
 
-        let reply = try await fixture.store.enqueueReply(ReplyDraft(conversationID: conversation, operatorID: fixture.agent.id, text: "Hello!"), at: now)
+        let reply = try await fixture.store.enqueueReply(
+            ReplyDraft(conversationID: conversation, operatorID: fixture.agent.id, text: "Hello!"),
+            at: now
+        )
 
         #expect(reply.message.deliveryState == .queued)
         #expect(reply.events.map(\.kind) == [.messageCreated])
@@ -86,7 +89,10 @@ import Testing
 
         let stored = try await fixture.store.messages(in: conversation).last
         #expect(stored?.deliveryState == .seen)
-        guard case .new(let result) = late else { Issue.record("expected new"); return }
+        guard case .new(let result) = late else {
+            Issue.record("expected new")
+            return
+        }
         #expect(result.events.isEmpty)
     }
 }

@@ -28,7 +28,9 @@ import Testing
     }
 
     @Test func recentlyResolvedReopensButOldOnesStartOver() {
-        #expect(ConversationPolicy.placeClientMessage(latest: conversation(.resolved, resolvedAgo: 3600), now: now, reopenWindow: 7200) == .continueLatest)
+        #expect(
+            ConversationPolicy.placeClientMessage(latest: conversation(.resolved, resolvedAgo: 3600), now: now, reopenWindow: 7200) == .continueLatest
+        )
         #expect(ConversationPolicy.placeClientMessage(latest: conversation(.resolved, resolvedAgo: 7201), now: now, reopenWindow: 7200) == .openNew)
     }
 }

@@ -1,0 +1,48 @@
+import Foundation
+
+extension FakeTelegram {
+    /// Makes the next `count` calls of `method` (case-insensitive) fail with `fault`, after token and method checks.
+    public func failNext(bot: String, method: String, with fault: Fault, count: Int = 1) async throws {
+        try await state.mutateBot(bot) { $0.faults[method.lowercased(), default: []] += Array(repeating: fault, count: count) }
+    }
+
+    /// Every send to `chatId`, by any bot, gets 403 `Forbidden: bot was blocked by the user` until unblocked.
+    public func blockUser(chatId: Int64) async { await state.setBlocked(chatId, true) }
+
+    /// Undoes ``blockUser(chatId:)``.
+    public func unblockUser(chatId: Int64) async { await state.setBlocked(chatId, false) }
+
+    /// What the bot sent (send* and editMessageText calls that succeeded), oldest first.
+    /// - Parameter chatId: Only this chat, when given.
+    public func sentMessages(bot: String, chatId: Int64? = nil) async -> [SentMessage] {
+        await state.readBot(bot, fallback: []) { $0.sent.filter { chatId == nil || $0.chatId == chatId } }
+    }
+
+    /// sendChatAction calls that succeeded, oldest first.
+    public func chatActions(bot: String, chatId: Int64? = nil) async -> [ChatAction] {
+        await state.readBot(bot, fallback: []) { $0.chatActions.filter { chatId == nil || $0.chatId == chatId } }
+    }
+
+    /// Every call with a known token and method, including failed ones, oldest first.
+    /// - Parameter method: Only this method (case-insensitive), when given.
+    public func calls(bot: String, method: String? = nil) async -> [Call] {
+        await state.readBot(bot, fallback: []) { bot in
+            bot.calls.filter { method == nil || $0.method.lowercased() == method?.lowercased() }
+        }
+    }
+
+    /// How many 429 answers the bot received (flood control and injected faults).
+    public func tooManyRequestsCount(bot: String) async -> Int {
+        await state.readBot(bot, fallback: 0) { $0.tooManyRequestsCount }
+    }
+
+    /// Updates queued and not yet confirmed (polling) or acknowledged (webhook).
+    public func pendingUpdateCount(bot: String) async -> Int {
+        await state.readBot(bot, fallback: 0) { $0.queue.count }
+    }
+
+    /// Every webhook POST attempt, in the order the answers arrived.
+    public func webhookAttempts(bot: String) async -> [WebhookAttempt] {
+        await state.readBot(bot, fallback: []) { $0.webhookAttempts }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A minimal HTTP/1.1 client on SwiftNIO, enough for the fake to POST webhooks to a local bridge.
+///
+/// One connection per request (`Connection: close`), plain HTTP only: the fakes talk to 127.0.0.1,
+/// and pulling in async-http-client would drag swift-nio-ssl and BoringSSL into every build.
+struct MiniHTTPClient: Sendable {
+    /// What came back from the peer; the body is ignored by the fakes.
+    struct Response: Sendable {
+        /// HTTP status code.
+        var status: Int
+        /// HTTP reason phrase, for example `Internal Server Error`.
+        var reason: String
+        /// Response headers (names as received).
+        var headers: [(String, String)]
+
+        /// The first header with this name, compared case-insensitively.
+        func header(_ name: String) -> String? {
+            headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
+        }
+    }
+
+    /// Failures before a response head arrived.
+    enum ClientError: Error, CustomStringConvertible {
+        /// Only `http://host[:port]/path` URLs are supported.
+        case unsupportedURL(String)
+        /// The peer closed the connection before answering.
+        case noResponse
+        /// The peer did not answer within the timeout.
+        case timedOut
+
+        var description: String {
+            switch self {
+            case .unsupportedURL(let url): "unsupported URL \(url)"
+            case .noResponse: "connection closed without a response"
+            case .timedOut: "timed out"
+            }
+        }
+    }
+
+    /// Event loops the connections run on.
+    var eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    /// Upper bound for connect + request + response.
+    var timeout: Duration = .seconds(10)
+
+    /// POSTs `body` to `url` and returns the response head.
+    /// - Throws: `ClientError` or a NIO connection error.
+    func post(url: URL, headers: [(String, String)], body: Data) async throws -> Response {
+        guard url.scheme == "http", let host = url.host else { throw ClientError.unsupportedURL(url.absoluteString) }
+        let port = url.port ?? 80
+        var target = url.path.isEmpty ? "/" : url.path
+        if let query = url.query { target += "?" + query }
+        var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: target)
+        head.headers.add(name: "Host", value: "\(host):\(port)")
+        head.headers.add(name: "Content-Length", value: String(body.count))
+        head.headers.add(name: "Connection", value: "close")
+        for (name, value) in headers { head.headers.add(name: name, value: value) }
+        let request = head
+        let group = eventLoopGroup
+        return try await withThrowingTaskGroup(of: Response.self) { tasks in
+            tasks.addTask { try await Self.exchange(group: group, host: host, port: port, head: request, body: body) }
+            tasks.addTask { [timeout] in
+                try await Task.sleep(for: timeout)
+                throw ClientError.timedOut
+            }
+            defer { tasks.cancelAll() }
+            guard let first = try await tasks.next() else { throw ClientError.noResponse }
+            return first
+        }
+    }
+
+    private static func exchange(
+        group: any EventLoopGroup,
+        host: String,
+        port: Int,
+        head: HTTPRequestHead,
+        body: Data
+    ) async throws -> Response {
+        let channel = try await ClientBootstrap(group: group)
+            .connectTimeout(.seconds(5))
+            .connect(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(
+                        wrappingChannelSynchronously: channel
+                    )
+                }
+            }
+        return try await withTaskCancellationHandler {
+            try await channel.executeThenClose { inbound, outbound in
+                try await outbound.write(.head(head))
+                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body))))
+                try await outbound.write(.end(nil))
+                var response: Response?
+                for try await part in inbound {
+                    switch part {
+                    case .head(let responseHead):
+                        response = Response(
+                            status: Int(responseHead.status.code),
+                            reason: responseHead.status.reasonPhrase,
+                            headers: responseHead.headers.map { ($0.name, $0.value) }
+                        )
+                    case .body:
+                        continue
+                    case .end:
+                        if let response { return response }
+                    }
+                }
+                throw ClientError.noResponse
+            }
+        } onCancel: {
+            // The timeout task won: close the socket so the read loop above ends.
+            channel.channel.close(promise: nil)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+public import Foundation
+import Logging
+import SQLiteStore
+import SwitchboardCore
+import SwitchboardEngine
+import Synchronization
+
+/// Ingests synthetic client messages through the real router into a real SQLite file and measures
+/// throughput, ingest → event-published latency and memory, next to the raw SQLite ceiling.
+public struct IngestBenchmark: Sendable {
+    /// What to run.
+    public struct Options: Sendable {
+        public var messages: Int
+        public var producers: Int
+        public var clients: Int
+        public var directory: URL
+
+        /// Creates options.
+        public init(messages: Int, producers: Int, clients: Int, directory: URL) {
+            self.messages = messages
+            self.producers = producers
+            self.clients = clients
+            self.directory = directory
+        }
+    }
+
+    /// What was measured.
+    public struct Report: Sendable {
+        public var messagesPerSecond: Double
+        public var latency: LatencySummary
+        public var rawTransactionsPerSecond: Double
+        public var peakResidentBytes: Int?
+        public var stored: Int
+    }
+
+    let options: Options
+
+    /// Creates the benchmark.
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Runs both measurements in one process, so their ratio is meaningful on a noisy machine.
+    public func run() async throws -> Report {
+        let store = try SQLiteStore(path: options.directory.appendingPathComponent("bench.sqlite").path)
+        let channel = try await store.createChannel(ChannelDraft(kind: .telegram, name: "bench", mode: .poll, persona: Persona(name: "Bench")))
+        let bus = InProcessEventBus(log: store)
+        let router = Router(store: store, bus: bus, logger: Logger(label: "bench"))
+        let timings = Timings()
+        let subscription = try await bus.subscribe(after: nil)
+        let expected = options.messages
+        let consumer = Task {
+            var count = 0
+            for try await event in subscription where event.kind == .messageCreated {
+                let now = ContinuousClock.now
+                if let id = event.messageID { timings.received.withLock { $0[id.rawValue] = now } }
+                count += 1
+                if count == expected { break }
+            }
+        }
+        let begin = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for producer in 0..<options.producers {
+                group.addTask { [options] in
+                    for index in stride(from: producer, to: options.messages, by: options.producers) {
+                        let event = InboundEvent(
+                            channelID: channel.id,
+                            deliveryKey: "update-\(index)",
+                            sender: SenderProfile(externalID: "client-\(index % options.clients)", displayName: "Client \(index % options.clients)"),
+                            occurredAt: Date(),
+                            payload: .message(
+                                externalMessageID: "msg-\(index)",
+                                text: "Hello, I need help with order #\(index)",
+                                attachments: [],
+                                contextKey: nil
+                            )
+                        )
+                        let t0 = ContinuousClock.now
+                        if case .new(let result) = try await router.ingest(event), let id = result.messageID {
+                            timings.started.withLock { $0[id.rawValue] = t0 }
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        try await consumer.value
+        let elapsed = begin.duration(to: .now)
+        let samples = timings.latencies()
+        let stored = samples.count
+        try store.close()
+        let raw = try await RawSQLiteBaseline.measure(
+            path: options.directory.appendingPathComponent("raw.sqlite").path,
+            count: options.messages,
+            concurrency: options.producers
+        )
+        return Report(
+            messagesPerSecond: Double(options.messages) / elapsed.seconds,
+            latency: LatencySummary(seconds: samples),
+            rawTransactionsPerSecond: raw,
+            peakResidentBytes: ProcessMemory.peakResidentBytes(),
+            stored: stored
+        )
+    }
+}
+
+/// When each message's ingest began and when its event reached the subscriber, keyed by message id.
+private final class Timings: Sendable {
+    let started = Mutex<[Int64: ContinuousClock.Instant]>([:])
+    let received = Mutex<[Int64: ContinuousClock.Instant]>([:])
+
+    func latencies() -> [Double] {
+        started.withLock { starts in
+            received.withLock { ends in starts.compactMap { id, t0 in ends[id].map { t0.duration(to: $0).seconds } } }
+        }
+    }
+}

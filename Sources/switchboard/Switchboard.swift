@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `switchboard` command: a support desk that lives inside messengers.
+@main
+struct SwitchboardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard",
+        abstract: "A self-hosted support desk that lives inside messengers.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, BenchCommand.self],
+        defaultSubcommand: ServeCommand.self
+    )
+}
