@@ -31,3 +31,5 @@ public struct Router: Sendable {
         return outcome
     }
 }
+
+extension Router: InboundSink {}
