@@ -15,18 +15,18 @@ extension IngestTransaction {
             // Same message under a new delivery key (a messenger retry): roll back the receipt too.
             throw DuplicateDelivery()
         }
-        let pendingContext: String? = try String.fetchOne(
-            db,
+        let pendingContext: String? = try db.cachedValue(
+            String.self,
             sql: "SELECT pending_context_key FROM identities WHERE id = ?",
             arguments: [identity.id.rawValue]
         )
         let context = contextKey ?? pendingContext
         if pendingContext != nil {
-            try db.execute(sql: "UPDATE identities SET pending_context_key = NULL WHERE id = ?", arguments: [identity.id.rawValue])
+            try db.cachedExecute(sql: "UPDATE identities SET pending_context_key = NULL WHERE id = ?", arguments: [identity.id.rawValue])
         }
         let conversationID = try placeInConversation(identity, context: context)
         let now = event.occurredAt
-        try db.execute(
+        try db.cachedExecute(
             sql: """
                 INSERT INTO messages (conversation_id, channel_id, direction, author_kind, text, attachments, external_id, created_at)
                 VALUES (?, ?, 'in', 'client', ?, ?, ?, ?)
@@ -46,7 +46,7 @@ extension IngestTransaction {
             externalID: externalID,
             createdAt: now
         )
-        try db.execute(
+        try db.cachedExecute(
             sql: "UPDATE conversations SET last_message_at = ? WHERE id = ?",
             arguments: [now.timeIntervalSince1970, conversationID.rawValue]
         )
@@ -57,8 +57,7 @@ extension IngestTransaction {
     /// Finds the conversation a client message belongs to, applying the pure placement rule and state machine.
     private mutating func placeInConversation(_ identity: Identity, context: String?) throws -> ConversationID {
         let now = event.occurredAt
-        let latest = try Row.fetchOne(
-            db,
+        let latest = try db.cachedRow(
             sql: "SELECT * FROM conversations WHERE identity_id = ? ORDER BY id DESC LIMIT 1",
             arguments: [identity.id.rawValue]
         ).map(RowDecoding.conversation)
@@ -67,7 +66,7 @@ extension IngestTransaction {
         {
             var machine = ConversationStateMachine(status: conversation.status)
             if case .changed(let from, let to, let reopened) = try machine.handle(.clientMessage) {
-                try db.execute(
+                try db.cachedExecute(
                     sql: "UPDATE conversations SET status = ?, resolved_at = NULL WHERE id = ?",
                     arguments: [to.rawValue, conversation.id.rawValue]
                 )
@@ -76,17 +75,17 @@ extension IngestTransaction {
             }
             if let context, context != conversation.contextKey {
                 conversation.contextKey = context
-                try db.execute(sql: "UPDATE conversations SET context_key = ? WHERE id = ?", arguments: [context, conversation.id.rawValue])
+                try db.cachedExecute(sql: "UPDATE conversations SET context_key = ? WHERE id = ?", arguments: [context, conversation.id.rawValue])
                 try events.append(.conversationContextSet, at: now, contact: identity.contactID, conversation: conversation.id, payload: conversation)
             }
             return conversation.id
         }
-        let department: Int64? = try Int64.fetchOne(
-            db,
+        let department: Int64? = try db.cachedValue(
+            Int64.self,
             sql: "SELECT default_department_id FROM channels WHERE id = ?",
             arguments: [event.channelID.rawValue]
         )
-        try db.execute(
+        try db.cachedExecute(
             sql: """
                 INSERT INTO conversations (contact_id, channel_id, identity_id, status, department_id, context_key, opened_at, last_message_at)
                 VALUES (?, ?, ?, 'open', ?, ?, ?, ?)
@@ -114,8 +113,7 @@ extension IngestTransaction {
     /// Applies a client's edit, keeping the previous text in the edit history.
     mutating func storeEdit(_ identity: Identity, externalID: String, text: String) throws -> (ConversationID, MessageID) {
         guard
-            let row = try Row.fetchOne(
-                db,
+            let row = try db.cachedRow(
                 sql: "SELECT * FROM messages WHERE channel_id = ? AND external_id = ?",
                 arguments: [event.channelID.rawValue, externalID]
             )
@@ -124,13 +122,13 @@ extension IngestTransaction {
             return try storeClientMessage(identity, externalID: externalID, text: text, [], nil)
         }
         var message = try RowDecoding.message(row)
-        try db.execute(
+        try db.cachedExecute(
             sql: "INSERT INTO message_edits (message_id, previous_text, edited_at) VALUES (?, ?, ?)",
             arguments: [message.id.rawValue, message.text, event.occurredAt.timeIntervalSince1970]
         )
         message.text = text
         message.editedAt = event.occurredAt
-        try db.execute(
+        try db.cachedExecute(
             sql: "UPDATE messages SET text = ?, edited_at = ? WHERE id = ?",
             arguments: [text, event.occurredAt.timeIntervalSince1970, message.id.rawValue]
         )
@@ -148,15 +146,14 @@ extension IngestTransaction {
     /// Moves an outbound message's delivery state forward when the messenger reports it.
     mutating func updateDelivery(externalID: String, state: DeliveryState, reason: String?) throws -> (ConversationID?, MessageID?) {
         guard
-            let row = try Row.fetchOne(
-                db,
+            let row = try db.cachedRow(
                 sql: "SELECT * FROM messages WHERE channel_id = ? AND external_id = ? AND direction = 'out'",
                 arguments: [event.channelID.rawValue, externalID]
             )
         else { return (nil, nil) }
         let message = try RowDecoding.message(row)
         guard let current = message.deliveryState, current.accepts(state) else { return (message.conversationID, message.id) }
-        try db.execute(
+        try db.cachedExecute(
             sql: "UPDATE messages SET delivery_state = ?, failure_reason = ? WHERE id = ?",
             arguments: [state.rawValue, reason, message.id.rawValue]
         )
@@ -166,8 +163,8 @@ extension IngestTransaction {
     }
 
     private func messageID(externalID: String) throws -> Int64? {
-        try Int64.fetchOne(
-            db,
+        try db.cachedValue(
+            Int64.self,
             sql: "SELECT id FROM messages WHERE channel_id = ? AND external_id = ?",
             arguments: [event.channelID.rawValue, externalID]
         )

@@ -5,7 +5,7 @@ public import SwitchboardCore
 extension SQLiteStore {
     public func recordDelivery(_ report: DeliveryReport, at now: Date) async throws -> [Event] {
         try await pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM messages WHERE id = ?", arguments: [report.messageID.rawValue]) else {
+            guard let row = try db.cachedRow(sql: "SELECT * FROM messages WHERE id = ?", arguments: [report.messageID.rawValue]) else {
                 throw StoreError.notFound("message \(report.messageID)")
             }
             let message = try RowDecoding.message(row)
@@ -13,9 +13,9 @@ extension SQLiteStore {
             var events = EventAppender(db)
             switch report {
             case .sent(let id, let externalID):
-                try db.execute(sql: "DELETE FROM outbox WHERE message_id = ?", arguments: [id.rawValue])
+                try db.cachedExecute(sql: "DELETE FROM outbox WHERE message_id = ?", arguments: [id.rawValue])
                 guard current.accepts(.sent) else { break }
-                try db.execute(
+                try db.cachedExecute(
                     sql: "UPDATE messages SET delivery_state = 'sent', external_id = COALESCE(?, external_id), failure_reason = NULL WHERE id = ?",
                     arguments: [externalID, id.rawValue]
                 )
@@ -27,7 +27,7 @@ extension SQLiteStore {
                     payload: DeliveryPayload(messageID: id, conversationID: message.conversationID, state: .sent)
                 )
             case .retry(let id, let date, let reason):
-                try db.execute(
+                try db.cachedExecute(
                     sql: "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE message_id = ?",
                     arguments: [date.timeIntervalSince1970, reason, id.rawValue]
                 )
@@ -41,15 +41,15 @@ extension SQLiteStore {
                 )
                 try events.append(.messageDelivery, at: now, conversation: message.conversationID, message: id, payload: payload)
             case .failed(let id, let reason, let unreachable):
-                try db.execute(sql: "DELETE FROM outbox WHERE message_id = ?", arguments: [id.rawValue])
+                try db.cachedExecute(sql: "DELETE FROM outbox WHERE message_id = ?", arguments: [id.rawValue])
                 if unreachable {
-                    try db.execute(
+                    try db.cachedExecute(
                         sql: "UPDATE identities SET reachable = 0 WHERE id = (SELECT identity_id FROM conversations WHERE id = ?)",
                         arguments: [message.conversationID.rawValue]
                     )
                 }
                 guard current.accepts(.failed) else { break }
-                try db.execute(
+                try db.cachedExecute(
                     sql: "UPDATE messages SET delivery_state = 'failed', failure_reason = ? WHERE id = ?",
                     arguments: [reason, id.rawValue]
                 )

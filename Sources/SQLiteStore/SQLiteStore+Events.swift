@@ -5,13 +5,13 @@ public import SwitchboardCore
 extension SQLiteStore {
     public func events(after seq: Int64, limit: Int) async throws -> [Event] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit])
+            try db.cachedRows(sql: "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit])
                 .map(RowDecoding.event)
         }
     }
 
     public func latestSeq() async throws -> Int64 {
-        try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM events") ?? 0 }
+        try await pool.read { db in try db.cachedValue(Int64.self, sql: "SELECT MAX(seq) FROM events") ?? 0 }
     }
 }
 
@@ -41,7 +41,7 @@ struct EventAppender {
         payload: some Encodable
     ) throws {
         let json = String(decoding: try Self.encoder.encode(payload), as: UTF8.self)
-        try db.execute(
+        try db.cachedExecute(
             sql: "INSERT INTO events (kind, occurred_at, contact_id, conversation_id, message_id, payload) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [kind.rawValue, date.timeIntervalSince1970, contact?.rawValue, conversation?.rawValue, message?.rawValue, json]
         )

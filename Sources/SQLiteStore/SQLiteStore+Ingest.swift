@@ -37,7 +37,7 @@ struct IngestTransaction {
 
     mutating func run() throws -> IngestOutcome {
         guard try recordReceipt() else { return .duplicate }
-        guard try Row.fetchOne(db, sql: "SELECT 1 FROM channels WHERE id = ?", arguments: [event.channelID.rawValue]) != nil else {
+        guard try db.cachedRow(sql: "SELECT 1 FROM channels WHERE id = ?", arguments: [event.channelID.rawValue]) != nil else {
             throw StoreError.notFound("channel \(event.channelID)")
         }
         let identity = try findOrCreateIdentity()
@@ -71,7 +71,7 @@ struct IngestTransaction {
 
     /// Claims the delivery key; false when this delivery was ingested before.
     private func recordReceipt() throws -> Bool {
-        try db.execute(
+        try db.cachedExecute(
             sql: "INSERT INTO inbound_receipts (channel_id, delivery_key, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             arguments: [event.channelID.rawValue, event.deliveryKey, event.occurredAt.timeIntervalSince1970]
         )
@@ -81,8 +81,7 @@ struct IngestTransaction {
     private mutating func findOrCreateIdentity() throws -> Identity {
         let sender = event.sender
         let now = event.occurredAt.timeIntervalSince1970
-        if let row = try Row.fetchOne(
-            db,
+        if let row = try db.cachedRow(
             sql: "SELECT * FROM identities WHERE channel_id = ? AND external_id = ?",
             arguments: [event.channelID.rawValue, sender.externalID]
         ) {
@@ -91,22 +90,22 @@ struct IngestTransaction {
             identity.username = sender.username ?? identity.username
             identity.profileName = sender.displayName.isEmpty ? identity.profileName : sender.displayName
             identity.language = sender.language ?? identity.language
-            try db.execute(
+            try db.cachedExecute(
                 sql: "UPDATE identities SET username = ?, profile_name = ?, language = ? WHERE id = ?",
                 arguments: [identity.username, identity.profileName, identity.language, identity.id.rawValue]
             )
             if let phone = sender.phone {
-                try db.execute(sql: "UPDATE contacts SET phone = ? WHERE id = ?", arguments: [phone, identity.contactID.rawValue])
+                try db.cachedExecute(sql: "UPDATE contacts SET phone = ? WHERE id = ?", arguments: [phone, identity.contactID.rawValue])
             }
             return identity
         }
         let displayName = sender.displayName.isEmpty ? (sender.username ?? sender.externalID) : sender.displayName
-        try db.execute(
+        try db.cachedExecute(
             sql: "INSERT INTO contacts (display_name, phone, language, created_at) VALUES (?, ?, ?, ?)",
             arguments: [displayName, sender.phone, sender.language, now]
         )
         let contact = Contact(id: ContactID(db.lastInsertedRowID), displayName: displayName, phone: sender.phone, language: sender.language)
-        try db.execute(
+        try db.cachedExecute(
             sql: """
                 INSERT INTO identities (contact_id, channel_id, external_id, username, profile_name, language, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -127,7 +126,7 @@ struct IngestTransaction {
     }
 
     private mutating func setReachable(_ identity: Identity, _ isReachable: Bool) throws {
-        try db.execute(sql: "UPDATE identities SET reachable = ? WHERE id = ?", arguments: [isReachable, identity.id.rawValue])
+        try db.cachedExecute(sql: "UPDATE identities SET reachable = ? WHERE id = ?", arguments: [isReachable, identity.id.rawValue])
         var updated = identity
         updated.isReachable = isReachable
         try events.append(.identityUpdated, at: event.occurredAt, contact: identity.contactID, payload: updated)
@@ -136,7 +135,7 @@ struct IngestTransaction {
     private mutating func rememberContext(_ identity: Identity, _ contextKey: String?) throws {
         guard let contextKey else { return }
         // Viber opens a chat before the user writes; the context waits on the identity for the first message.
-        try db.execute(sql: "UPDATE identities SET pending_context_key = ? WHERE id = ?", arguments: [contextKey, identity.id.rawValue])
+        try db.cachedExecute(sql: "UPDATE identities SET pending_context_key = ? WHERE id = ?", arguments: [contextKey, identity.id.rawValue])
         try events.append(.identityUpdated, at: event.occurredAt, contact: identity.contactID, payload: identity)
     }
 }

@@ -17,7 +17,7 @@ extension SQLiteStore {
             }
             guard case .changed(let from, let to, let reopened) = action else { return [] }
             let resolvedAt: Double? = to == .resolved ? now.timeIntervalSince1970 : nil
-            try db.execute(
+            try db.cachedExecute(
                 sql: "UPDATE conversations SET status = ?, resolved_at = ? WHERE id = ?",
                 arguments: [to.rawValue, resolvedAt, conversationID.rawValue]
             )

@@ -20,7 +20,7 @@ extension SQLiteStore {
                 throw StoreError.refused(error)
             }
             if case .changed(let from, let to, let reopened) = action {
-                try db.execute(
+                try db.cachedExecute(
                     sql: "UPDATE conversations SET status = ?, resolved_at = NULL WHERE id = ?",
                     arguments: [to.rawValue, conversation.id.rawValue]
                 )
@@ -36,7 +36,7 @@ extension SQLiteStore {
             }
             let attachments = String(decoding: try JSONEncoder().encode(draft.attachments), as: UTF8.self)
             try Self.mapConstraint("reply by operator \(draft.operatorID)") {
-                try db.execute(
+                try db.cachedExecute(
                     sql: """
                         INSERT INTO messages (conversation_id, channel_id, direction, author_kind, author_operator_id, text, attachments,
                                               delivery_state, created_at)
@@ -58,11 +58,11 @@ extension SQLiteStore {
                 deliveryState: .queued,
                 createdAt: now
             )
-            try db.execute(
+            try db.cachedExecute(
                 sql: "INSERT INTO outbox (message_id, conversation_id, channel_id, next_attempt_at) VALUES (?, ?, ?, ?)",
                 arguments: [message.id.rawValue, conversation.id.rawValue, conversation.channelID.rawValue, now.timeIntervalSince1970]
             )
-            try db.execute(
+            try db.cachedExecute(
                 sql: "UPDATE conversations SET last_message_at = ?, first_response_at = COALESCE(first_response_at, ?) WHERE id = ?",
                 arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, conversation.id.rawValue]
             )
@@ -81,8 +81,7 @@ extension SQLiteStore {
     public func claimOutbox(limit: Int, now: Date, lease: TimeInterval) async throws -> [OutboxItem] {
         try await pool.write { db in
             // Only the oldest queued reply of each conversation is claimable, so a client gets replies in order.
-            let rows = try Row.fetchAll(
-                db,
+            let rows = try db.cachedRows(
                 sql: """
                     SELECT o.message_id, o.attempts, o.conversation_id, o.channel_id, m.text, m.attachments,
                            i.external_id AS recipient, c.persona_name, c.persona_avatar_url,
@@ -104,7 +103,7 @@ extension SQLiteStore {
             var items: [OutboxItem] = []
             for row in rows {
                 let messageID = MessageID(row["message_id"])
-                try db.execute(
+                try db.cachedExecute(
                     sql: "UPDATE outbox SET claimed_until = ? WHERE message_id = ?",
                     arguments: [now.addingTimeInterval(lease).timeIntervalSince1970, messageID.rawValue]
                 )
@@ -128,8 +127,8 @@ extension SQLiteStore {
 
     public func nextOutboxDue() async throws -> Date? {
         try await pool.read { db in
-            try Double.fetchOne(
-                db,
+            try db.cachedValue(
+                Double.self,
                 sql: """
                     SELECT MIN(MAX(o.next_attempt_at, COALESCE(o.claimed_until, 0)))
                     FROM outbox o JOIN channels c ON c.id = o.channel_id WHERE c.paused = 0

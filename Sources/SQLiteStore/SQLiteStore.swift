@@ -21,7 +21,7 @@ public final class SQLiteStore: Store {
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             // NORMAL is durable in WAL mode against process crashes; only a power loss may drop the last commits.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.cachedExecute(sql: "PRAGMA synchronous = NORMAL")
         }
         self.pool = try DatabasePool(path: path, configuration: configuration)
         self.reopenWindow = reopenWindow
@@ -46,13 +46,13 @@ public final class SQLiteStore: Store {
     }
 
     public func ping() async throws {
-        _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+        _ = try await pool.read { db in try db.cachedValue(Int.self, sql: "SELECT 1") }
     }
 
     public func createChannel(_ draft: ChannelDraft) async throws -> Channel {
         try await pool.write { db in
             try Self.mapConstraint("channel '\(draft.name)'") {
-                try db.execute(
+                try db.cachedExecute(
                     sql: """
                         INSERT INTO channels (kind, name, mode, persona_name, persona_avatar_url, default_department_id, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -76,14 +76,14 @@ public final class SQLiteStore: Store {
 
     public func channels() async throws -> [Channel] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM channels ORDER BY id").map(RowDecoding.channel)
+            try db.cachedRows(sql: "SELECT * FROM channels ORDER BY id").map(RowDecoding.channel)
         }
     }
 
     public func createOperator(_ draft: OperatorDraft) async throws -> Operator {
         try await pool.write { db in
             try Self.mapConstraint("operator '\(draft.login)'") {
-                try db.execute(
+                try db.cachedExecute(
                     sql: """
                         INSERT INTO operators (login, password_hash, display_name, avatar_url, role, created_at)
                         VALUES (?, ?, ?, ?, ?, ?)
@@ -110,26 +110,26 @@ public final class SQLiteStore: Store {
 
     public func messages(in conversationID: ConversationID) async throws -> [Message] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", arguments: [conversationID.rawValue])
+            try db.cachedRows(sql: "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", arguments: [conversationID.rawValue])
                 .map(RowDecoding.message)
         }
     }
 
     public func contact(_ id: ContactID) async throws -> Contact? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM contacts WHERE id = ?", arguments: [id.rawValue]).map(RowDecoding.contact)
+            try db.cachedRow(sql: "SELECT * FROM contacts WHERE id = ?", arguments: [id.rawValue]).map(RowDecoding.contact)
         }
     }
 
     public func identities(of contactID: ContactID) async throws -> [Identity] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM identities WHERE contact_id = ? ORDER BY id", arguments: [contactID.rawValue])
+            try db.cachedRows(sql: "SELECT * FROM identities WHERE contact_id = ? ORDER BY id", arguments: [contactID.rawValue])
                 .map(RowDecoding.identity)
         }
     }
 
     static func fetchConversation(_ db: Database, _ id: ConversationID) throws -> Conversation? {
-        try Row.fetchOne(db, sql: "SELECT * FROM conversations WHERE id = ?", arguments: [id.rawValue]).map(RowDecoding.conversation)
+        try db.cachedRow(sql: "SELECT * FROM conversations WHERE id = ?", arguments: [id.rawValue]).map(RowDecoding.conversation)
     }
 
     /// Turns SQLite constraint violations into domain errors so callers can answer 409 or 404.
