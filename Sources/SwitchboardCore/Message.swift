@@ -10,12 +10,35 @@ public enum MessageDirection: String, Sendable, Codable, CaseIterable {
     case internalNote = "note"
 }
 
-/// Who wrote a message.
+/// Who wrote a message. Encoded as `{"kind": "operator", "operatorId": 3}` for API and event consumers.
 public enum MessageAuthor: Sendable, Codable, Equatable {
     case client
     case `operator`(OperatorID)
     case bot
     case system
+
+    private enum CodingKeys: String, CodingKey {
+        case kind
+        case operatorId
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .kind) {
+        case "operator": self = .operator(try container.decode(OperatorID.self, forKey: .operatorId))
+        case "bot": self = .bot
+        case "system": self = .system
+        default: self = .client
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        if case .operator(let id) = self {
+            try container.encode(id, forKey: .operatorId)
+        }
+    }
 
     /// The stored kind, without the operator id.
     public var kind: String {
