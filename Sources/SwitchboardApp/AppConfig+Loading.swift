@@ -66,8 +66,10 @@ extension AppConfig {
                 problems.append("SWITCHBOARD_LOG_LEVEL: '\(raw)' is not a log level")
             }
         }
+        let media = value("SWITCHBOARD_MEDIA_DIR")
+        if media?.isEmpty == true { problems.append("SWITCHBOARD_MEDIA_DIR: must not be empty") }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
-        return AppConfig(host: host, port: port, databasePath: database, publicURL: publicURL, logLevel: level)
+        return AppConfig(host: host, port: port, databasePath: database, publicURL: publicURL, logLevel: level, mediaDirectory: media)
     }
 
     /// Parses `KEY=VALUE` lines; blank lines and `#` comments are skipped, values may be quoted.

@@ -15,6 +15,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
     /// Externally reachable base URL (webhooks, avatars).
     public var publicURL: URL
     public var logLevel: Logger.Level
+    /// Folder for uploads and files downloaded from messengers.
+    public var mediaDirectory: String
 
     /// Every key Switchboard reads, with its default; `SWITCHBOARD_CONFIG` names the optional file.
     public static let keys: [(key: String, help: String)] = [
@@ -23,6 +25,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         ("SWITCHBOARD_DATABASE", "SQLite file, default ./switchboard.sqlite"),
         ("SWITCHBOARD_PUBLIC_URL", "externally reachable base URL, default http://<host>:<port>"),
         ("SWITCHBOARD_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical; default info"),
+        ("SWITCHBOARD_MEDIA_DIR", "folder for uploads and messenger files, default 'media' beside the database"),
         ("SWITCHBOARD_CONFIG", "path of a KEY=VALUE file with any of these settings"),
     ]
 
@@ -32,17 +35,20 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         port: Int = 8080,
         databasePath: String = "switchboard.sqlite",
         publicURL: URL? = nil,
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info,
+        mediaDirectory: String? = nil
     ) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
         self.publicURL = publicURL ?? URL(string: "http://\(host):\(port)")!
         self.logLevel = logLevel
+        let databaseFolder = (databasePath as NSString).deletingLastPathComponent
+        self.mediaDirectory = mediaDirectory ?? (databaseFolder.isEmpty ? "media" : databaseFolder + "/media")
     }
 
     public var description: String {
-        "host=\(host) port=\(port) database=\(databasePath) public_url=\(publicURL.absoluteString) log_level=\(logLevel)"
+        "host=\(host) port=\(port) database=\(databasePath) public_url=\(publicURL.absoluteString) log_level=\(logLevel) media=\(mediaDirectory)"
     }
 }
 
