@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "MediaFiles", dependencies: ["SwitchboardCore"], swiftSettings: swiftSettings),
         .target(
             name: "SwitchboardEngine",
             dependencies: [
@@ -119,6 +120,7 @@ let package = Package(
             dependencies: [
                 "SwitchboardCore",
                 "SQLiteStore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
