@@ -35,6 +35,16 @@ let package = Package(
         ),
         .target(name: "MediaFiles", dependencies: ["SwitchboardCore"], swiftSettings: swiftSettings),
         .target(
+            name: "TelegramChannel",
+            dependencies: [
+                "SwitchboardCore",
+                "CurlHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SwitchboardEngine",
             dependencies: [
                 "SwitchboardCore",
@@ -160,6 +170,23 @@ let package = Package(
         .testTarget(
             name: "SecretsTests",
             dependencies: ["Secrets"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TelegramChannelTests",
+            dependencies: [
+                "TelegramChannel",
+                "MediaFiles",
+                "SwitchboardCore",
+                "SwitchboardEngine",
+                "SQLiteStore",
+                "CurlHTTP",
+                "MessengerFakes",
+                "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
