@@ -33,6 +33,22 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
         .target(
+            name: "Secrets",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "MediaFiles", dependencies: ["SwitchboardCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "TelegramChannel",
+            dependencies: [
+                "SwitchboardCore",
+                "CurlHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SwitchboardEngine",
             dependencies: [
                 "SwitchboardCore",
@@ -71,6 +87,10 @@ let package = Package(
             name: "SwitchboardApp",
             dependencies: [
                 "SwitchboardCore",
+                "CurlHTTP",
+                "MediaFiles",
+                "Secrets",
+                "TelegramChannel",
                 "SwitchboardEngine",
                 "SQLiteStore",
                 "SwitchboardWeb",
@@ -126,6 +146,7 @@ let package = Package(
             dependencies: [
                 "SwitchboardCore",
                 "SQLiteStore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -150,6 +171,11 @@ let package = Package(
                 "SwitchboardWeb",
                 "SQLiteStore",
                 "TestSupport",
+                "CurlHTTP",
+                "MessengerFakes",
+                "Secrets",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -168,6 +194,28 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SecretsTests",
+            dependencies: ["Secrets"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TelegramChannelTests",
+            dependencies: [
+                "TelegramChannel",
+                "MediaFiles",
+                "SwitchboardCore",
+                "SwitchboardEngine",
+                "SQLiteStore",
+                "CurlHTTP",
+                "MessengerFakes",
+                "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
