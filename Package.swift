@@ -160,7 +160,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SwitchboardEngineTests",
-            dependencies: ["SwitchboardCore", "SwitchboardEngine", "SQLiteStore", "TestSupport"],
+            dependencies: [
+                "SwitchboardCore", "SwitchboardEngine", "SQLiteStore", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
