@@ -52,7 +52,7 @@ export function addressQuestion(language) {
 
 /** Label and symbol for a delivery state. */
 export const deliveryLabels = {
-  queued: { symbol: '◷', text: 'Queued' },
+  queued: { symbol: '○', text: 'Queued' },
   sent: { symbol: '✓', text: 'Sent' },
   delivered: { symbol: '✓✓', text: 'Delivered' },
   seen: { symbol: '✓✓', text: 'Seen' },

@@ -17,9 +17,9 @@ function describe(attachment) {
   const details = attachment.details ?? {};
   switch (attachment.kind) {
     case 'location':
-      return `📍 ${details.latitude ?? '?'}, ${details.longitude ?? '?'}`;
+      return `Location: ${details.latitude ?? '?'}, ${details.longitude ?? '?'}`;
     case 'contact':
-      return `👤 ${[details.first_name ?? details.name, details.last_name].filter(Boolean).join(' ')} ${details.phone_number ?? details.phone ?? ''}`.trim();
+      return `Contact: ${[details.first_name ?? details.name, details.last_name].filter(Boolean).join(' ')} ${details.phone_number ?? details.phone ?? ''}`.trim();
     case 'link':
       return details.url ?? 'Link';
     case 'unsupported':
@@ -44,7 +44,7 @@ export function renderAttachment(attachment) {
     return h('div.attachment', null, h('video', { src: url, controls: true, preload: 'metadata', class: 'attachment-video' }));
   }
   if (url) {
-    return h('a.attachment.attachment-file', { href: url, target: '_blank', rel: 'noopener', download: attachment.fileName ?? '' }, `📎 ${label}`);
+    return h('a.attachment.attachment-file', { href: url, target: '_blank', rel: 'noopener', download: attachment.fileName ?? '' }, label);
   }
   return h(`span.attachment.attachment-${attachment.kind === 'unsupported' ? 'unsupported' : 'missing'}`, null, label);
 }

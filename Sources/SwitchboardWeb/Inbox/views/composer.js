@@ -7,6 +7,7 @@ import { send } from '../inbox.js';
 import { byteSize } from '../format.js';
 import { api } from '../api.js';
 import { showError } from './toast.js';
+import { icon } from '../icons.js';
 import { cannedQuery, cannedKey, showCannedPicker } from './canned.js';
 import { closePicker, pickerOpen } from './popover.js';
 
@@ -44,7 +45,7 @@ export function renderComposer({ onTyping, dropZone }) {
   const chips = h('div.composer-attachments', { 'aria-live': 'polite' });
   const note = h('input', { type: 'checkbox', id: 'note-toggle' });
   const sendButton = h('button.button.primary', { type: 'submit', id: 'send-button', disabled: true }, 'Send');
-  const attach = h('button.icon-button', { type: 'button', id: 'attach-button', title: 'Attach files (or drop them here)' }, '📎');
+  const attach = h('button.icon-button', { type: 'button', id: 'attach-button', title: 'Attach files (or drop them here)', 'aria-label': 'Attach files' }, icon('paperclip'));
   const form = h('form.composer', { id: 'composer' },
     chips, input,
     h('div.composer-bar', null, attach, files,

@@ -14,10 +14,10 @@ const messages = {
  * @param {(session: {operator: object, csrfToken: string}) => void} onSignedIn
  */
 export function renderLogin(root, onSignedIn) {
-  const login = h('input', { id: 'login', name: 'login', autocomplete: 'username', required: true, autofocus: true });
+  const login = h('input', { id: 'login', name: 'login', autocomplete: 'username', required: true });
   const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const error = h('p.form-error', { role: 'alert' });
-  const submit = h('button.primary', { type: 'submit' }, 'Sign in');
+  const submit = h('button.button.primary', { type: 'submit' }, 'Sign in');
   const form = h('form.login-card', { novalidate: true },
     h('div.brand.large', null, h('span.brand-mark', { 'aria-hidden': 'true' }), 'Switchboard'),
     h('p.muted', null, 'Sign in to answer your clients.'),

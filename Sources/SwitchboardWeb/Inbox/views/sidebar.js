@@ -5,6 +5,7 @@ import { state, on } from '../state.js';
 import { selectFilter } from '../inbox.js';
 import { notificationsEnabled, toggleNotifications } from '../notify.js';
 import { renderConversationList } from './list.js';
+import { icon } from '../icons.js';
 
 const queues = [
   { filter: 'mine', label: 'Mine', key: 'mine' },
@@ -22,9 +23,10 @@ export function renderSidebar({ onSignOut }) {
   const bell = h('button.icon-button', { type: 'button', id: 'notify-toggle' });
   const showBell = () => {
     const enabled = notificationsEnabled();
-    bell.textContent = enabled ? '🔔' : '🔕';
+    bell.replaceChildren(icon(enabled ? 'bell' : 'bellOff'));
     bell.title = enabled ? 'Notifications on: click to mute' : 'Notify me about new conversations';
     bell.setAttribute('aria-pressed', String(enabled));
+    bell.setAttribute('aria-label', bell.title);
   };
   bell.addEventListener('click', async () => {
     await toggleNotifications();
@@ -38,7 +40,7 @@ export function renderSidebar({ onSignOut }) {
       h('span.me-name', { id: 'me-name' }, state.me.displayName),
       h('span.me-role', null, state.me.role),
       bell,
-      h('button.icon-button', { type: 'button', id: 'sign-out', title: 'Sign out', onclick: onSignOut }, '⎋')));
+      h('button.icon-button', { type: 'button', id: 'sign-out', title: 'Sign out', 'aria-label': 'Sign out', onclick: onSignOut }, icon('signOut'))));
 
   const nav = h('nav.queues', { 'aria-label': 'Queues' });
   nav.addEventListener('click', (event) => {
