@@ -23,12 +23,31 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
     ],
     targets: [
         .target(name: "SwitchboardCore", swiftSettings: swiftSettings),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(
+            name: "Secrets",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "MediaFiles", dependencies: ["SwitchboardCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "TelegramChannel",
+            dependencies: [
+                "SwitchboardCore",
+                "CurlHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SwitchboardEngine",
             dependencies: [
@@ -52,20 +71,31 @@ let package = Package(
             dependencies: [
                 "SwitchboardCore",
                 "SwitchboardEngine",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            resources: [.copy("Inbox")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "SwitchboardApp",
             dependencies: [
                 "SwitchboardCore",
+                "CurlHTTP",
+                "MediaFiles",
+                "Secrets",
+                "TelegramChannel",
                 "SwitchboardEngine",
                 "SQLiteStore",
                 "SwitchboardWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -87,6 +117,7 @@ let package = Package(
             dependencies: [
                 "SwitchboardApp",
                 "SwitchboardBench",
+                "SwitchboardWeb",
                 "SwitchboardCore",
                 "SwitchboardEngine",
                 "SQLiteStore",
@@ -106,6 +137,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/telegram-bot-api.json")],
             swiftSettings: swiftSettings
@@ -115,6 +147,7 @@ let package = Package(
             dependencies: [
                 "SwitchboardCore",
                 "SQLiteStore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -135,9 +168,22 @@ let package = Package(
             dependencies: [
                 "SwitchboardApp",
                 "SwitchboardCore",
+                "SwitchboardEngine",
+                "SwitchboardWeb",
+                "SQLiteStore",
                 "TestSupport",
+                "CurlHTTP",
+                "MessengerFakes",
+                "Secrets",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -149,6 +195,28 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SecretsTests",
+            dependencies: ["Secrets"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TelegramChannelTests",
+            dependencies: [
+                "TelegramChannel",
+                "MediaFiles",
+                "SwitchboardCore",
+                "SwitchboardEngine",
+                "SQLiteStore",
+                "CurlHTTP",
+                "MessengerFakes",
+                "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -8,7 +8,7 @@ import NIOPosix
 /// One connection per request (`Connection: close`), plain HTTP only: the fakes talk to 127.0.0.1,
 /// and pulling in async-http-client would drag swift-nio-ssl and BoringSSL into every build.
 struct MiniHTTPClient: Sendable {
-    /// What came back from the peer; the body is ignored by the fakes.
+    /// What came back from the peer.
     struct Response: Sendable {
         /// HTTP status code.
         var status: Int
@@ -16,6 +16,8 @@ struct MiniHTTPClient: Sendable {
         var reason: String
         /// Response headers (names as received).
         var headers: [(String, String)]
+        /// Response body; Viber's `conversation_started` answer carries the welcome message here.
+        var body = Data()
 
         /// The first header with this name, compared case-insensitively.
         func header(_ name: String) -> String? {
@@ -45,8 +47,10 @@ struct MiniHTTPClient: Sendable {
     var eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     /// Upper bound for connect + request + response.
     var timeout: Duration = .seconds(10)
+    /// Response bytes kept; the rest is read and dropped.
+    static let maxBodyBytes = 1 << 20
 
-    /// POSTs `body` to `url` and returns the response head.
+    /// POSTs `body` to `url` and returns the response (head and body).
     /// - Throws: `ClientError` or a NIO connection error.
     func post(url: URL, headers: [(String, String)], body: Data) async throws -> Response {
         guard url.scheme == "http", let host = url.host else { throw ClientError.unsupportedURL(url.absoluteString) }
@@ -103,8 +107,11 @@ struct MiniHTTPClient: Sendable {
                             reason: responseHead.status.reasonPhrase,
                             headers: responseHead.headers.map { ($0.name, $0.value) }
                         )
-                    case .body:
-                        continue
+                    case .body(var buffer):
+                        // Bounded: a bridge answers callbacks with at most a small JSON message.
+                        if let bytes = buffer.readBytes(length: buffer.readableBytes), (response?.body.count ?? 0) < Self.maxBodyBytes {
+                            response?.body.append(contentsOf: bytes)
+                        }
                     case .end:
                         if let response { return response }
                     }

@@ -47,7 +47,7 @@ extension IngestTransaction {
             createdAt: now
         )
         try db.cachedExecute(
-            sql: "UPDATE conversations SET last_message_at = ? WHERE id = ?",
+            sql: "UPDATE conversations SET last_message_at = ?, awaiting_reply = 1 WHERE id = ?",
             arguments: [now.timeIntervalSince1970, conversationID.rawValue]
         )
         try events.append(.messageCreated, at: now, contact: identity.contactID, conversation: conversationID, message: message.id, payload: message)

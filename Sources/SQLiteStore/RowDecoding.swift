@@ -110,3 +110,52 @@ enum RowDecoding {
         return value
     }
 }
+
+extension RowDecoding {
+    static func operatorValue(_ row: Row) throws -> Operator {
+        Operator(
+            id: OperatorID(row["id"]),
+            login: row["login"],
+            displayName: row["display_name"],
+            avatarURL: row["avatar_url"],
+            role: try enumValue(row, "role"),
+            status: try enumValue(row, "status"),
+            maxConcurrentConversations: row["max_concurrent"]
+        )
+    }
+
+    /// Decodes a row of `InboxSQL.summarySelect`.
+    static func summary(_ row: Row) throws -> ConversationSummary {
+        let assigneeID: Int64? = row["assignee_id"]
+        let lastID: Int64? = row["last_id"]
+        return ConversationSummary(
+            id: ConversationID(row["id"]),
+            status: try enumValue(row, "status"),
+            contact: ContactRef(id: ContactID(row["contact_id"]), displayName: row["contact_name"], preferredName: row["preferred_name"]),
+            channel: ChannelRef(id: ChannelID(row["channel_id"]), kind: try enumValue(row, "channel_kind"), name: row["channel_name"]),
+            assignee: assigneeID.map { OperatorRef(id: OperatorID($0), displayName: row["assignee_name"] ?? "") },
+            departmentID: (row["department_id"] as Int64?).map(DepartmentID.init),
+            contextKey: row["context_key"],
+            openedAt: date(row, "opened_at"),
+            lastMessageAt: date(row, "last_message_at"),
+            awaitingReply: row["awaiting_reply"],
+            lastMessage: try lastID.map {
+                MessagePreview(
+                    id: MessageID($0),
+                    direction: try enumValue(row, "last_direction"),
+                    text: row["last_text"],
+                    createdAt: date(row, "last_created_at")
+                )
+            }
+        )
+    }
+
+    /// Decodes a row of `InboxSQL.timelineSelect`.
+    static func timelineEntry(_ row: Row) throws -> TimelineEntry {
+        TimelineEntry(
+            message: try message(row),
+            authorName: row["author_name"],
+            channel: ChannelRef(id: ChannelID(row["channel_id"]), kind: try enumValue(row, "channel_kind"), name: row["channel_name"])
+        )
+    }
+}

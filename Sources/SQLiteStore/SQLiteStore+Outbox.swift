@@ -63,7 +63,8 @@ extension SQLiteStore {
                 arguments: [message.id.rawValue, conversation.id.rawValue, conversation.channelID.rawValue, now.timeIntervalSince1970]
             )
             try db.cachedExecute(
-                sql: "UPDATE conversations SET last_message_at = ?, first_response_at = COALESCE(first_response_at, ?) WHERE id = ?",
+                sql:
+                    "UPDATE conversations SET last_message_at = ?, first_response_at = COALESCE(first_response_at, ?), awaiting_reply = 0 WHERE id = ?",
                 arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, conversation.id.rawValue]
             )
             try events.append(

@@ -66,8 +66,20 @@ extension AppConfig {
                 problems.append("SWITCHBOARD_LOG_LEVEL: '\(raw)' is not a log level")
             }
         }
+        let channels = loadChannelSettings(value, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
-        return AppConfig(host: host, port: port, databasePath: database, publicURL: publicURL, logLevel: level)
+        return AppConfig(
+            host: host,
+            port: port,
+            databasePath: database,
+            publicURL: publicURL,
+            logLevel: level,
+            mediaDirectory: channels.mediaDirectory,
+            mediaMaxBytes: channels.mediaMaxBytes,
+            secretKey: channels.secretKey,
+            secretKeyFile: channels.secretKeyFile,
+            proxy: channels.proxy
+        )
     }
 
     /// Parses `KEY=VALUE` lines; blank lines and `#` comments are skipped, values may be quoted.

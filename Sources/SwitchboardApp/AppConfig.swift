@@ -15,6 +15,16 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
     /// Externally reachable base URL (webhooks, avatars).
     public var publicURL: URL
     public var logLevel: Logger.Level
+    /// Folder for files clients send; default `media` beside the database.
+    public var mediaDirectory: String
+    /// Cap on the media folder's total size in bytes.
+    public var mediaMaxBytes: Int64
+    /// Base64 key that seals bot tokens; when nil the key lives in ``secretKeyFile``. Never printed.
+    public var secretKey: String?
+    /// Key file created with mode 0600 on first run when ``secretKey`` is not set.
+    public var secretKeyFile: String
+    /// Proxy for every messenger API call unless a channel has its own (`socks5h://…`, `http://…`).
+    public var proxy: String?
 
     /// Every key Switchboard reads, with its default; `SWITCHBOARD_CONFIG` names the optional file.
     public static let keys: [(key: String, help: String)] = [
@@ -24,6 +34,11 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         ("SWITCHBOARD_PUBLIC_URL", "externally reachable base URL, default http://<host>:<port>"),
         ("SWITCHBOARD_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical; default info"),
         ("SWITCHBOARD_CONFIG", "path of a KEY=VALUE file with any of these settings"),
+        ("SWITCHBOARD_MEDIA_DIR", "folder for files clients send, default ./media beside the database"),
+        ("SWITCHBOARD_MEDIA_MAX_BYTES", "cap on the media folder's total size, default 5368709120 (5 GiB)"),
+        ("SWITCHBOARD_SECRET_KEY", "base64 of 32 bytes that encrypts bot tokens; default: the key file"),
+        ("SWITCHBOARD_SECRET_KEY_FILE", "key file created (mode 0600) on first run, default ./switchboard.key beside the database"),
+        ("SWITCHBOARD_PROXY", "proxy for messenger API calls (socks5h://host:port or http://host:port), default none"),
     ]
 
     /// Creates a config from already-validated values.
@@ -32,17 +47,32 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         port: Int = 8080,
         databasePath: String = "switchboard.sqlite",
         publicURL: URL? = nil,
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info,
+        mediaDirectory: String? = nil,
+        mediaMaxBytes: Int64 = 5 << 30,
+        secretKey: String? = nil,
+        secretKeyFile: String? = nil,
+        proxy: String? = nil
     ) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
         self.publicURL = publicURL ?? URL(string: "http://\(host):\(port)")!
         self.logLevel = logLevel
+        let directory = (databasePath as NSString).deletingLastPathComponent
+        self.mediaDirectory = mediaDirectory ?? (directory.isEmpty ? "media" : directory + "/media")
+        self.mediaMaxBytes = mediaMaxBytes
+        self.secretKey = secretKey
+        self.secretKeyFile = secretKeyFile ?? (directory.isEmpty ? "switchboard.key" : directory + "/switchboard.key")
+        self.proxy = proxy
     }
 
     public var description: String {
-        "host=\(host) port=\(port) database=\(databasePath) public_url=\(publicURL.absoluteString) log_level=\(logLevel)"
+        // The key is never shown, and a proxy URL may carry a password: only its scheme and host are.
+        let proxyShown = proxy.flatMap { URLComponents(string: $0) }.map { "\($0.scheme ?? "?")://\($0.host ?? "?")" } ?? "none"
+        return "host=\(host) port=\(port) database=\(databasePath) public_url=\(publicURL.absoluteString) log_level=\(logLevel) "
+            + "media_dir=\(mediaDirectory) media_max_bytes=\(mediaMaxBytes) secret_key=\(secretKey == nil ? "file \(secretKeyFile)" : "<set>") "
+            + "proxy=\(proxyShown)"
     }
 }
 

@@ -7,6 +7,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case conversationOpened = "conversation.opened"
     case conversationStatusChanged = "conversation.status_changed"
     case conversationContextSet = "conversation.context_set"
+    case conversationAssigned = "conversation.assigned"
+    case contactUpdated = "contact.updated"
     case messageCreated = "message.created"
     case messageEdited = "message.edited"
     case messageDelivery = "message.delivery"

@@ -58,6 +58,13 @@ public protocol ChannelAdapter: Sendable {
     /// Sends one message to its recipient.
     /// - Throws: `DeliveryFailure`; any other error is treated as transient.
     func send(_ message: OutboundMessage) async throws -> DeliveryReceipt
+    /// Shows "typing…" to the recipient while an operator writes; best effort, errors are ignored.
+    func sendTyping(to recipientExternalID: String) async
+}
+
+extension ChannelAdapter {
+    /// Shows "typing…" to the recipient where the messenger supports it; by default nothing.
+    public func sendTyping(to recipientExternalID: String) async {}
 }
 
 /// Finds the adapter that sends for a channel.

@@ -4,7 +4,7 @@ public import Foundation
 ///
 /// Each operation runs in one transaction and appends its events to the event log in that
 /// same transaction, so a reader of the log never sees a change that did not commit.
-public protocol Store: EventLog {
+public protocol Store: EventLog, ChannelCredentialStore {
     /// Creates a channel.
     /// - Throws: `StoreError.conflict` when the name is taken.
     func createChannel(_ draft: ChannelDraft) async throws -> Channel

@@ -76,9 +76,14 @@ struct GetUpdatesTests {
     }
 
     @Test func secondConcurrentPollEndsTheFirstWith409() async throws {
-        try await withFakeTelegram { _, bot in
+        try await withFakeTelegram { telegram, bot in
             async let first = bot.call("getUpdates", ["timeout": 10])
-            try await Task.sleep(for: .milliseconds(300))
+            // Wait for the first poll to reach the fake rather than for a fixed time: under a loaded
+            // parallel test run 300 ms was not always enough and the polls arrived in the wrong order.
+            while await telegram.calls(bot: bot.token, method: "getUpdates").isEmpty {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            try await Task.sleep(for: .milliseconds(50))
             let second = try await bot.call("getUpdates", ["timeout": 0])
             let older = try await first
             #expect(older.status == 409)

@@ -63,4 +63,37 @@ import Testing
         let config = try AppConfig.load(environment: ["SWITCHBOARD_PUBLIC_URL": "https://support.example.com"])
         #expect(config.publicURL.absoluteString == "https://support.example.com")
     }
+
+    @Test func channelSettingsHaveDefaultsBesideTheDatabase() throws {
+        let config = try AppConfig.load(environment: ["SWITCHBOARD_DATABASE": "/tmp/switchboard.sqlite"])
+        #expect(config.mediaDirectory == "/tmp/media")
+        #expect(config.secretKeyFile == "/tmp/switchboard.key")
+        #expect(config.mediaMaxBytes == 5 << 30)
+        #expect(config.proxy == nil)
+    }
+
+    @Test func badChannelSettingsAreListedWithoutEchoingTheKey() {
+        let environment = [
+            "SWITCHBOARD_SECRET_KEY": "c2hvcnQta2V5",
+            "SWITCHBOARD_MEDIA_MAX_BYTES": "lots",
+            "SWITCHBOARD_PROXY": "ftp://proxy:21",
+        ]
+        #expect {
+            try AppConfig.load(environment: environment)
+        } throws: { error in
+            let problems = (error as? ConfigError)?.problems ?? []
+            return problems.count == 3 && !problems.joined().contains("c2hvcnQta2V5")
+        }
+    }
+
+    @Test func descriptionHidesTheKeyAndTheProxyPassword() throws {
+        let key = Data(repeating: 7, count: 32).base64EncodedString()
+        let config = try AppConfig.load(environment: [
+            "SWITCHBOARD_SECRET_KEY": key, "SWITCHBOARD_PROXY": "socks5h://user:hunter2@proxy.example:1080",
+        ])
+        #expect(config.secretKey == key)
+        #expect(!config.description.contains(key))
+        #expect(!config.description.contains("hunter2"))
+        #expect(config.description.contains("proxy=socks5h://proxy.example"))
+    }
 }

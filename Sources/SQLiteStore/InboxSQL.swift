@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import SwitchboardCore
+
+/// SQL fragments shared by the inbox's read queries.
+enum InboxSQL {
+    static let summarySelect = """
+        SELECT c.id, c.status, c.contact_id, ct.display_name AS contact_name, ct.preferred_name,
+               c.channel_id, ch.kind AS channel_kind, ch.name AS channel_name,
+               c.assignee_id, op.display_name AS assignee_name, c.department_id, c.context_key,
+               c.opened_at, c.last_message_at, c.awaiting_reply,
+               lm.id AS last_id, lm.direction AS last_direction, lm.text AS last_text, lm.created_at AS last_created_at
+        FROM conversations c
+        JOIN contacts ct ON ct.id = c.contact_id
+        JOIN channels ch ON ch.id = c.channel_id
+        LEFT JOIN operators op ON op.id = c.assignee_id
+        LEFT JOIN messages lm ON lm.id = (
+            SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = c.id AND m.direction != 'note'
+        )
+        """
+
+    static let timelineSelect = """
+        SELECT m.*, ch.kind AS channel_kind, ch.name AS channel_name,
+               CASE m.author_kind WHEN 'operator' THEN op.display_name WHEN 'client' THEN ct.display_name END AS author_name
+        FROM messages m
+        JOIN conversations c ON c.id = m.conversation_id
+        JOIN contacts ct ON ct.id = c.contact_id
+        JOIN channels ch ON ch.id = m.channel_id
+        LEFT JOIN operators op ON op.id = m.author_operator_id
+        """
+
+    /// The condition limiting rows of `conversations c` to what a viewer may see.
+    static func visibility(_ viewer: Viewer) -> (sql: String, arguments: StatementArguments) {
+        if viewer.seesAllDepartments { return ("1 = 1", []) }
+        var arguments: StatementArguments = [viewer.operatorID.rawValue]
+        let placeholders = viewer.departmentIDs.map { _ in "?" }.joined(separator: ", ")
+        for department in viewer.departmentIDs { arguments += [department.rawValue] }
+        let inDepartments = viewer.departmentIDs.isEmpty ? "" : " OR c.department_id IN (\(placeholders))"
+        return ("(c.department_id IS NULL OR c.assignee_id = ?\(inDepartments))", arguments)
+    }
+
+    /// The condition of a queue.
+    static func filter(_ filter: ConversationFilter, viewer: Viewer) -> (sql: String, arguments: StatementArguments) {
+        switch filter {
+        case .mine: ("c.status != 'resolved' AND c.assignee_id = ?", [viewer.operatorID.rawValue])
+        case .unassigned: ("c.status != 'resolved' AND c.assignee_id IS NULL", [])
+        case .all: ("c.status != 'resolved'", [])
+        case .resolved: ("c.status = 'resolved'", [])
+        }
+    }
+
+    /// Turns what an operator typed into an FTS5 query: every word must match, as a prefix, and
+    /// no character of the input can be read as FTS5 syntax.
+    static func ftsQuery(_ text: String) -> String? {
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }).filter { !$0.isEmpty }
+        guard !words.isEmpty else { return nil }
+        return words.prefix(8).map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
+    }
+}

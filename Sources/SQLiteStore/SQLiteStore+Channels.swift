@@ -1,0 +1,62 @@
+public import Foundation
+import GRDB
+public import SwitchboardCore
+
+extension SQLiteStore {
+    public func createChannel(_ draft: ChannelDraft, credentials: ChannelCredentials) async throws -> Channel {
+        try await pool.write { db in
+            try Self.mapConstraint("channel '\(draft.name)'") {
+                try db.execute(
+                    sql: """
+                        INSERT INTO channels (kind, name, mode, token_ciphertext, webhook_secret, settings, persona_name,
+                                              persona_avatar_url, default_department_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        draft.kind.rawValue, draft.name, draft.mode.rawValue, credentials.tokenCiphertext,
+                        credentials.webhookSecretCiphertext?.base64EncodedString(), credentials.settingsJSON, draft.persona.name,
+                        draft.persona.avatarURL, draft.defaultDepartmentID?.rawValue, Date().timeIntervalSince1970,
+                    ]
+                )
+            }
+            return Channel(
+                id: ChannelID(db.lastInsertedRowID),
+                kind: draft.kind,
+                name: draft.name,
+                mode: draft.mode,
+                persona: draft.persona,
+                defaultDepartmentID: draft.defaultDepartmentID
+            )
+        }
+    }
+
+    public func channelCredentials(_ id: ChannelID) async throws -> ChannelCredentials? {
+        try await pool.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT token_ciphertext, webhook_secret, settings FROM channels WHERE id = ?",
+                    arguments: [id.rawValue]
+                ),
+                let token: Data = row["token_ciphertext"]
+            else { return nil }
+            // The webhook secret column is TEXT (migration 0001), so its ciphertext is kept as base64.
+            let secret: String? = row["webhook_secret"]
+            return ChannelCredentials(
+                tokenCiphertext: token,
+                webhookSecretCiphertext: secret.flatMap { Data(base64Encoded: $0) },
+                settingsJSON: row["settings"]
+            )
+        }
+    }
+
+    public func updateChannelMode(_ id: ChannelID, mode: ChannelMode, webhookSecretCiphertext: Data?) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE channels SET mode = ?, webhook_secret = ? WHERE id = ?",
+                arguments: [mode.rawValue, webhookSecretCiphertext?.base64EncodedString(), id.rawValue]
+            )
+            guard db.changesCount > 0 else { throw StoreError.notFound("channel \(id)") }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+public import Foundation
+import GRDB
+public import SwitchboardCore
+
+/// Payload of an assignment event.
+struct AssignmentPayload: Encodable {
+    var conversationID: ConversationID
+    var from: OperatorID?
+    var to: OperatorID?
+    var byOperatorID: OperatorID
+    var note: String?
+}
+
+extension SQLiteStore {
+    public func addNote(conversationID: ConversationID, operatorID: OperatorID, text: String, at now: Date) async throws -> EnqueuedReply {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw StoreError.invalid("a note needs text") }
+        return try await pool.write { db in
+            guard let conversation = try Self.fetchConversation(db, conversationID) else {
+                throw StoreError.notFound("conversation \(conversationID)")
+            }
+            try Self.mapConstraint("note by operator \(operatorID)") {
+                try db.cachedExecute(
+                    sql: """
+                        INSERT INTO messages (conversation_id, channel_id, direction, author_kind, author_operator_id, text, created_at)
+                        VALUES (?, ?, 'note', 'operator', ?, ?, ?)
+                        """,
+                    arguments: [conversationID.rawValue, conversation.channelID.rawValue, operatorID.rawValue, text, now.timeIntervalSince1970]
+                )
+            }
+            let message = Message(
+                id: MessageID(db.lastInsertedRowID),
+                conversationID: conversationID,
+                direction: .internalNote,
+                author: .operator(operatorID),
+                text: text,
+                createdAt: now
+            )
+            var events = EventAppender(db)
+            try events.append(
+                .messageCreated,
+                at: now,
+                contact: conversation.contactID,
+                conversation: conversationID,
+                message: message.id,
+                payload: message
+            )
+            return EnqueuedReply(message: message, events: events.appended)
+        }
+    }
+
+    public func assign(
+        _ conversationID: ConversationID,
+        to assignee: OperatorID?,
+        by actor: OperatorID,
+        note: String?,
+        at now: Date
+    ) async throws -> [Event] {
+        try await pool.write { db in
+            guard let conversation = try Self.fetchConversation(db, conversationID) else {
+                throw StoreError.notFound("conversation \(conversationID)")
+            }
+            guard conversation.assigneeID != assignee else { return [] }
+            if let assignee {
+                guard try db.cachedRow(sql: "SELECT 1 FROM operators WHERE id = ? AND active = 1", arguments: [assignee.rawValue]) != nil else {
+                    throw StoreError.notFound("operator \(assignee)")
+                }
+            }
+            try db.cachedExecute(
+                sql: "UPDATE conversations SET assignee_id = ? WHERE id = ?",
+                arguments: [assignee?.rawValue, conversationID.rawValue]
+            )
+            var events = EventAppender(db)
+            let payload = AssignmentPayload(
+                conversationID: conversationID,
+                from: conversation.assigneeID,
+                to: assignee,
+                byOperatorID: actor,
+                note: note
+            )
+            try events.append(.conversationAssigned, at: now, contact: conversation.contactID, conversation: conversationID, payload: payload)
+            return events.appended
+        }
+    }
+
+    public func updateContact(_ id: ContactID, preferredName: String??, notes: String?, at now: Date) async throws -> (Contact, [Event]) {
+        try await pool.write { db in
+            guard let row = try db.cachedRow(sql: "SELECT * FROM contacts WHERE id = ?", arguments: [id.rawValue]) else {
+                throw StoreError.notFound("contact \(id)")
+            }
+            var contact = RowDecoding.contact(row)
+            if let preferredName {
+                let trimmed = preferredName?.trimmingCharacters(in: .whitespacesAndNewlines)
+                contact.preferredName = trimmed?.isEmpty == false ? trimmed : nil
+            }
+            if let notes { contact.notes = notes }
+            try db.cachedExecute(
+                sql: "UPDATE contacts SET preferred_name = ?, notes = ? WHERE id = ?",
+                arguments: [contact.preferredName, contact.notes, id.rawValue]
+            )
+            var events = EventAppender(db)
+            try events.append(.contactUpdated, at: now, contact: id, payload: contact)
+            return (contact, events.appended)
+        }
+    }
+}

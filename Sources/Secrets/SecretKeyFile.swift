@@ -1,0 +1,54 @@
+public import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The key file beside the database: created on first run with mode 0600, read afterwards.
+public enum SecretKeyFile {
+    /// Loads the `SecretBox` from a base64 key if one is given, else from the key file, creating it if missing.
+    /// - Parameters:
+    ///   - base64Key: `SWITCHBOARD_SECRET_KEY`, when set.
+    ///   - path: `SWITCHBOARD_SECRET_KEY_FILE`.
+    /// - Throws: `SecretsError`.
+    public static func load(base64Key: String?, path: String) throws -> SecretBox {
+        if let base64Key { return try SecretBox(base64Key: base64Key) }
+        if !FileManager.default.fileExists(atPath: path) {
+            try create(path)
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw SecretsError.keyFile("cannot read \(path)")
+        }
+        do {
+            return try SecretBox(base64Key: text)
+        } catch {
+            throw SecretsError.keyFile("\(path) does not hold a base64 key of 32 bytes")
+        }
+    }
+
+    /// Writes a new random key; O_EXCL so two processes starting at once cannot both create one.
+    static func create(_ path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            // Lost the race to another process: its key is as good as ours.
+            if errno == EEXIST { return }
+            throw SecretsError.keyFile("cannot create \(path) (errno \(errno))")
+        }
+        defer { close(descriptor) }
+        let bytes = Array((SecretBox.newBase64Key() + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw SecretsError.keyFile("cannot write \(path)") }
+        fsync(descriptor)
+    }
+}
+
+/// How secrets are shown to people: only the last four characters.
+public enum SecretMask {
+    /// `••••WXYZ` for a long secret; only bullets for one of eight characters or fewer.
+    public static func mask(_ secret: String) -> String {
+        guard secret.count > 8 else { return "••••" }
+        return "••••" + secret.suffix(4)
+    }
+}

@@ -1,0 +1,30 @@
+public import Foundation
+
+/// A channel's secrets and settings as the store keeps them: secrets only as ciphertext.
+public struct ChannelCredentials: Sendable, Equatable {
+    /// The bot token, sealed by the Secrets module.
+    public var tokenCiphertext: Data
+    /// The webhook secret token, sealed; nil while the channel polls.
+    public var webhookSecretCiphertext: Data?
+    /// Kind-specific settings as a JSON object (Telegram: API URL, proxy, signing).
+    public var settingsJSON: String
+
+    /// Creates credentials.
+    public init(tokenCiphertext: Data, webhookSecretCiphertext: Data? = nil, settingsJSON: String = "{}") {
+        self.tokenCiphertext = tokenCiphertext
+        self.webhookSecretCiphertext = webhookSecretCiphertext
+        self.settingsJSON = settingsJSON
+    }
+}
+
+/// The part of the store that manages connected bots and their credentials.
+public protocol ChannelCredentialStore: Sendable {
+    /// Creates a channel together with its sealed credentials, in one transaction.
+    /// - Throws: `StoreError.conflict` when the name is taken.
+    func createChannel(_ draft: ChannelDraft, credentials: ChannelCredentials) async throws -> Channel
+    /// The sealed credentials of a channel; nil for an unknown channel or one created without a token.
+    func channelCredentials(_ id: ChannelID) async throws -> ChannelCredentials?
+    /// Switches a channel between polling and webhook, with the webhook's sealed secret (nil for polling).
+    /// - Throws: `StoreError.notFound` for an unknown channel.
+    func updateChannelMode(_ id: ChannelID, mode: ChannelMode, webhookSecretCiphertext: Data?) async throws
+}

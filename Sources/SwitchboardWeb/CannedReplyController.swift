@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTypes
+public import Hummingbird
+import SwitchboardCore
+
+/// `/api/v1/canned-replies`: shared replies (managed by supervisors and admins) and personal ones.
+public struct CannedReplyController: Sendable {
+    let dependencies: InboxDependencies
+
+    /// Creates the controller.
+    public init(dependencies: InboxDependencies) {
+        self.dependencies = dependencies
+    }
+
+    struct Create: Decodable {
+        let shortcut: String
+        let title: String
+        let body: String
+        let shared: Bool?
+    }
+
+    struct Edit: Decodable {
+        let shortcut: String?
+        let title: String?
+        let body: String?
+    }
+
+    /// The routes.
+    public var routes: RouteCollection<InboxRequestContext> {
+        let routes = RouteCollection(context: InboxRequestContext.self)
+        routes.get("api/v1/canned-replies") { _, context in
+            let signedIn = try context.requireOperator()
+            return try JSONResponse.make(Items(items: try await dependencies.store.cannedReplies(for: signedIn.account.id).map(CannedReplyDTO.init)))
+        }
+        routes.post("api/v1/canned-replies") { request, context in
+            let signedIn = try context.requireOperator()
+            let body = try await JSONResponse.decode(Create.self, from: request, limit: 64 * 1024)
+            let shared = body.shared ?? false
+            if shared { _ = try context.requireRole([.admin, .supervisor]) }
+            let reply = try await mapped {
+                try await dependencies.store.createCannedReply(
+                    shortcut: body.shortcut,
+                    title: body.title,
+                    body: body.body,
+                    ownerID: shared ? nil : signedIn.account.id
+                )
+            }
+            return try JSONResponse.make(CannedReplyDTO(reply), status: .created)
+        }
+        routes.patch("api/v1/canned-replies/:id") { request, context in
+            var reply = try await editable(context)
+            let edit = try await JSONResponse.decode(Edit.self, from: request, limit: 64 * 1024)
+            reply.shortcut = edit.shortcut ?? reply.shortcut
+            reply.title = edit.title ?? reply.title
+            reply.body = edit.body ?? reply.body
+            let saved = try await mapped { [reply] in try await dependencies.store.updateCannedReply(reply) }
+            return try JSONResponse.make(CannedReplyDTO(saved))
+        }
+        routes.delete("api/v1/canned-replies/:id") { _, context in
+            let reply = try await editable(context)
+            try await dependencies.store.deleteCannedReply(reply.id)
+            return JSONResponse.noContent
+        }
+        return routes
+    }
+
+    /// A reply the operator may change: their own, or a shared one for supervisors and admins.
+    private func editable(_ context: InboxRequestContext) async throws -> CannedReply {
+        let signedIn = try context.requireOperator()
+        guard let raw = context.parameters.get("id"), let id = Int64(raw), let reply = try await dependencies.store.cannedReply(id),
+            reply.isShared || reply.ownerID == signedIn.account.id
+        else { throw APIError(.notFound, code: "not_found", message: "No such canned reply.") }
+        if reply.isShared { _ = try context.requireRole([.admin, .supervisor]) }
+        return reply
+    }
+
+    private func mapped<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch StoreError.conflict(let what) {
+            throw APIError(.conflict, code: "conflict", message: "\(what) already exists.")
+        } catch StoreError.invalid(let why) {
+            throw APIError(.badRequest, code: "invalid", message: why)
+        }
+    }
+}

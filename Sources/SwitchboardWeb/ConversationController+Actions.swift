@@ -1,0 +1,98 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SwitchboardCore
+import SwitchboardEngine
+
+extension ConversationController {
+    struct ReplyBody: Decodable {
+        let text: String?
+        let attachments: [String]?
+    }
+
+    struct NoteBody: Decodable {
+        let text: String
+    }
+
+    struct AssignBody: Decodable {
+        let operatorID: OperatorID
+        let note: String?
+    }
+
+    /// Replies, notes, take, assign, lifecycle actions and typing.
+    func addActions(to routes: RouteCollection<InboxRequestContext>) {
+        routes.post("api/v1/conversations/:id/messages") { request, context in
+            let signedIn = try context.requireOperator()
+            let summary = try await visibleConversation(context, viewer: signedIn.viewer)
+            let body = try await JSONResponse.decode(ReplyBody.self, from: request)
+            let text = body.text ?? ""
+            guard text.count <= 20_000 else { throw APIError(.badRequest, code: "too_long", message: "A reply is at most 20,000 characters.") }
+            let attachments = try (body.attachments ?? []).map { try Uploads.attachment(forUpload: $0, in: dependencies.mediaDirectory) }
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !attachments.isEmpty else {
+                throw APIError(.badRequest, code: "empty", message: "A reply needs text or an attachment.")
+            }
+            let message = try await dependencies.inbox.reply(to: summary, by: signedIn.viewer, text: text, attachments: attachments)
+            return try JSONResponse.make(TimelineMessageDTO(entry(message, signedIn, summary)), status: .created)
+        }
+        routes.post("api/v1/conversations/:id/notes") { request, context in
+            let signedIn = try context.requireOperator()
+            let summary = try await visibleConversation(context, viewer: signedIn.viewer)
+            let body = try await JSONResponse.decode(NoteBody.self, from: request)
+            guard !body.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw APIError(.badRequest, code: "empty", message: "A note needs text.")
+            }
+            let message = try await dependencies.inbox.note(on: summary.id, by: signedIn.viewer, text: body.text)
+            return try JSONResponse.make(TimelineMessageDTO(entry(message, signedIn, summary)), status: .created)
+        }
+        routes.post("api/v1/conversations/:id/take") { _, context in
+            let signedIn = try context.requireOperator()
+            let summary = try await visibleConversation(context, viewer: signedIn.viewer)
+            guard signedIn.viewer.mayReassign(currentAssignee: summary.assignee?.id) else {
+                throw APIError(.conflict, code: "taken", message: "\(summary.assignee?.displayName ?? "Someone") already has this conversation.")
+            }
+            try await dependencies.inbox.assign(summary.id, to: signedIn.viewer.operatorID, by: signedIn.viewer, note: nil)
+            return try await refreshed(summary.id, signedIn)
+        }
+        routes.post("api/v1/conversations/:id/assign") { request, context in
+            let signedIn = try context.requireOperator()
+            let summary = try await visibleConversation(context, viewer: signedIn.viewer)
+            let body = try await JSONResponse.decode(AssignBody.self, from: request)
+            guard signedIn.viewer.mayReassign(currentAssignee: summary.assignee?.id) else {
+                throw APIError(.forbidden, code: "forbidden", message: "Only its assignee or a supervisor may transfer this conversation.")
+            }
+            do {
+                try await dependencies.inbox.assign(summary.id, to: body.operatorID, by: signedIn.viewer, note: body.note)
+            } catch StoreError.notFound(let what) {
+                throw APIError(.badRequest, code: "unknown_operator", message: "\(what) does not exist.")
+            }
+            return try await refreshed(summary.id, signedIn)
+        }
+        for (path, trigger) in [("resolve", ConversationTrigger.resolve), ("reopen", .reopen), ("pending", .markPending)] {
+            routes.post("api/v1/conversations/:id/\(path)") { _, context in
+                let signedIn = try context.requireOperator()
+                let summary = try await visibleConversation(context, viewer: signedIn.viewer)
+                do {
+                    try await dependencies.inbox.transition(summary.id, trigger)
+                } catch StoreError.refused(let refusal) {
+                    throw APIError(.conflict, code: "refused", message: refusal.description)
+                }
+                return try await refreshed(summary.id, signedIn)
+            }
+        }
+        routes.post("api/v1/conversations/:id/typing") { _, context in
+            let signedIn = try context.requireOperator()
+            let summary = try await visibleConversation(context, viewer: signedIn.viewer)
+            try await dependencies.inbox.typing(in: summary)
+            return JSONResponse.noContent
+        }
+    }
+
+    private func refreshed(_ id: ConversationID, _ signedIn: SignedInOperator) async throws -> Response {
+        guard let summary = try await store.conversationSummary(id, viewer: signedIn.viewer) else { throw Self.notFound }
+        return try JSONResponse.make(summary)
+    }
+
+    private func entry(_ message: Message, _ signedIn: SignedInOperator, _ summary: ConversationSummary) -> TimelineEntry {
+        TimelineEntry(message: message, authorName: signedIn.account.displayName, channel: summary.channel)
+    }
+}

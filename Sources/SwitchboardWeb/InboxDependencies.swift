@@ -1,0 +1,38 @@
+public import Foundation
+public import SwitchboardCore
+public import SwitchboardEngine
+
+/// What the inbox's controllers need, built once by the composition root.
+public struct InboxDependencies: Sendable {
+    public let store: any InboxStore
+    public let inbox: InboxService
+    public let bus: InProcessEventBus
+    public let hasher: PasswordHasher
+    public let throttle: LoginThrottle
+    /// Where uploads and downloaded messenger files live.
+    public let mediaDirectory: URL
+    /// Adds `Secure` to the session cookie (when the public URL is https).
+    public let secureCookies: Bool
+    public let sessionLifetime: TimeInterval
+
+    /// Creates the dependencies.
+    public init(
+        store: any InboxStore,
+        inbox: InboxService,
+        bus: InProcessEventBus,
+        hasher: PasswordHasher,
+        throttle: LoginThrottle = LoginThrottle(),
+        mediaDirectory: URL,
+        secureCookies: Bool,
+        sessionLifetime: TimeInterval = 12 * 3600
+    ) {
+        self.store = store
+        self.inbox = inbox
+        self.bus = bus
+        self.hasher = hasher
+        self.throttle = throttle
+        self.mediaDirectory = mediaDirectory
+        self.secureCookies = secureCookies
+        self.sessionLifetime = sessionLifetime
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+public import Hummingbird
+import Logging
+import SwitchboardCore
+
+/// `POST /api/v1/session` (sign in), `GET` (who am I, after a reload), `DELETE` (sign out).
+public struct SessionController: Sendable {
+    let dependencies: InboxDependencies
+
+    /// Creates the controller.
+    public init(dependencies: InboxDependencies) {
+        self.dependencies = dependencies
+    }
+
+    struct Credentials: Decodable {
+        let login: String
+        let password: String
+    }
+
+    struct SessionBody: Encodable {
+        let `operator`: Operator
+        let csrfToken: String
+    }
+
+    /// The session routes.
+    public var routes: RouteCollection<InboxRequestContext> {
+        let routes = RouteCollection(context: InboxRequestContext.self)
+        routes.post("api/v1/session") { request, context in try await signIn(request, context) }
+        routes.get("api/v1/session") { _, context in
+            let signedIn = try context.requireOperator()
+            return try JSONResponse.make(SessionBody(operator: signedIn.account, csrfToken: signedIn.session.csrfToken))
+        }
+        routes.delete("api/v1/session") { _, context in
+            let signedIn = try context.requireOperator()
+            try await dependencies.store.deleteSession(tokenHash: signedIn.session.tokenHash)
+            var response = JSONResponse.noContent
+            response.headers[.setCookie] = cookie(value: "", maxAge: 0)
+            return response
+        }
+        return routes
+    }
+
+    private func signIn(_ request: Request, _ context: InboxRequestContext) async throws -> Response {
+        let credentials = try await JSONResponse.decode(Credentials.self, from: request, limit: 16 * 1024)
+        if let wait = await dependencies.throttle.retryAfter(login: credentials.login) {
+            context.logger.warning("sign-in throttled", metadata: ["login": "\(credentials.login)"])
+            var response = try APIError(.tooManyRequests, code: "too_many_attempts", message: "Too many failed sign-ins; try again later.")
+                .response(from: request, context: context)
+            response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
+            return response
+        }
+        guard let found = try await dependencies.store.credentials(login: credentials.login), found.active,
+            try await dependencies.hasher.verify(credentials.password, hash: found.passwordHash)
+        else {
+            await dependencies.throttle.recordFailure(login: credentials.login)
+            context.logger.info("sign-in refused", metadata: ["login": "\(credentials.login)"])
+            throw APIError(.unauthorized, code: "invalid_credentials", message: "Wrong login or password.")
+        }
+        await dependencies.throttle.recordSuccess(login: credentials.login)
+        let token = SessionTokens.random()
+        let session = OperatorSession(
+            tokenHash: SessionTokens.hash(token),
+            operatorID: found.operator.id,
+            csrfToken: SessionTokens.random(),
+            expiresAt: Date().addingTimeInterval(dependencies.sessionLifetime)
+        )
+        try await dependencies.store.createSession(session)
+        var response = try JSONResponse.make(SessionBody(operator: found.operator, csrfToken: session.csrfToken))
+        response.headers[.setCookie] = cookie(value: token, maxAge: Int(dependencies.sessionLifetime))
+        return response
+    }
+
+    private func cookie(value: String, maxAge: Int) -> String {
+        let secure = dependencies.secureCookies ? "; Secure" : ""
+        return "\(SessionTokens.cookieName)=\(value); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(maxAge)\(secure)"
+    }
+}

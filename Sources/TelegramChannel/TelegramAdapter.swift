@@ -1,0 +1,110 @@
+import CurlHTTP
+import Foundation
+public import SwitchboardCore
+
+/// Sends operators' replies to Telegram: plain text (no parse mode, so nothing needs escaping),
+/// signed with the operator's name, split above 4096 characters, rate limited.
+public struct TelegramAdapter: ChannelAdapter {
+    /// Telegram's limit on a message's text, in UTF-16 code units.
+    public static let messageLimit = 4096
+    /// Telegram's limit on a media caption.
+    public static let captionLimit = 1024
+
+    /// Per-channel choices.
+    public struct Options: Sendable, Equatable {
+        /// Heads each operator reply with the operator's display name in bold.
+        public var signReplies: Bool
+
+        /// Creates options.
+        public init(signReplies: Bool = true) {
+            self.signReplies = signReplies
+        }
+    }
+
+    let api: TelegramBotAPI
+    let limiter: TelegramRateLimiter
+    let media: (any MediaStore)?
+    let options: Options
+
+    /// Creates an adapter.
+    /// - Parameters:
+    ///   - api: The bot's client.
+    ///   - limiter: Shared by everything that sends as this bot.
+    ///   - media: Where outbound attachments' `storedPath` files are read from.
+    public init(api: TelegramBotAPI, limiter: TelegramRateLimiter = TelegramRateLimiter(), media: (any MediaStore)?, options: Options = .init()) {
+        self.api = api
+        self.limiter = limiter
+        self.media = media
+        self.options = options
+    }
+
+    public func send(_ message: OutboundMessage) async throws -> DeliveryReceipt {
+        guard let chatID = Int64(message.recipientExternalID) else {
+            throw DeliveryFailure.permanent(reason: "'\(message.recipientExternalID)' is not a Telegram chat id", recipientUnreachable: false)
+        }
+        var uploads: [OutboundMedia] = []
+        for attachment in message.attachments {
+            uploads.append(try await OutboundMedia.resolve(attachment, media: media))
+        }
+        let signature = signature(for: message)
+        let signed = SignedText(signature: signature, body: message.text)
+        var ids: [String] = []
+        if uploads.count == 1, signed.text.utf16.count <= Self.captionLimit {
+            ids.append(try await sendMedia(uploads[0], chatID: chatID, caption: signed))
+            return DeliveryReceipt(externalMessageID: ids.joined(separator: ","))
+        }
+        if !message.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            for (index, piece) in TextSplitter.split(signed.text, limit: Self.messageLimit).enumerated() {
+                var parameters: [String: JSONValue] = ["chat_id": .int(chatID), "text": .string(piece)]
+                if index == 0, let entities = signed.entities { parameters["entities"] = entities }
+                ids.append(try await perform("sendMessage", chatID: chatID, parameters))
+            }
+        }
+        for (index, upload) in uploads.enumerated() {
+            let caption = index == 0 && ids.isEmpty ? SignedText(signature: signature, body: "") : nil
+            ids.append(try await sendMedia(upload, chatID: chatID, caption: caption))
+        }
+        return DeliveryReceipt(externalMessageID: ids.joined(separator: ","))
+    }
+
+    /// Shows "typing…" to the client for about five seconds; the inbox calls it while the operator types.
+    /// - Throws: ``TelegramAPIError``.
+    public func sendTyping(to recipientExternalID: String) async throws {
+        guard let chatID = Int64(recipientExternalID) else { return }
+        try await api.sendChatAction(chatID: chatID, action: "typing")
+    }
+
+    private func signature(for message: OutboundMessage) -> String? {
+        guard options.signReplies, message.isFromOperator else { return nil }
+        let name = message.sender.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        return name.isEmpty ? nil : String(name.prefix(64))
+    }
+
+    private func sendMedia(_ upload: OutboundMedia, chatID: Int64, caption: SignedText?) async throws -> String {
+        var parameters: [String: JSONValue] = ["chat_id": .int(chatID)]
+        var files: [MultipartPart] = []
+        switch upload.source {
+        case .upload(let fileName, let mimeType, let data):
+            files.append(.file(name: upload.field, fileName: fileName, mimeType: mimeType, data: data))
+        case .reference(let fileID):
+            parameters[upload.field] = .string(fileID)
+        }
+        if let caption, !caption.text.isEmpty {
+            parameters["caption"] = .string(caption.text)
+            if let entities = caption.entities { parameters["caption_entities"] = entities }
+        }
+        return try await perform(upload.method, chatID: chatID, parameters, files: files)
+    }
+
+    private func perform(_ method: String, chatID: Int64, _ parameters: [String: JSONValue], files: [MultipartPart] = []) async throws -> String {
+        try await limiter.acquire(chatID: chatID)
+        do {
+            return try await api.sendReturningMessage(method, parameters, files: files)
+        } catch let error as TelegramAPIError {
+            if case .api(429, _, let retryAfter, _) = error {
+                await limiter.pause(chatID: chatID, seconds: Double(retryAfter ?? 1))
+            }
+            throw error.deliveryFailure
+        }
+    }
+}

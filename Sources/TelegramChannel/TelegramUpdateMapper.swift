@@ -1,0 +1,163 @@
+public import Foundation
+public import SwitchboardCore
+
+/// One Telegram update, mapped: the event to ingest and what to do once it is committed.
+public struct TelegramInboundUpdate: Sendable, Equatable {
+    /// `update_id`; the next getUpdates offset is this plus one.
+    public var updateID: Int64
+    /// The normalized event; its `deliveryKey` is the `update_id`.
+    public var event: InboundEvent
+    /// A `callback_query` id to answer after the commit, so the client's button stops spinning.
+    public var callbackQueryID: String?
+}
+
+/// Turns Bot API updates into `InboundEvent`s: one function per update kind, nothing dropped.
+///
+/// Ids: the identity is the chat (`chat.id`, the user's id in private chats), so replies go
+/// back to the same chat; messages are `chat_id:message_id`, the same format the adapter
+/// reports for what it sends, so edits and deliveries correlate.
+public struct TelegramUpdateMapper: Sendable {
+    /// The channel the events belong to.
+    public let channelID: ChannelID
+
+    /// Creates a mapper.
+    public init(channelID: ChannelID) {
+        self.channelID = channelID
+    }
+
+    /// Maps one raw update.
+    /// - Parameters:
+    ///   - raw: The Update object as Telegram sent it.
+    ///   - receivedAt: Used for kinds that carry no date (callback queries).
+    /// - Returns: nil only when the object has no `update_id`, which Telegram never sends.
+    public func map(_ raw: JSONValue, receivedAt: Date) -> TelegramInboundUpdate? {
+        guard let updateID = raw["update_id"]?.intValue else { return nil }
+        let update = try? TelegramJSON.decoder.decode(TGUpdate.self, from: JSONEncoder().encode(raw))
+        var callbackQueryID: String?
+        let event: InboundEvent?
+        if let message = update?.message {
+            event = mapMessage(message, updateID: updateID, raw: raw)
+        } else if let edited = update?.editedMessage {
+            event = mapEdit(edited, updateID: updateID)
+        } else if let query = update?.callbackQuery {
+            callbackQueryID = query.id
+            event = mapCallbackQuery(query, updateID: updateID, receivedAt: receivedAt)
+        } else if let member = update?.myChatMember {
+            event = mapMyChatMember(member, updateID: updateID)
+        } else {
+            event = nil
+        }
+        let kind = raw.keys.first { $0 != "update_id" } ?? "empty"
+        return TelegramInboundUpdate(
+            updateID: updateID,
+            event: event ?? unsupported(kind: kind, raw: raw, updateID: updateID, receivedAt: receivedAt),
+            callbackQueryID: callbackQueryID
+        )
+    }
+
+    /// `message`: text, media, location, venue, contact, `/start <payload>`; nil when nothing is recognisable.
+    func mapMessage(_ message: TGMessage, updateID: Int64, raw: JSONValue) -> InboundEvent? {
+        let content = MessageContent(message)
+        guard !content.text.isEmpty || !content.attachments.isEmpty else { return nil }
+        var sender = Self.sender(chat: message.chat, user: message.from)
+        sender.phone = content.sharedOwnPhone
+        return event(
+            updateID,
+            sender,
+            date: message.date,
+            .message(
+                externalMessageID: message.externalID,
+                text: content.text,
+                attachments: content.attachments,
+                contextKey: Self.startPayload(message.text)
+            )
+        )
+    }
+
+    /// `edited_message`: the new text (or caption) of a stored message.
+    func mapEdit(_ message: TGMessage, updateID: Int64) -> InboundEvent {
+        let sender = Self.sender(chat: message.chat, user: message.from)
+        let text = message.text ?? message.caption ?? ""
+        return event(updateID, sender, date: message.editDate ?? message.date, .edit(externalMessageID: message.externalID, text: text))
+    }
+
+    /// `callback_query`: a pressed inline button becomes a client message whose text is the button's data.
+    func mapCallbackQuery(_ query: TGCallbackQuery, updateID: Int64, receivedAt: Date) -> InboundEvent {
+        let chat = query.message?.chat ?? TGChat(id: query.from.id, type: "private")
+        let text = query.data ?? query.gameShortName ?? ""
+        let payload = InboundEvent.Payload.message(externalMessageID: "callback:\(query.id)", text: text, attachments: [], contextKey: nil)
+        return InboundEvent(
+            channelID: channelID,
+            deliveryKey: String(updateID),
+            sender: Self.sender(chat: chat, user: query.from),
+            occurredAt: receivedAt,
+            payload: payload
+        )
+    }
+
+    /// `my_chat_member`: the client blocked (`kicked`) or unblocked (`member`) the bot.
+    func mapMyChatMember(_ update: TGChatMemberUpdated, updateID: Int64) -> InboundEvent {
+        let reachable = !["kicked", "left"].contains(update.newChatMember.status)
+        return event(updateID, Self.sender(chat: update.chat, user: update.from), date: update.date, .reachability(isReachable: reachable))
+    }
+
+    /// Any other kind, or a message with nothing the bridge understands: stored with its raw JSON.
+    func unsupported(kind: String, raw: JSONValue, updateID: Int64, receivedAt: Date) -> InboundEvent {
+        let body = raw[kind]
+        var detailed = kind
+        if let message = body, kind.hasSuffix("message") || kind.hasSuffix("post"),
+            let content = message.keys.first(where: { !MessageContent.envelopeFields.contains($0) })
+        {
+            detailed = "\(kind).\(content)"
+        }
+        let user = body?["from"] ?? body?["user"] ?? body?["message"]?["from"]
+        let chatID = body?["chat"]?["id"]?.intValue ?? body?["message"]?["chat"]?["id"]?.intValue ?? user?["id"]?.intValue
+        let name = [user?["first_name"], user?["last_name"], body?["chat"]?["title"]].compactMap { value -> String? in
+            if case .string(let text)? = value { return text }
+            return nil
+        }
+        let sender = SenderProfile(
+            externalID: chatID.map { String($0) } ?? "unknown",
+            displayName: name.first.map { _ in name.joined(separator: " ") } ?? "Telegram"
+        )
+        return InboundEvent(
+            channelID: channelID,
+            deliveryKey: String(updateID),
+            sender: sender,
+            occurredAt: receivedAt,
+            payload: .unsupported(kind: detailed, rawJSON: raw.jsonText)
+        )
+    }
+
+    private func event(_ updateID: Int64, _ sender: SenderProfile, date: Int64, _ payload: InboundEvent.Payload) -> InboundEvent {
+        InboundEvent(
+            channelID: channelID,
+            deliveryKey: String(updateID),
+            sender: sender,
+            occurredAt: Date(timeIntervalSince1970: TimeInterval(date)),
+            payload: payload
+        )
+    }
+
+    /// The chat is the identity; the name is the user's in private chats and the group's title elsewhere.
+    static func sender(chat: TGChat, user: TGUser?) -> SenderProfile {
+        let isPrivate = chat.type == "private"
+        let chatName = [chat.firstName ?? "", chat.lastName ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        let name = isPrivate ? (user?.fullName ?? chatName) : (chat.title ?? user?.fullName ?? "")
+        return SenderProfile(
+            externalID: String(chat.id),
+            displayName: name,
+            username: isPrivate ? (user?.username ?? chat.username) : chat.username,
+            language: user?.languageCode
+        )
+    }
+
+    /// The deep-link payload of `/start <payload>` (also `/start@bot <payload>`).
+    static func startPayload(_ text: String?) -> String? {
+        guard let text, text.hasPrefix("/start") else { return nil }
+        let command = text.prefix { !$0.isWhitespace }
+        guard command == "/start" || command.hasPrefix("/start@") else { return nil }
+        let payload = text.dropFirst(command.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        return payload.isEmpty ? nil : payload
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Glibc
+
+/// Blocking POSIX socket helpers for the test proxy, which runs on plain threads.
+public enum Socket {
+    /// A system call failed with `errno`.
+    enum Failure: Error {
+        case call(String, Int32)
+    }
+
+    /// A listening TCP socket on 127.0.0.1 and the port the kernel chose.
+    static func listener() throws -> (descriptor: Int32, port: Int) {
+        let descriptor = try self.make()
+        var address = self.loopback(port: 0)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(descriptor, 64) == 0 else {
+            close(descriptor)
+            throw Failure.call("bind/listen", errno)
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        guard named == 0 else {
+            close(descriptor)
+            throw Failure.call("getsockname", errno)
+        }
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
+    /// A port on 127.0.0.1 that nothing listens on: bound by the kernel, then released.
+    public static func closedPort() throws -> Int {
+        let (descriptor, port) = try self.listener()
+        close(descriptor)
+        return port
+    }
+
+    /// Connects to 127.0.0.1:`port`.
+    static func connected(port: Int) throws -> Int32 {
+        let descriptor = try self.make()
+        var address = self.loopback(port: port)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(descriptor)
+            throw Failure.call("connect", errno)
+        }
+        return descriptor
+    }
+
+    /// Reads exactly `count` bytes, or nil if the peer closed first.
+    static func read(_ descriptor: Int32, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let received = bytes.withUnsafeMutableBytes { raw in
+                recv(descriptor, raw.baseAddress.map { $0 + filled }, count - filled, 0)
+            }
+            guard received > 0 else { return nil }
+            filled += received
+        }
+        return bytes
+    }
+
+    /// Writes all of `bytes`.
+    @discardableResult
+    static func write(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        var sent = 0
+        while sent < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                send(descriptor, raw.baseAddress.map { $0 + sent }, bytes.count - sent, Int32(MSG_NOSIGNAL))
+            }
+            guard written > 0 else { return false }
+            sent += written
+        }
+        return true
+    }
+
+    /// Copies bytes both ways until either side closes, then closes both.
+    static func relay(_ first: Int32, _ second: Int32) {
+        defer {
+            close(first)
+            close(second)
+        }
+        var fds = [pollfd(fd: first, events: Int16(POLLIN), revents: 0), pollfd(fd: second, events: Int16(POLLIN), revents: 0)]
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        while poll(&fds, 2, 10_000) > 0 {
+            for (index, entry) in fds.enumerated() where entry.revents != 0 {
+                let received = buffer.withUnsafeMutableBytes { recv(entry.fd, $0.baseAddress, $0.count, 0) }
+                guard received > 0, self.write(fds[1 - index].fd, Array(buffer[0..<received])) else { return }
+            }
+        }
+    }
+
+    private static func make() throws -> Int32 {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw Failure.call("socket", errno) }
+        var yes: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        return descriptor
+    }
+
+    private static func loopback(port: Int) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return address
+    }
+}

@@ -1,0 +1,82 @@
+import CurlHTTP
+import Foundation
+import Logging
+import MessengerFakes
+import ServiceLifecycle
+import SwitchboardApp
+import SwitchboardCore
+import TestSupport
+
+/// A real Switchboard server on a fixed loopback port, a fake Telegram, and captured logs.
+struct TelegramAppHarness {
+    static let token = "7000000001:AAH-app-test-token-9876543210zyxwTOKN"
+
+    let directory: TemporaryDirectory
+    let telegram: FakeTelegram
+    let config: AppConfig
+    let logs = LogCapture()
+    let client = CurlTransport()
+
+    init() async throws {
+        directory = try TemporaryDirectory()
+        var fakeConfiguration = FakeTelegram.Configuration()
+        fakeConfiguration.allowInsecureWebhooks = true
+        telegram = try await FakeTelegram.start(configuration: fakeConfiguration)
+        await telegram.addBot(token: Self.token, username: "desk_bot", firstName: "Desk")
+        let port = try Socket.closedPort()
+        config = AppConfig(
+            host: "127.0.0.1",
+            port: port,
+            databasePath: directory.path("switchboard.sqlite"),
+            publicURL: URL(string: "http://127.0.0.1:\(port)")
+        )
+    }
+
+    var baseURL: String { "http://127.0.0.1:\(config.port)" }
+
+    /// `channel add telegram` against the fake.
+    func addChannel(mode: ChannelMode, token: String = Self.token) async throws -> Channel {
+        let switchboard = try Switchboard(config: config, logger: logs.logger())
+        let request = ChannelAdmin.TelegramRequest(name: "support-tg", token: token, mode: mode, apiURL: telegram.baseURL.absoluteString)
+        return try await ChannelAdmin(switchboard: switchboard, config: config).addTelegram(request)
+    }
+
+    /// `channel list` output.
+    func listOutput() async throws -> String {
+        let switchboard = try Switchboard(config: config, logger: logs.logger())
+        return ChannelAdmin.table(try await ChannelAdmin(switchboard: switchboard, config: config).list())
+    }
+
+    /// Runs `serve` until `body` returns, then shuts down gracefully.
+    func serving(_ body: (Switchboard) async throws -> Void) async throws {
+        let (app, switchboard) = try buildApplication(config: config, logger: logs.logger())
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logs.logger()))
+        let running = Task { try await group.run() }
+        do {
+            try await eventually("server up") { (try? await client.send(.init(url: baseURL + "/healthz")).status) == 200 }
+            try await body(switchboard)
+        } catch {
+            await group.triggerGracefulShutdown()
+            _ = await running.result
+            throw error
+        }
+        await group.triggerGracefulShutdown()
+        try await running.value
+    }
+
+    /// Every byte of the database files (main file, WAL and shared memory).
+    func databaseBytes() throws -> Data {
+        var bytes = Data()
+        for suffix in ["", "-wal", "-shm"] {
+            let path = config.databasePath + suffix
+            if FileManager.default.fileExists(atPath: path) { bytes += try Data(contentsOf: URL(fileURLWithPath: path)) }
+        }
+        return bytes
+    }
+
+    func stop() async {
+        await telegram.stop()
+        client.shutdown()
+        directory.remove()
+    }
+}
