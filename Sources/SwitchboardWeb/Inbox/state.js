@@ -126,11 +126,15 @@ export function prependOlder(itemsNewestFirst, nextCursor) {
   emit('timeline:prepend', older);
 }
 
+const deliveryRank = { queued: 0, sent: 1, delivered: 2, seen: 3, failed: 4 };
+
 /** Adds or updates one message at the bottom of the timeline. */
 export function upsertMessage(message) {
   const existing = state.timeline.byId.get(message.id);
   if (existing) {
-    Object.assign(existing, message);
+    // A POST answer can arrive after the stream already reported "sent": never step a tick back.
+    const stale = (deliveryRank[message.deliveryState] ?? -1) < (deliveryRank[existing.deliveryState] ?? -1);
+    Object.assign(existing, message, stale ? { deliveryState: existing.deliveryState, failureReason: existing.failureReason } : {});
     emit('timeline:update', existing);
     return;
   }

@@ -25,7 +25,9 @@ function deliveryMark(message) {
     const reason = message.failureReason || 'unknown reason';
     return h('span.delivery.delivery-failed', { title: `Not delivered: ${reason}`, dataset: { state: delivery } }, `⚠ Failed: ${reason}`);
   }
-  return h(`span.delivery.delivery-${delivery}`, { title: label.text, 'aria-label': label.text, dataset: { state: delivery } }, label.symbol);
+  // A queued reply with a reason is being retried (rate limit, network): say why it waits.
+  const title = delivery === 'queued' && message.failureReason ? `Queued, retrying: ${message.failureReason}` : label.text;
+  return h(`span.delivery.delivery-${delivery}`, { title, 'aria-label': title, dataset: { state: delivery } }, label.symbol);
 }
 
 /** Renders a timeline entry. */
