@@ -73,10 +73,14 @@ public enum Demo {
             "Sign in with:",
         ]
         for account in seeded.accounts {
-            lines.append("  \(account.login.padding(toLength: 10, withPad: " ", startingAt: 0)) \(account.password.padding(toLength: 16, withPad: " ", startingAt: 0)) \(account.role)")
+            lines.append(
+                "  \(account.login.padding(toLength: 10, withPad: " ", startingAt: 0)) \(account.password.padding(toLength: 16, withPad: " ", startingAt: 0)) \(account.role)"
+            )
         }
         lines.append("")
-        lines.append("Play a Telegram user:  curl -X POST \(url)demo/telegram/users/42/messages -H 'Content-Type: application/json' -d '{\"text\":\"hi\",\"firstName\":\"Ann\"}'")
+        lines.append(
+            "Play a Telegram user:  curl -X POST \(url)demo/telegram/users/42/messages -H 'Content-Type: application/json' -d '{\"text\":\"hi\",\"firstName\":\"Ann\"}'"
+        )
         lines.append("Stop with Ctrl-C.")
         return lines.joined(separator: "\n")
     }

@@ -67,7 +67,9 @@ struct DemoControlController<Context: RequestContext>: Sendable {
         telegram.get("sent") { request, _ -> Items<Sent> in
             let chatID = request.uri.queryParameters.get("chatId", as: Int64.self)
             let sent = await self.telegram.sentMessages(bot: botToken, chatId: chatID)
-            return Items(items: sent.map { Sent(method: $0.method, chatId: $0.chatId, messageIds: $0.messageIds, text: $0.text, caption: $0.caption) })
+            return Items(
+                items: sent.map { Sent(method: $0.method, chatId: $0.chatId, messageIds: $0.messageIds, text: $0.text, caption: $0.caption) }
+            )
         }
         telegram.get("actions") { request, _ -> Items<ChatAction> in
             let chatID = request.uri.queryParameters.get("chatId", as: Int64.self)

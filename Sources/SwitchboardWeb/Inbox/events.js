@@ -15,7 +15,8 @@ const handlers = {
   'conversation.status_changed': statusChanged,
   'conversation.assigned': assigned,
   'conversation.context_set': contextSet,
-  'contact.updated': (event) => applyContact(event.data),
+  // The server leaves out null keys: a full Contact without preferredName means it was cleared.
+  'contact.updated': (event) => applyContact({ preferredName: null, ...event.data }),
 };
 
 /** Applies one `{"type":"event"}` frame. */

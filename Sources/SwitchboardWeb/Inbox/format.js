@@ -50,6 +50,14 @@ export function addressQuestion(language) {
   return 'How would you like me to address you?';
 }
 
+/** A best guess at the language of what the client wrote, when the messenger did not say. */
+export function guessLanguage(texts) {
+  const sample = texts.join(' ');
+  if (/[іїєґІЇЄҐ]/.test(sample)) return 'uk';
+  if (/[а-яёА-ЯЁ]/.test(sample)) return 'ru';
+  return null;
+}
+
 /** Label and symbol for a delivery state. */
 export const deliveryLabels = {
   queued: { symbol: '○', text: 'Queued' },

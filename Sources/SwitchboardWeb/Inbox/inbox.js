@@ -146,7 +146,12 @@ export async function updateContact(fields) {
   const contactID = state.detail?.contact?.id;
   if (!contactID) return false;
   try {
-    applyContact(await api.updateContact(contactID, fields));
+    const contact = await api.updateContact(contactID, fields);
+    // Apply only the fields this call changed: two saves in flight may answer out of order,
+    // and the stream's contact.updated events carry the rest.
+    const changed = { id: contact.id };
+    for (const key of Object.keys(fields)) changed[key] = contact[key] ?? null;
+    applyContact(changed);
     return true;
   } catch (error) {
     showError('The client was not updated', error);
@@ -156,9 +161,12 @@ export async function updateContact(fields) {
 
 /** Applies a changed contact everywhere it is shown. */
 export function applyContact(contact) {
+  const names = {};
+  if ('displayName' in contact) names.displayName = contact.displayName;
+  if ('preferredName' in contact) names.preferredName = contact.preferredName;
   for (const summary of state.list.byId.values()) {
     if (summary.contact?.id === contact.id) {
-      summary.contact = { ...summary.contact, displayName: contact.displayName, preferredName: contact.preferredName };
+      summary.contact = { ...summary.contact, ...names };
       emit('list:row', summary.id);
     }
   }

@@ -3,7 +3,7 @@
 
 import { h, replace } from '../dom.js';
 import { state, on } from '../state.js';
-import { addressQuestion, channelLabel, relativeTime, fullTime } from '../format.js';
+import { addressQuestion, channelLabel, relativeTime, fullTime, guessLanguage } from '../format.js';
 import { updateContact, openConversation } from '../inbox.js';
 import { channelBadge } from './list.js';
 import { insertIntoComposer } from './composer.js';
@@ -51,7 +51,9 @@ export function renderClientPanel() {
   editable(preferred, { read: () => state.detail?.contact?.preferredName, save: (value) => updateContact({ preferredName: value || null }), status });
   editable(notes, { read: () => state.detail?.contact?.notes, save: (value) => updateContact({ notes: value }), status });
   ask.addEventListener('click', () => {
-    const language = state.detail?.contact?.language ?? state.detail?.identities?.find((identity) => identity.language)?.language;
+    const fromClient = state.timeline.messages.filter((message) => message.direction === 'in').slice(-5).map((message) => message.text ?? '');
+    const language = state.detail?.contact?.language ?? state.detail?.identities?.find((identity) => identity.language)?.language
+      ?? guessLanguage(fromClient);
     insertIntoComposer(addressQuestion(language));
   });
   previous.addEventListener('click', (event) => {
