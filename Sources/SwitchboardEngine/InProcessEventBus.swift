@@ -45,12 +45,10 @@ public actor InProcessEventBus: EventBus {
     /// Subscribes to committed events.
     /// - Parameter seq: deliver everything after this seq (from the log first); nil means "from now on".
     public func subscribe(after seq: Int64?) async throws -> EventSubscription {
-        let start: Int64
-        if let seq {
-            start = seq
-        } else {
-            start = max(try await log.latestSeq(), highestPublished)
-        }
+        let latest = max(try await log.latestSeq(), highestPublished)
+        // A seq from the future (a client that remembers another database) would hide every event
+        // up to it; clamp it to what exists.
+        let start = min(seq ?? latest, latest)
         let id = nextSubscriberID
         nextSubscriberID += 1
         subscribers[id] = Subscriber(deliveredSeq: start, catchingUp: true)

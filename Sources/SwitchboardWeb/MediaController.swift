@@ -59,12 +59,14 @@ public struct MediaController: Sendable {
         if let sidecar = try? Data(contentsOf: URL(fileURLWithPath: url.path + ".json")) {
             metadata = try? JSONDecoder().decode(Uploads.Metadata.self, from: sidecar)
         }
-        let type = metadata?.mimeType ?? "application/octet-stream"
+        // Files downloaded from messengers have no sidecar; their extension tells what they are.
+        let byExtension = ["jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"]
+        let type = metadata?.mimeType ?? byExtension[url.pathExtension.lowercased()] ?? "application/octet-stream"
         var headers = HTTPFields()
         // Only images render inline; anything else downloads, so a hostile HTML file cannot run in the inbox's origin.
         let inline = ["image/jpeg", "image/png", "image/gif", "image/webp"].contains(type)
         headers[.contentType] = inline ? type : "application/octet-stream"
-        let name = (metadata?.fileName ?? "file").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+        let name = (metadata?.fileName ?? url.lastPathComponent).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
         headers[.contentDisposition] = (inline ? "inline" : "attachment") + "; filename*=UTF-8''\(name)"
         headers[.cacheControl] = "private, max-age=3600"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -1,5 +1,6 @@
 import CurlHTTP
 import Foundation
+import TestSupport
 import Testing
 
 /// Requests travel through the configured proxy, and per-request overrides work.

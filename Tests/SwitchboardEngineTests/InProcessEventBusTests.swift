@@ -97,6 +97,18 @@ import Testing
         #expect(received == first.events + second.events)
     }
 
+    @Test func seqFromTheFutureIsClampedSoNothingIsHidden() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.directory.remove() }
+        let bus = InProcessEventBus(log: fixture.store)
+        let router = Router(store: fixture.store, bus: bus, logger: Logger(label: "test"))
+        let subscription = try await bus.subscribe(after: 10_000)
+
+        try await ingest(1, into: fixture, router: router)
+
+        #expect(try await take(3, from: subscription).map(\.seq) == [1, 2, 3])
+    }
+
     @Test func cancellingTheConsumerEndsIteration() async throws {
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
