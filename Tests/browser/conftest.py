@@ -40,7 +40,7 @@ def api(server):
 
 
 @pytest.fixture(scope="module")
-def browser(server, artifacts):
+def browser(server):
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800", "--lang=en-GB"):

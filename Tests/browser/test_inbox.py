@@ -141,3 +141,15 @@ def test_page_respects_content_security_policy(browser, artifacts):
         json.dump(entries, log, indent=1, ensure_ascii=False)
     violations = [entry for entry in entries if "Content Security Policy" in entry.get("message", "")]
     assert violations == []
+
+
+def test_reload_keeps_session_and_sign_out_ends_it(browser, server, shot):
+    # A reload resumes the session (GET /api/v1/session) and reopens the conversation from the URL.
+    browser.refresh()
+    wait(browser, EC.text_to_be_present_in_element((By.ID, "me-name"), "Anna"))
+    wait(browser, lambda b: len(timeline_texts(b)) > 0, message="the open conversation after reload")
+    browser.find_element(By.ID, "sign-out").click()
+    wait(browser, EC.visibility_of_element_located((By.ID, "login")), message="the sign-in screen after sign-out")
+    browser.refresh()
+    wait(browser, EC.visibility_of_element_located((By.ID, "login")), message="the session to stay ended")
+    shot("signed-out")
