@@ -21,7 +21,7 @@ fi
 # Build and run: libcurl (outbound messenger calls), SQLite, OpenSSL headers, pkg-config to find them.
 packages=(libcurl4-openssl-dev libsqlite3-dev libssl-dev pkg-config ca-certificates)
 if [ "$want_test" = 1 ]; then
-    packages+=(python3 python3-pip)
+    packages+=(python3 python3-pip python3-venv chromium chromium-driver)
 fi
 
 missing=()
@@ -38,6 +38,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     "${sudo_cmd[@]}" apt-get update -qq
     "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Browser tests (Tests/browser): selenium and pytest in a private venv, created only when missing.
+if [ "$want_test" = 1 ]; then
+    venv="${SWITCHBOARD_VENV:-$HOME/.cache/switchboard/venv}"
+    if ! "$venv/bin/python" -c "import selenium, pytest" >/dev/null 2>&1; then
+        echo "bootstrap: creating the browser-test venv in $venv"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install -q --disable-pip-version-check selenium pytest
+    fi
 fi
 
 echo "bootstrap: ready ($(swift --version 2>/dev/null | head -n 1))"

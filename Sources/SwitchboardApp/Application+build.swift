@@ -61,12 +61,15 @@ public struct Switchboard: Sendable {
 }
 
 /// Builds the HTTP application with every route and background service; tests call this too.
-/// - Parameter passwordCost: bcrypt cost; tests lower it.
+/// - Parameters:
+///   - passwordCost: bcrypt cost; tests lower it.
+///   - extraRoutes: routes only some modes have (the demo's control routes).
 /// - Throws: when the database cannot be opened or migrated.
 public func buildApplication(
     config: AppConfig,
     logger: Logger? = nil,
-    passwordCost: UInt8 = 12
+    passwordCost: UInt8 = 12,
+    extraRoutes: [RouteCollection<AppRequestContext>] = []
 ) throws -> (some ApplicationProtocol, Switchboard) {
     var logger = logger ?? Logger(label: "switchboard")
     logger.logLevel = config.logLevel
@@ -94,6 +97,7 @@ public func buildApplication(
     router.addRoutes(OperatorController(dependencies: dependencies).routes)
     router.addRoutes(MediaController(dependencies: dependencies).routes)
     StreamController(dependencies: dependencies).register(on: router)
+    for routes in extraRoutes { router.addRoutes(routes) }
     let app = Application(
         router: router,
         server: .http1WebSocketUpgrade(webSocketRouter: router),

@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+public import Logging
+import MessengerFakes
+import ServiceLifecycle
+import UnixSignals
+
+/// `switchboard demo`: Switchboard on a fresh database, wired to in-process fake messengers,
+/// with demo accounts and simulated clients, so the whole product runs without a real bot.
+public enum Demo {
+    /// What `switchboard demo` was asked for.
+    public struct Settings: Sendable {
+        /// Host, port and database of the demo server.
+        public var config: AppConfig
+        /// How many simulated clients write from time to time (0 for tests).
+        public var clients: Int
+        /// Seconds between two simulated messages.
+        public var interval: ClosedRange<Double>
+
+        /// Creates settings.
+        public init(config: AppConfig, clients: Int = 4, interval: ClosedRange<Double> = 6...15) {
+            self.config = config
+            self.clients = clients
+            self.interval = interval
+        }
+    }
+
+    /// The fake bot's token: it only ever reaches the in-process fake Telegram.
+    static let telegramToken = "7000000001:DEMO-fake-telegram-token"
+    static let telegramUsername = "switchboard_demo_bot"
+
+    /// Starts the fakes, seeds the demo data and runs until SIGINT/SIGTERM.
+    /// - Throws: when a fake cannot bind, the database cannot be opened, or seeding fails.
+    public static func run(_ settings: Settings, logger: Logger) async throws {
+        let telegram = try await FakeTelegram.start()
+        await telegram.addBot(token: telegramToken, username: telegramUsername, firstName: "Switchboard Demo")
+        do {
+            let control = DemoControlController<AppRequestContext>(telegram: telegram, botToken: telegramToken)
+            let (app, switchboard) = try buildApplication(config: settings.config, logger: logger, extraRoutes: [control.routes])
+            let seeded = try await DemoSeed(switchboard: switchboard, config: settings.config, logger: logger)
+                .run(telegramURL: telegram.baseURL, telegramToken: telegramToken)
+            // Written straight to the file handle: print() is block-buffered when stdout is a pipe or log.
+            FileHandle.standardOutput.write(Data((banner(settings: settings, seeded: seeded) + "\n").utf8))
+            var services: [any Service] = [app]
+            if settings.clients > 0 {
+                let cast = Array(DemoScript.clients.prefix(settings.clients))
+                services.append(DemoClients(telegram: telegram, botToken: telegramToken, clients: cast, interval: settings.interval, logger: logger))
+            }
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: services.map { .init(service: $0) },
+                    gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger
+                )
+            )
+            try await group.run()
+        } catch {
+            await telegram.stop()
+            throw error
+        }
+        await telegram.stop()
+    }
+
+    static func banner(settings: Settings, seeded: DemoSeed.Result) -> String {
+        let url = "http://\(settings.config.host == "0.0.0.0" ? "127.0.0.1" : settings.config.host):\(settings.config.port)/"
+        var lines = [
+            "",
+            "Switchboard demo is running at \(url)",
+            "  database        \(settings.config.databasePath)",
+            "  fake Telegram   @\(telegramUsername) (in-process), \(seeded.channels.joined(separator: ", "))",
+            "  simulated clients \(settings.clients == 0 ? "off" : "\(min(settings.clients, DemoScript.clients.count)) writing every few seconds")",
+            "",
+            "Sign in with:",
+        ]
+        for account in seeded.accounts {
+            lines.append(
+                "  \(account.login.padding(toLength: 10, withPad: " ", startingAt: 0)) \(account.password.padding(toLength: 16, withPad: " ", startingAt: 0)) \(account.role)"
+            )
+        }
+        lines.append("")
+        lines.append(
+            "Play a Telegram user:  curl -X POST \(url)demo/telegram/users/42/messages -H 'Content-Type: application/json' -d '{\"text\":\"hi\",\"firstName\":\"Ann\"}'"
+        )
+        lines.append("Stop with Ctrl-C.")
+        return lines.joined(separator: "\n")
+    }
+}

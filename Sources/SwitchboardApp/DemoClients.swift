@@ -1,0 +1,45 @@
+import Logging
+import MessengerFakes
+public import ServiceLifecycle
+
+/// Simulated clients who write to the demo bot from time to time, until graceful shutdown.
+///
+/// Each message goes through the fake Telegram exactly as a real user's would: the Telegram
+/// channel polls it, the router stores it, the inbox shows it.
+struct DemoClients: Service {
+    let telegram: FakeTelegram
+    let botToken: String
+    let clients: [DemoScript.Client]
+    /// Pause between two messages; the demo feels alive without flooding the inbox.
+    let interval: ClosedRange<Double>
+    let logger: Logger
+
+    func run() async throws {
+        guard !clients.isEmpty else { return try await gracefulShutdown() }
+        try? await cancelWhenGracefulShutdown {
+            var progress = Array(repeating: 0, count: clients.count)
+            while !Task.isCancelled {
+                try await Task.sleep(for: .seconds(Double.random(in: interval)))
+                // Prefer clients with lines left; once everyone is done, start the stories over.
+                let waiting = clients.indices.filter { progress[$0] < clients[$0].lines.count }
+                if waiting.isEmpty { progress = Array(repeating: 0, count: clients.count) }
+                let index = waiting.randomElement() ?? 0
+                let client = clients[index]
+                let text = client.lines[progress[index] % client.lines.count]
+                progress[index] += 1
+                let user = FakeTelegram.User(
+                    id: client.userID,
+                    firstName: client.firstName,
+                    lastName: client.lastName,
+                    username: client.username,
+                    languageCode: client.languageCode
+                )
+                do {
+                    try await telegram.sendUserMessage(bot: botToken, from: user, text: text)
+                } catch {
+                    logger.warning("demo client could not write", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import MessengerFakes
+
+/// Routes that play the client's side of the fake messengers, registered by `switchboard demo` only.
+///
+/// End-to-end and browser tests drive a demo server through them: "a Telegram user writes",
+/// "what did the bot send to this chat". `serve` never has them.
+struct DemoControlController<Context: RequestContext>: Sendable {
+    let telegram: FakeTelegram
+    let botToken: String
+
+    /// Creates the controller over a running fake Telegram and the demo bot's token.
+    init(telegram: FakeTelegram, botToken: String) {
+        self.telegram = telegram
+        self.botToken = botToken
+    }
+
+    struct UserMessage: Decodable {
+        let text: String
+        let firstName: String?
+        let lastName: String?
+        let username: String?
+        let languageCode: String?
+    }
+
+    struct Injected: ResponseEncodable {
+        let updateId: Int64
+        let chatId: Int64?
+        let messageId: Int?
+    }
+
+    struct Sent: Encodable {
+        let method: String
+        let chatId: Int64
+        let messageIds: [Int]
+        let text: String?
+        let caption: String?
+    }
+
+    struct ChatAction: Encodable {
+        let chatId: Int64
+        let action: String
+    }
+
+    struct Items<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
+        let items: [Item]
+    }
+
+    /// `POST /demo/telegram/users/{id}/messages`, `GET /demo/telegram/sent`, `GET /demo/telegram/actions`.
+    var routes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        let telegram = routes.group("demo/telegram")
+        telegram.post("users/{id}/messages") { request, context -> EditedResponse<Injected> in
+            let userID = try context.parameters.require("id", as: Int64.self)
+            let body = try await request.decode(as: UserMessage.self, context: context)
+            let user = FakeTelegram.User(
+                id: userID,
+                firstName: body.firstName ?? "Client \(userID)",
+                lastName: body.lastName,
+                username: body.username,
+                languageCode: body.languageCode
+            )
+            let update = try await self.telegram.sendUserMessage(bot: botToken, from: user, text: body.text)
+            return EditedResponse(status: .created, response: Injected(updateId: update.updateId, chatId: update.chatId, messageId: update.messageId))
+        }
+        telegram.get("sent") { request, _ -> Items<Sent> in
+            let chatID = request.uri.queryParameters.get("chatId", as: Int64.self)
+            let sent = await self.telegram.sentMessages(bot: botToken, chatId: chatID)
+            return Items(
+                items: sent.map { Sent(method: $0.method, chatId: $0.chatId, messageIds: $0.messageIds, text: $0.text, caption: $0.caption) }
+            )
+        }
+        telegram.get("actions") { request, _ -> Items<ChatAction> in
+            let chatID = request.uri.queryParameters.get("chatId", as: Int64.self)
+            let actions = await self.telegram.chatActions(bot: botToken, chatId: chatID)
+            return Items(items: actions.map { ChatAction(chatId: $0.chatId, action: $0.action) })
+        }
+        return routes
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Logging
+import SQLiteStore
+import SwitchboardCore
+import SwitchboardWeb
+
+/// Creates what the demo needs in its fresh database: the channels and the accounts.
+struct DemoSeed {
+    /// A demo account, printed for the newcomer.
+    struct Account: Sendable {
+        let login: String
+        let displayName: String
+        let password: String
+        let role: OperatorRole
+    }
+
+    /// What was created.
+    struct Result: Sendable {
+        let accounts: [Account]
+        let channels: [String]
+    }
+
+    /// The demo's accounts. Fixed passwords: the demo binds to loopback and holds no real data.
+    static let accounts = [
+        Account(login: "admin", displayName: "Alex Admin", password: "demo-admin", role: .admin),
+        Account(login: "anna", displayName: "Anna", password: "demo-anna", role: .operator),
+        Account(login: "bohdan", displayName: "Bohdan", password: "demo-bohdan", role: .operator),
+    ]
+
+    let switchboard: Switchboard
+    let config: AppConfig
+    let logger: Logger
+
+    /// Creates the accounts and connects the demo channels to the fakes.
+    /// - Throws: when the store refuses an account or a channel cannot be connected.
+    func run(telegramURL: URL, telegramToken: String) async throws -> Result {
+        let hasher = PasswordHasher()
+        for account in Self.accounts {
+            let hash = try await hasher.hash(account.password)
+            _ = try await switchboard.store.createOperator(
+                OperatorDraft(login: account.login, displayName: account.displayName, role: account.role, passwordHash: hash)
+            )
+        }
+        let channel = try await connectTelegram(url: telegramURL, token: telegramToken)
+        return Result(accounts: Self.accounts, channels: [channel])
+    }
+
+    /// Adds the demo bot exactly as `switchboard channel add telegram` would, pointed at the fake.
+    private func connectTelegram(url: URL, token: String) async throws -> String {
+        let request = ChannelAdmin.TelegramRequest(
+            name: "demo-telegram",
+            token: token,
+            mode: .poll,
+            apiURL: url.absoluteString,
+            personaName: "Switchboard Demo"
+        )
+        let channel = try await ChannelAdmin(switchboard: switchboard, config: config).addTelegram(request)
+        return "\(channel.name) (polling)"
+    }
+}

@@ -1,0 +1,90 @@
+// The inbox REST API (see inbox-api-contract.md). One place knows URLs, the CSRF header and
+// the error envelope; views call these functions and get plain objects or an ApiError.
+
+/** An error answer of the API: `{"error": {"code", "message"}}` or a network failure. */
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message || code);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+let csrfToken = null;
+let onUnauthenticated = () => {};
+
+/** Remembers the CSRF token for state-changing calls; it lives only in memory. */
+export function setCsrfToken(token) {
+  csrfToken = token;
+}
+
+/** Called when a signed-in call answers 401 (session expired or signed out elsewhere). */
+export function setUnauthenticatedHandler(handler) {
+  onUnauthenticated = handler;
+}
+
+async function request(method, path, { json, body, headers = {}, quiet401 = false } = {}) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
+  if (json !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(json);
+  } else if (body !== undefined) {
+    init.body = body;
+  }
+  if (method !== 'GET' && csrfToken) init.headers['X-CSRF-Token'] = csrfToken;
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    throw new ApiError(0, 'network', 'The server cannot be reached.');
+  }
+  if (response.status === 204) return null;
+  const payload = await response.json().catch(() => null);
+  if (!response.ok) {
+    const code = payload?.error?.code ?? `http_${response.status}`;
+    if (response.status === 401 && !quiet401) onUnauthenticated();
+    throw new ApiError(response.status, code, payload?.error?.message ?? response.statusText);
+  }
+  return payload;
+}
+
+const query = (params) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') search.set(key, value);
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+const conversation = (id) => `/api/v1/conversations/${encodeURIComponent(id)}`;
+
+export const api = {
+  currentSession: () => request('GET', '/api/v1/session', { quiet401: true }),
+  signIn: (login, password) => request('POST', '/api/v1/session', { json: { login, password }, quiet401: true }),
+  signOut: () => request('DELETE', '/api/v1/session', { quiet401: true }),
+
+  queues: () => request('GET', '/api/v1/queues'),
+  conversations: ({ filter, cursor, limit = 50 }) =>
+    request('GET', `/api/v1/conversations${query({ filter, cursor, limit })}`),
+  conversation: (id) => request('GET', conversation(id)),
+  messages: (id, before, limit = 50) => request('GET', `${conversation(id)}/messages${query({ limit, before })}`),
+  sendMessage: (id, text, attachments = []) =>
+    request('POST', `${conversation(id)}/messages`, { json: attachments.length ? { text, attachments } : { text } }),
+  addNote: (id, text) => request('POST', `${conversation(id)}/notes`, { json: { text } }),
+  take: (id) => request('POST', `${conversation(id)}/take`),
+  assign: (id, operatorID, note) => request('POST', `${conversation(id)}/assign`, { json: { operatorID, note } }),
+  resolve: (id) => request('POST', `${conversation(id)}/resolve`),
+  reopen: (id) => request('POST', `${conversation(id)}/reopen`),
+
+  updateContact: (id, fields) => request('PATCH', `/api/v1/contacts/${encodeURIComponent(id)}`, { json: fields }),
+  cannedReplies: () => request('GET', '/api/v1/canned-replies'),
+  operators: () => request('GET', '/api/v1/operators'),
+
+  /** Uploads one file; the name travels percent-encoded because headers are ASCII only. */
+  upload: (file) =>
+    request('POST', '/api/v1/uploads', {
+      body: file,
+      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
+    }),
+};

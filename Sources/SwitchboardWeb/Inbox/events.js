@@ -1,0 +1,146 @@
+// Applies live stream events to the state, so the list and the open conversation follow
+// what happens without a reload. Every handler is idempotent: a replay after a reconnect
+// may repeat what a REST answer already showed.
+
+import { api } from './api.js';
+import { state, emit, patchSummary, upsertSummary, upsertMessage, matchesFilter } from './state.js';
+import { refreshQueues, applyContact } from './inbox.js';
+import { notifyNewConversation } from './notify.js';
+
+const handlers = {
+  'message.created': messageCreated,
+  'message.edited': messageEdited,
+  'message.delivery': messageDelivery,
+  'conversation.opened': conversationOpened,
+  'conversation.status_changed': statusChanged,
+  'conversation.assigned': assigned,
+  'conversation.context_set': contextSet,
+  // The server leaves out null keys: a full Contact without preferredName means it was cleared.
+  'contact.updated': (event) => applyContact({ preferredName: null, ...event.data }),
+};
+
+/** Applies one `{"type":"event"}` frame. */
+export function applyEvent(event) {
+  handlers[event.kind]?.(event);
+}
+
+/** Marks the client of a conversation as typing for a few seconds. */
+export function applyTyping(conversationID) {
+  state.typing.set(conversationID, Date.now() + 5000);
+  emit('typing', conversationID);
+  setTimeout(() => emit('typing', conversationID), 5100);
+}
+
+/** Whether a conversation's messages belong in the open timeline (one history per client). */
+function inOpenTimeline(event) {
+  const detail = state.detail;
+  if (!detail) return false;
+  if (event.contactID !== null && event.contactID !== undefined) return event.contactID === detail.contact?.id;
+  return event.conversationID === detail.id || (detail.previousConversations ?? []).some((c) => c.id === event.conversationID);
+}
+
+/** The channel a conversation came through, from what is already loaded. */
+function channelOf(conversationID) {
+  const known = state.list.byId.get(conversationID) ?? (state.detail?.id === conversationID ? state.detail : null)
+    ?? state.detail?.previousConversations?.find((c) => c.id === conversationID);
+  return known?.channel ?? state.detail?.channel ?? null;
+}
+
+/** Turns an event's Message into the TimelineMessage shape the history API returns. */
+function timelineMessage(message) {
+  const operatorId = message.author?.operatorId;
+  return {
+    ...message,
+    channel: channelOf(message.conversationID),
+    authorName: operatorId ? state.operators.get(operatorId)?.displayName ?? null : null,
+  };
+}
+
+const pendingSummaries = new Set();
+
+/** Fetches a conversation the list does not know yet and puts it on top if it belongs there. */
+async function fetchSummary(id) {
+  if (pendingSummaries.has(id)) return;
+  pendingSummaries.add(id);
+  try {
+    const detail = await api.conversation(id);
+    if (matchesFilter(detail)) upsertSummary(detail, { toTop: true });
+  } catch (error) {
+    console.warn('switchboard: conversation', id, error);
+  } finally {
+    pendingSummaries.delete(id);
+  }
+}
+
+function messageCreated(event) {
+  const message = event.data;
+  const preview = { id: message.id, direction: message.direction, text: message.text, createdAt: message.createdAt };
+  const changed = patchSummary(message.conversationID, (summary) => ({
+    lastMessage: preview,
+    lastMessageAt: Math.max(summary.lastMessageAt ?? 0, message.createdAt),
+    awaitingReply: message.direction === 'in' ? true : message.direction === 'out' ? false : summary.awaitingReply,
+  }), { toTop: message.direction !== 'note' });
+  if (!changed) fetchSummary(message.conversationID);
+  if (inOpenTimeline(event)) upsertMessage(timelineMessage(message));
+  refreshQueues();
+}
+
+function messageEdited(event) {
+  const existing = state.timeline.byId.get(event.data.id);
+  if (existing) upsertMessage({ ...existing, ...event.data, channel: existing.channel, authorName: existing.authorName });
+}
+
+function messageDelivery(event) {
+  const { messageID, state: delivery, reason } = event.data;
+  const existing = state.timeline.byId.get(messageID ?? event.messageID);
+  if (existing) upsertMessage({ ...existing, deliveryState: delivery, failureReason: reason ?? null });
+}
+
+function conversationOpened(event) {
+  const id = event.data?.id ?? event.conversationID;
+  if (!state.list.byId.has(id)) fetchSummary(id);
+  notifyNewConversation(event);
+  refreshQueues();
+}
+
+function statusChanged(event) {
+  const { conversationID, to, reopened } = event.data;
+  if (!patchSummary(conversationID, () => ({ status: to })) && matchesFilter({ status: to, assignee: null })) {
+    fetchSummary(conversationID);
+  }
+  const verb = { resolved: 'Resolved', pending: 'Marked pending', open: reopened ? 'Reopened' : 'Opened' }[to] ?? to;
+  systemLine(event, verb);
+  refreshQueues();
+}
+
+function assigned(event) {
+  const { conversationID, to, byOperatorID } = event.data;
+  const operator = to ? state.operators.get(to) : null;
+  const assignee = to ? { id: to, displayName: operator?.displayName ?? `Operator ${to}` } : null;
+  if (!patchSummary(conversationID, () => ({ assignee })) && to === state.me?.id) fetchSummary(conversationID);
+  const by = state.operators.get(byOperatorID)?.displayName;
+  const text = !assignee ? 'Unassigned'
+    : byOperatorID === to ? `${assignee.displayName} took the conversation`
+    : `Assigned to ${assignee.displayName}${by ? ` by ${by}` : ''}`;
+  systemLine(event, text);
+  refreshQueues();
+}
+
+function contextSet(event) {
+  const contextKey = event.data?.contextKey ?? event.data?.key ?? null;
+  if (contextKey) patchSummary(event.conversationID, () => ({ contextKey }));
+}
+
+/** A small centered line in the open timeline for a status or assignment change. */
+function systemLine(event, text) {
+  if (!inOpenTimeline(event)) return;
+  upsertMessage({
+    id: `event-${event.seq}`,
+    conversationID: event.conversationID,
+    direction: 'system',
+    author: { kind: 'system' },
+    text,
+    attachments: [],
+    createdAt: event.occurredAt,
+  });
+}

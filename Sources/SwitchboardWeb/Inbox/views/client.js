@@ -1,0 +1,95 @@
+// The right pane: who the client is and how to address them, their messenger identities,
+// the deep-link context, the operators' notes and earlier conversations.
+
+import { h, replace } from '../dom.js';
+import { state, on } from '../state.js';
+import { addressQuestion, channelLabel, relativeTime, fullTime, guessLanguage } from '../format.js';
+import { updateContact, openConversation } from '../inbox.js';
+import { channelBadge } from './list.js';
+import { insertIntoComposer } from './composer.js';
+
+function section(title, ...children) {
+  return h('section.panel-section', null, h('h2.panel-title', null, title), ...children);
+}
+
+/** Saves an input's value when it changed; Enter saves single-line inputs, Esc reverts. */
+function editable(element, { read, save, status }) {
+  const commit = async () => {
+    const value = element.value.trim();
+    if (value === (read() ?? '')) return;
+    status.textContent = 'Saving…';
+    status.textContent = (await save(value)) ? 'Saved' : 'Not saved';
+    setTimeout(() => { status.textContent = ''; }, 2000);
+  };
+  element.addEventListener('blur', commit);
+  element.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && element.tagName === 'INPUT') { event.preventDefault(); element.blur(); }
+    if (event.key === 'Escape') { element.value = read() ?? ''; element.blur(); }
+  });
+}
+
+/** Builds the client panel and keeps it in sync with the open conversation. */
+export function renderClientPanel() {
+  const panel = h('aside.client-panel', { 'aria-label': 'Client', id: 'client-panel' });
+  const title = h('h2.client-name', { id: 'client-name' });
+  const subtitle = h('p.muted.client-sub');
+  const status = h('span.save-status.muted', { 'aria-live': 'polite' });
+  const preferred = h('input.inline-edit', { id: 'preferred-name', placeholder: 'Not asked yet', 'aria-label': 'Preferred name', autocomplete: 'off' });
+  const notes = h('textarea.inline-edit', { id: 'contact-notes', rows: '4', placeholder: 'Notes about this client, for operators', 'aria-label': 'Notes' });
+  const ask = h('button.button.small', { type: 'button', id: 'ask-address', title: 'Insert a polite question into the composer' }, 'Ask how to address');
+  const identities = h('ul.identities', { id: 'identities' });
+  const context = h('div.context-box', { id: 'context-key' });
+  const previous = h('ul.previous', { id: 'previous-conversations' });
+  const body = h('div.panel-body', null,
+    h('header.panel-head', null, title, subtitle),
+    section('How to address', h('div.address-row', null, preferred, status), ask),
+    section('Messengers', identities),
+    section('Context', context),
+    section('Notes', notes),
+    section('Previous conversations', previous));
+
+  editable(preferred, { read: () => state.detail?.contact?.preferredName, save: (value) => updateContact({ preferredName: value || null }), status });
+  editable(notes, { read: () => state.detail?.contact?.notes, save: (value) => updateContact({ notes: value }), status });
+  ask.addEventListener('click', () => {
+    const fromClient = state.timeline.messages.filter((message) => message.direction === 'in').slice(-5).map((message) => message.text ?? '');
+    const language = state.detail?.contact?.language ?? state.detail?.identities?.find((identity) => identity.language)?.language
+      ?? guessLanguage(fromClient);
+    insertIntoComposer(addressQuestion(language));
+  });
+  previous.addEventListener('click', (event) => {
+    const link = event.target.closest('a[data-id]');
+    if (!link) return;
+    event.preventDefault();
+    openConversation(Number(link.dataset.id));
+  });
+
+  const setValue = (element, value) => { if (document.activeElement !== element) element.value = value ?? ''; };
+  const render = () => {
+    const detail = state.detail;
+    if (!detail) return replace(panel, h('p.panel-empty.muted', null, 'Pick a conversation to see the client.'));
+    if (!body.isConnected) replace(panel, body);
+    const contact = detail.contact ?? {};
+    title.textContent = contact.preferredName || contact.displayName || 'Unknown client';
+    subtitle.textContent = [contact.preferredName ? contact.displayName : null, contact.phone, contact.language].filter(Boolean).join(' · ');
+    setValue(preferred, contact.preferredName);
+    setValue(notes, contact.notes);
+    replace(identities, detail.identities === undefined || detail.identities === null
+      ? h('li.muted', null, 'Loading…')
+      : detail.identities.map((identity) => h('li.identity', null,
+        channelBadge(identity.channel),
+        h('span.identity-name', null, identity.username ? `@${identity.username}` : identity.profileName ?? identity.externalID),
+        h('span.muted', null, identity.channel?.name ?? channelLabel(identity.channel?.kind)),
+        h(`span.reachable.${identity.isReachable ? 'yes' : 'no'}`, { title: identity.isReachable ? 'Messages reach this client' : 'The client blocked the bot or left' },
+          identity.isReachable ? 'reachable' : 'unreachable'))));
+    replace(context, detail.contextKey ? h('code.context-key', null, detail.contextKey) : h('span.muted', null, 'No deep-link context'));
+    const earlier = detail.previousConversations ?? [];
+    replace(previous, earlier.length === 0 ? h('li.muted', null, 'None') : earlier.map((conversation) => h('li', null,
+      h('a.previous-link', { href: `#c${conversation.id}`, dataset: { id: conversation.id }, title: fullTime(conversation.openedAt) },
+        channelBadge(conversation.channel),
+        h('span.previous-text', null, conversation.lastMessage?.text || 'No messages'),
+        h('span.muted', null, `${conversation.status} · ${relativeTime(conversation.lastMessageAt ?? conversation.openedAt)}`)))));
+  };
+  on('detail', render);
+  render();
+  return panel;
+}

@@ -1,0 +1,53 @@
+// One timeline entry: a client message, a reply, a private note, or a system line.
+// Text is always a text node (white-space: pre-wrap keeps line breaks), never markup.
+
+import { h } from '../dom.js';
+import { state } from '../state.js';
+import { clockTime, fullTime, deliveryLabels } from '../format.js';
+import { channelBadge } from './list.js';
+import { renderAttachment } from './attachment.js';
+
+function authorLabel(message) {
+  if (message.authorName) return message.authorName;
+  const kind = message.author?.kind;
+  if (kind === 'operator') {
+    const id = message.author.operatorId;
+    return id === state.me?.id ? 'You' : state.operators.get(id)?.displayName ?? 'Operator';
+  }
+  return { bot: 'Bot', system: 'System' }[kind] ?? null;
+}
+
+function deliveryMark(message) {
+  const delivery = message.deliveryState;
+  if (!delivery || message.direction !== 'out') return null;
+  const label = deliveryLabels[delivery] ?? { symbol: '?', text: delivery };
+  if (delivery === 'failed') {
+    const reason = message.failureReason || 'unknown reason';
+    return h('span.delivery.delivery-failed', { title: `Not delivered: ${reason}`, dataset: { state: delivery } }, `⚠ Failed: ${reason}`);
+  }
+  // A queued reply with a reason is being retried (rate limit, network): say why it waits.
+  const title = delivery === 'queued' && message.failureReason ? `Queued, retrying: ${message.failureReason}` : label.text;
+  return h(`span.delivery.delivery-${delivery}`, { title, 'aria-label': title, dataset: { state: delivery } }, label.symbol);
+}
+
+/** Renders a timeline entry. */
+export function renderMessage(message) {
+  if (message.direction === 'system' || message.author?.kind === 'system') {
+    return h('p.system-line', { dataset: { id: message.id }, title: fullTime(message.createdAt) },
+      message.text, h('span.muted', null, ` · ${clockTime(message.createdAt)}`));
+  }
+  const direction = ['in', 'out', 'note'].includes(message.direction) ? message.direction : 'note';
+  const author = direction === 'in' ? null : authorLabel(message);
+  const attachments = message.attachments ?? [];
+  return h(`article.message.message-${direction}`, { dataset: { id: message.id } },
+    h('div.bubble', null,
+      direction === 'note' ? h('span.note-label', null, 'Private note') : null,
+      attachments.length ? h('div.attachments', null, attachments.map(renderAttachment)) : null,
+      message.text ? h('p.message-text', null, message.text) : null,
+      h('footer.message-meta', null,
+        direction === 'note' ? null : channelBadge(message.channel),
+        author ? h('span.message-author', null, author) : null,
+        h('time', { datetime: new Date(message.createdAt).toISOString(), title: fullTime(message.createdAt) }, clockTime(message.createdAt)),
+        message.editedAt ? h('span.muted', { title: `Edited ${fullTime(message.editedAt)}` }, 'edited') : null,
+        deliveryMark(message))));
+}
