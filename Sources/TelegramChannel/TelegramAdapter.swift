@@ -69,9 +69,10 @@ public struct TelegramAdapter: ChannelAdapter {
 
     /// Shows "typing…" to the client for about five seconds; the inbox calls it while the operator types.
     /// - Throws: ``TelegramAPIError``.
-    public func sendTyping(to recipientExternalID: String) async throws {
+    public func sendTyping(to recipientExternalID: String) async {
         guard let chatID = Int64(recipientExternalID) else { return }
-        try await api.sendChatAction(chatID: chatID, action: "typing")
+        // Best effort: a lost "typing…" hint is not worth an error for the operator.
+        try? await api.sendChatAction(chatID: chatID, action: "typing")
     }
 
     private func signature(for message: OutboundMessage) -> String? {

@@ -140,11 +140,12 @@ import Testing
         #expect(sent.upload?.bytes == bytes)
     }
 
-    @Test func typingActionIsSent() async throws {
+    @Test func typingActionIsSentThroughTheChannelAdapterPort() async throws {
         let harness = try await TelegramHarness()
         defer { Task { await harness.stop() } }
-        let outbound = OutboundHarness(base: harness)
-        try await outbound.adapter.sendTyping(to: String(TelegramHarness.user(12).id))
+        // Called through the port, as the inbox does, so the adapter's method must be the requirement's witness.
+        let adapter: any ChannelAdapter = OutboundHarness(base: harness).adapter
+        await adapter.sendTyping(to: String(TelegramHarness.user(12).id))
         #expect(await harness.telegram.chatActions(bot: token).map(\.action) == ["typing"])
     }
 }
