@@ -55,4 +55,31 @@ import Testing
             #expect(anonymous.status == 401)
         }
     }
+
+    @Test func operatorTypingShowsTypingToTheTelegramClient() async throws {
+        let harness = try await TelegramAppHarness()
+        defer { Task { await harness.stop() } }
+        _ = try await harness.addChannel(mode: .poll)
+        let user = FakeTelegram.User(id: 5_000_000_002, firstName: "Petro")
+
+        try await harness.serving { switchboard in
+            try await harness.telegram.sendUserMessage(bot: TelegramAppHarness.token, from: user, text: "hello")
+            try await eventually("conversation stored") { try await switchboard.store.conversation(ConversationID(1)) != nil }
+            let hash = try await PasswordHasher(cost: 4).hash("password123")
+            _ = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator, passwordHash: hash))
+            let signIn = try await harness.client.send(
+                .init(method: .post, url: harness.baseURL + "/api/v1/session", body: .json(Data(#"{"login":"maria","password":"password123"}"#.utf8)))
+            )
+            let cookie = try #require(signIn.header("Set-Cookie")?.split(separator: ";").first.map(String.init))
+            let csrf = try #require((try JSONSerialization.jsonObject(with: signIn.body) as? [String: Any])?["csrfToken"] as? String)
+
+            let typing = try await harness.client.send(
+                .init(method: .post, url: harness.baseURL + "/api/v1/conversations/1/typing", headers: [("Cookie", cookie), ("X-CSRF-Token", csrf)])
+            )
+
+            #expect(typing.status == 204)
+            let actions = await harness.telegram.chatActions(bot: TelegramAppHarness.token, chatId: user.id)
+            #expect(actions.map(\.action) == ["typing"])
+        }
+    }
 }
