@@ -21,7 +21,7 @@ fi
 # Build and run: libcurl (outbound messenger calls), SQLite, OpenSSL headers, pkg-config to find them.
 packages=(libcurl4-openssl-dev libsqlite3-dev libssl-dev pkg-config ca-certificates)
 if [ "$want_test" = 1 ]; then
-    packages+=(python3 python3-pip)
+    packages+=(python3 python3-pip python3-venv)
 fi
 
 missing=()
@@ -38,6 +38,17 @@ if [ "${#missing[@]}" -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     "${sudo_cmd[@]}" apt-get update -qq
     "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Test tools in a private venv (never the system Python): pytest, and Viber's official SDK for the Tests/viber check.
+if [ "$want_test" = 1 ]; then
+    venv="${SWITCHBOARD_VENV:-$HOME/.cache/switchboard/venv}"
+    pip_packages=(pytest viberbot)
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    if ! "$venv/bin/python" -c 'import pytest, viberbot' 2>/dev/null; then
+        echo "bootstrap: installing ${pip_packages[*]} into $venv"
+        "$venv/bin/pip" install --quiet "${pip_packages[@]}"
+    fi
 fi
 
 echo "bootstrap: ready ($(swift --version 2>/dev/null | head -n 1))"
