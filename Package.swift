@@ -49,6 +49,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ViberChannel",
+            dependencies: [
+                "SwitchboardCore",
+                "CurlHTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SwitchboardEngine",
             dependencies: [
                 "SwitchboardCore",
@@ -91,6 +101,7 @@ let package = Package(
                 "MediaFiles",
                 "Secrets",
                 "TelegramChannel",
+                "ViberChannel",
                 "SwitchboardEngine",
                 "SQLiteStore",
                 "SwitchboardWeb",
@@ -144,6 +155,12 @@ let package = Package(
             resources: [.copy("Resources/telegram-bot-api.json")],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "ViberSDKCheckServer",
+            dependencies: ["MessengerFakes"],
+            path: "Tests/viber/ViberSDKCheckServer",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -179,6 +196,7 @@ let package = Package(
                 "SQLiteStore",
                 "TestSupport",
                 "CurlHTTP",
+                "ViberChannel",
                 "MessengerFakes",
                 "Secrets",
                 .product(name: "Logging", package: "swift-log"),
@@ -224,6 +242,20 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ViberChannelTests",
+            dependencies: [
+                "ViberChannel",
+                "SwitchboardCore",
+                "SwitchboardEngine",
+                "SQLiteStore",
+                "CurlHTTP",
+                "MessengerFakes",
+                "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -40,13 +40,15 @@ if [ "${#missing[@]}" -gt 0 ]; then
     "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Browser tests (Tests/browser): selenium and pytest in a private venv, created only when missing.
+# Test tools in a private venv (never the system Python): pytest, selenium for the browser tests
+# (Tests/browser), and Viber's official SDK for the Tests/viber check; installed only when missing.
 if [ "$want_test" = 1 ]; then
     venv="${SWITCHBOARD_VENV:-$HOME/.cache/switchboard/venv}"
-    if ! "$venv/bin/python" -c "import selenium, pytest" >/dev/null 2>&1; then
-        echo "bootstrap: creating the browser-test venv in $venv"
-        python3 -m venv "$venv"
-        "$venv/bin/pip" install -q --disable-pip-version-check selenium pytest
+    pip_packages=(pytest selenium viberbot)
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    if ! "$venv/bin/python" -c 'import pytest, selenium, viberbot' 2>/dev/null; then
+        echo "bootstrap: installing ${pip_packages[*]} into $venv"
+        "$venv/bin/pip" install --quiet "${pip_packages[@]}"
     fi
 fi
 

@@ -7,3 +7,4 @@ cd "$(dirname "$0")/.."
 swift test --explicit-target-dependency-import-check error
 swift build --product switchboard
 Tests/browser/run.sh
+Tests/viber/run.sh

@@ -20,7 +20,8 @@ enum RowDecoding {
             mode: try enumValue(row, "mode"),
             persona: Persona(name: row["persona_name"], avatarURL: row["persona_avatar_url"]),
             defaultDepartmentID: (row["default_department_id"] as Int64?).map(DepartmentID.init),
-            isPaused: row["paused"]
+            isPaused: row["paused"],
+            problem: row["problem"]
         )
     }
 
@@ -44,6 +45,8 @@ enum RowDecoding {
             username: row["username"],
             profileName: row["profile_name"],
             language: row["language"],
+            avatarURL: row["avatar_url"],
+            country: row["country"],
             isReachable: row["reachable"]
         )
     }

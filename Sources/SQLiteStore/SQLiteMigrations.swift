@@ -226,6 +226,16 @@ enum SQLiteMigrations {
                     """
             )
         }
+        // 0010: Viber reports a user's avatar and country; a channel whose token the messenger rejects keeps the reason.
+        migrator.registerMigration("0010_profiles_and_channel_problems") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE identities ADD COLUMN avatar_url TEXT;
+                    ALTER TABLE identities ADD COLUMN country TEXT;
+                    ALTER TABLE channels ADD COLUMN problem TEXT;
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -59,4 +59,11 @@ extension SQLiteStore {
             guard db.changesCount > 0 else { throw StoreError.notFound("channel \(id)") }
         }
     }
+
+    public func setChannelProblem(_ id: ChannelID, problem: String?) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE channels SET problem = ? WHERE id = ?", arguments: [problem, id.rawValue])
+            guard db.changesCount > 0 else { throw StoreError.notFound("channel \(id)") }
+        }
+    }
 }

@@ -90,9 +90,13 @@ struct IngestTransaction {
             identity.username = sender.username ?? identity.username
             identity.profileName = sender.displayName.isEmpty ? identity.profileName : sender.displayName
             identity.language = sender.language ?? identity.language
+            identity.avatarURL = sender.avatarURL ?? identity.avatarURL
+            identity.country = sender.country ?? identity.country
             try db.cachedExecute(
-                sql: "UPDATE identities SET username = ?, profile_name = ?, language = ? WHERE id = ?",
-                arguments: [identity.username, identity.profileName, identity.language, identity.id.rawValue]
+                sql: "UPDATE identities SET username = ?, profile_name = ?, language = ?, avatar_url = ?, country = ? WHERE id = ?",
+                arguments: [
+                    identity.username, identity.profileName, identity.language, identity.avatarURL, identity.country, identity.id.rawValue,
+                ]
             )
             if let phone = sender.phone {
                 try db.cachedExecute(sql: "UPDATE contacts SET phone = ? WHERE id = ?", arguments: [phone, identity.contactID.rawValue])
@@ -107,10 +111,13 @@ struct IngestTransaction {
         let contact = Contact(id: ContactID(db.lastInsertedRowID), displayName: displayName, phone: sender.phone, language: sender.language)
         try db.cachedExecute(
             sql: """
-                INSERT INTO identities (contact_id, channel_id, external_id, username, profile_name, language, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO identities (contact_id, channel_id, external_id, username, profile_name, language, avatar_url, country, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [contact.id.rawValue, event.channelID.rawValue, sender.externalID, sender.username, sender.displayName, sender.language, now]
+            arguments: [
+                contact.id.rawValue, event.channelID.rawValue, sender.externalID, sender.username, sender.displayName, sender.language,
+                sender.avatarURL, sender.country, now,
+            ]
         )
         let identity = Identity(
             id: IdentityID(db.lastInsertedRowID),
@@ -119,7 +126,9 @@ struct IngestTransaction {
             externalID: sender.externalID,
             username: sender.username,
             profileName: sender.displayName,
-            language: sender.language
+            language: sender.language,
+            avatarURL: sender.avatarURL,
+            country: sender.country
         )
         try events.append(.contactCreated, at: event.occurredAt, contact: contact.id, payload: contact)
         return identity

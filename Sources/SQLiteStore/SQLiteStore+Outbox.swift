@@ -86,13 +86,15 @@ extension SQLiteStore {
                 sql: """
                     SELECT o.message_id, o.attempts, o.conversation_id, o.channel_id, m.text, m.attachments,
                            i.external_id AS recipient, c.persona_name, c.persona_avatar_url,
-                           op.display_name AS operator_name, op.avatar_url AS operator_avatar
+                           COALESCE(assignee.display_name, author.display_name) AS operator_name,
+                           CASE WHEN assignee.id IS NOT NULL THEN assignee.avatar_url ELSE author.avatar_url END AS operator_avatar
                     FROM outbox o
                     JOIN messages m ON m.id = o.message_id
                     JOIN conversations conv ON conv.id = o.conversation_id
                     JOIN identities i ON i.id = conv.identity_id
                     JOIN channels c ON c.id = o.channel_id
-                    LEFT JOIN operators op ON op.id = m.author_operator_id
+                    LEFT JOIN operators assignee ON assignee.id = conv.assignee_id
+                    LEFT JOIN operators author ON author.id = m.author_operator_id
                     WHERE o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?)
                       AND o.message_id = (SELECT MIN(o2.message_id) FROM outbox o2 WHERE o2.conversation_id = o.conversation_id)
                       AND c.paused = 0
@@ -108,6 +110,8 @@ extension SQLiteStore {
                     sql: "UPDATE outbox SET claimed_until = ? WHERE message_id = ?",
                     arguments: [now.addingTimeInterval(lease).timeIntervalSince1970, messageID.rawValue]
                 )
+                // The client sees whoever holds the conversation *now* (after a transfer, the new operator),
+                // then the reply's author, then the bot persona: the persona switch Viber shows.
                 let operatorName: String? = row["operator_name"]
                 let sender = operatorName.map { Persona(name: $0, avatarURL: row["operator_avatar"]) }
                 let attachmentsJSON: String = row["attachments"]

@@ -31,6 +31,8 @@ public struct Switchboard: Sendable {
     public let transport: CurlTransport
     /// Starts the Telegram channels at `serve`.
     public let telegram: TelegramBridge
+    /// Starts the Viber channels at `serve`.
+    public let viber: ViberBridge
 
     /// Opens the database, loads (or creates) the secret key and wires the engine and the channels.
     /// - Throws: when the database cannot be opened or migrated, or the secret key cannot be loaded.
@@ -53,6 +55,16 @@ public struct Switchboard: Sendable {
             adapters: adapters,
             webhooks: webhooks,
             media: media,
+            transport: transport,
+            config: config,
+            logger: logger
+        )
+        viber = ViberBridge(
+            store: store,
+            secrets: secrets,
+            sink: router,
+            adapters: adapters,
+            webhooks: webhooks,
             transport: transport,
             config: config,
             logger: logger
@@ -96,13 +108,14 @@ public func buildApplication(
     router.addRoutes(SearchController(dependencies: dependencies).routes)
     router.addRoutes(OperatorController(dependencies: dependencies).routes)
     router.addRoutes(MediaController(dependencies: dependencies).routes)
+    router.addRoutes(AvatarController(mediaDirectory: dependencies.mediaDirectory).routes)
     StreamController(dependencies: dependencies).register(on: router)
     for routes in extraRoutes { router.addRoutes(routes) }
     let app = Application(
         router: router,
         server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
-        services: [switchboard.dispatcher, switchboard.telegram],
+        services: [switchboard.dispatcher, switchboard.telegram, switchboard.viber],
         logger: logger
     )
     return (app, switchboard)

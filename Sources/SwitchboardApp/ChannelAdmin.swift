@@ -54,12 +54,7 @@ public struct ChannelAdmin: Sendable {
     /// Checks the token with getMe, puts the bot in its mode, then stores the channel with the token sealed.
     /// - Throws: `ChannelAdminError` with a sentence for the admin; never the token.
     public func addTelegram(_ request: TelegramRequest) async throws -> Channel {
-        guard request.name.range(of: "^[a-z0-9][a-z0-9_-]{0,62}$", options: .regularExpression) != nil else {
-            throw ChannelAdminError("channel names use a-z, 0-9, '-' and '_' (up to 63 characters), e.g. support-tg")
-        }
-        if try await store.channels().contains(where: { $0.name == request.name }) {
-            throw ChannelAdminError("a channel named '\(request.name)' already exists")
-        }
+        try await checkNewName(request.name)
         let settings = TelegramChannelSettings(apiURL: request.apiURL, proxy: request.proxy)
         let api = TelegramBotAPI(token: request.token, endpoint: settings.endpoint, transport: transport)
         let bot: TelegramBotIdentity
@@ -96,12 +91,11 @@ public struct ChannelAdmin: Sendable {
         for channel in try await store.channels() {
             let credentials = try await store.channelCredentials(channel.id)
             let token = credentials.flatMap { try? secrets.open($0.tokenCiphertext) }
-            let settings = TelegramChannelSettings(json: credentials?.settingsJSON ?? "{}")
             summaries.append(
                 Summary(
                     channel: channel,
                     maskedToken: token.map(SecretMask.mask) ?? (credentials == nil ? "(none)" : "(cannot decrypt)"),
-                    apiURL: settings.endpoint.baseURL
+                    apiURL: Self.apiURL(of: channel, settingsJSON: credentials?.settingsJSON ?? "{}")
                 )
             )
         }
@@ -132,6 +126,7 @@ extension ChannelAdmin {
                 channel.mode.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0),
                 summary.maskedToken.padding(toLength: 10, withPad: " ", startingAt: 0),
                 summary.apiURL,
+                channel.problem.map { "  BROKEN: \($0)" } ?? "",
             ].joined()
         }
         return ([header] + lines).joined(separator: "\n")

@@ -37,6 +37,8 @@ public struct Channel: Sendable, Codable, Equatable, Identifiable {
     public var defaultDepartmentID: DepartmentID?
     /// A paused channel neither receives nor sends.
     public var isPaused: Bool
+    /// Why the channel cannot work (the messenger rejected its token), shown to admins; nil when healthy.
+    public var problem: String?
 
     /// Creates a channel value.
     public init(
@@ -46,7 +48,8 @@ public struct Channel: Sendable, Codable, Equatable, Identifiable {
         mode: ChannelMode,
         persona: Persona,
         defaultDepartmentID: DepartmentID? = nil,
-        isPaused: Bool = false
+        isPaused: Bool = false,
+        problem: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -55,6 +58,7 @@ public struct Channel: Sendable, Codable, Equatable, Identifiable {
         self.persona = persona
         self.defaultDepartmentID = defaultDepartmentID
         self.isPaused = isPaused
+        self.problem = problem
     }
 }
 

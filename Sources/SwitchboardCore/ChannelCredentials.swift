@@ -27,4 +27,7 @@ public protocol ChannelCredentialStore: Sendable {
     /// Switches a channel between polling and webhook, with the webhook's sealed secret (nil for polling).
     /// - Throws: `StoreError.notFound` for an unknown channel.
     func updateChannelMode(_ id: ChannelID, mode: ChannelMode, webhookSecretCiphertext: Data?) async throws
+    /// Records why a channel cannot work (nil clears it), so `channel list` and logs show the reason.
+    /// - Throws: `StoreError.notFound` for an unknown channel.
+    func setChannelProblem(_ id: ChannelID, problem: String?) async throws
 }

@@ -38,6 +38,10 @@ public struct Identity: Sendable, Codable, Equatable, Identifiable {
     public var username: String?
     public var profileName: String?
     public var language: String?
+    /// The user's picture as the messenger hosts it.
+    public var avatarURL: String?
+    /// ISO 3166 alpha-2 country the messenger reports.
+    public var country: String?
     /// False once the user blocked the bot or unsubscribed.
     public var isReachable: Bool
 
@@ -50,6 +54,8 @@ public struct Identity: Sendable, Codable, Equatable, Identifiable {
         username: String? = nil,
         profileName: String? = nil,
         language: String? = nil,
+        avatarURL: String? = nil,
+        country: String? = nil,
         isReachable: Bool = true
     ) {
         self.id = id
@@ -59,6 +65,8 @@ public struct Identity: Sendable, Codable, Equatable, Identifiable {
         self.username = username
         self.profileName = profileName
         self.language = language
+        self.avatarURL = avatarURL
+        self.country = country
         self.isReachable = isReachable
     }
 }

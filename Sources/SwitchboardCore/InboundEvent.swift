@@ -9,14 +9,28 @@ public struct SenderProfile: Sendable, Codable, Equatable {
     public var language: String?
     /// A phone number the user shared, if this event carries one.
     public var phone: String?
+    /// The user's picture as the messenger hosts it (Viber `avatar`).
+    public var avatarURL: String?
+    /// ISO 3166 alpha-2 country the messenger reports (Viber `country`).
+    public var country: String?
 
     /// Creates a profile.
-    public init(externalID: String, displayName: String, username: String? = nil, language: String? = nil, phone: String? = nil) {
+    public init(
+        externalID: String,
+        displayName: String,
+        username: String? = nil,
+        language: String? = nil,
+        phone: String? = nil,
+        avatarURL: String? = nil,
+        country: String? = nil
+    ) {
         self.externalID = externalID
         self.displayName = displayName
         self.username = username
         self.language = language
         self.phone = phone
+        self.avatarURL = avatarURL
+        self.country = country
     }
 }
 

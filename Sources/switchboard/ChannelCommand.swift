@@ -13,26 +13,31 @@ struct ChannelCommand: AsyncParsableCommand {
     )
 }
 
-/// `switchboard channel add telegram --name … --token-env VAR [--mode poll|webhook] [--api-url URL] [--proxy URL]`.
+/// `switchboard channel add telegram|viber --name … --token-env VAR [options]`.
 struct ChannelAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Connect a bot; the token is checked with the messenger, then stored encrypted."
     )
 
-    @Argument(help: "The messenger: telegram.") var kind: String
+    @Argument(help: "The messenger: telegram or viber.") var kind: String
     @Option(help: "Unique channel name used in URLs, e.g. support-tg.") var name: String
     @Option(name: .customLong("token-env"), help: "Environment variable holding the bot token (never pass tokens as arguments).")
     var tokenEnv: String
-    @Option(help: "poll (getUpdates) or webhook (needs SWITCHBOARD_PUBLIC_URL reachable over HTTPS).") var mode = "poll"
-    @Option(name: .customLong("api-url"), help: "Bot API base URL, default https://api.telegram.org.") var apiURL: String?
-    @Option(help: "Proxy for this bot only, e.g. socks5h://127.0.0.1:1080.") var proxy: String?
+    @Option(help: "Telegram: poll (getUpdates) or webhook (needs SWITCHBOARD_PUBLIC_URL over HTTPS). Viber always uses webhook.")
+    var mode = "poll"
+    @Option(name: .customLong("api-url"), help: "API base URL; default https://api.telegram.org or https://chatapi.viber.com/pa.")
+    var apiURL: String?
+    @Option(help: "Telegram: proxy for this bot only, e.g. socks5h://127.0.0.1:1080.") var proxy: String?
     @Option(name: .customLong("persona-name"), help: "Name the bot shows before an operator answers; default the bot's name.")
     var personaName: String?
+    @Option(name: .customLong("persona-avatar"), help: "Viber: public URL of the bot's logo (see `switchboard avatar add`).")
+    var personaAvatar: String?
+    @Option(help: "Viber: welcome message answered when a client opens the chat.") var welcome: String?
     @OptionGroup var options: ConfigOptions
 
     func run() async throws {
-        guard kind == ChannelKind.telegram.rawValue else { throw ValidationError("only 'telegram' channels can be added so far") }
+        guard let channelKind = ChannelKind(rawValue: kind) else { throw ValidationError("the messenger must be telegram or viber") }
         guard let channelMode = ChannelMode(rawValue: mode) else { throw ValidationError("--mode must be poll or webhook") }
         guard let token = ProcessInfo.processInfo.environment[tokenEnv], !token.isEmpty else {
             throw ValidationError("environment variable \(tokenEnv) is not set or empty")
@@ -40,17 +45,31 @@ struct ChannelAddCommand: AsyncParsableCommand {
         let config = try options.load()
         let switchboard = try Switchboard(config: config, logger: Logger(label: "switchboard"))
         let admin = ChannelAdmin(switchboard: switchboard, config: config)
-        let request = ChannelAdmin.TelegramRequest(
-            name: name,
-            token: token,
-            mode: channelMode,
-            apiURL: apiURL,
-            proxy: proxy,
-            personaName: personaName
-        )
         do {
-            let channel = try await admin.addTelegram(request)
-            print("added telegram channel '\(channel.name)' (\(channel.mode.rawValue) mode, persona '\(channel.persona.name)')")
+            let channel: Channel
+            switch channelKind {
+            case .telegram:
+                let request = ChannelAdmin.TelegramRequest(
+                    name: name,
+                    token: token,
+                    mode: channelMode,
+                    apiURL: apiURL,
+                    proxy: proxy,
+                    personaName: personaName
+                )
+                channel = try await admin.addTelegram(request)
+            case .viber:
+                let request = ChannelAdmin.ViberRequest(
+                    name: name,
+                    token: token,
+                    apiURL: apiURL,
+                    personaName: personaName,
+                    personaAvatar: personaAvatar,
+                    welcomeText: welcome
+                )
+                channel = try await admin.addViber(request)
+            }
+            print("added \(channel.kind.rawValue) channel '\(channel.name)' (\(channel.mode.rawValue) mode, persona '\(channel.persona.name)')")
         } catch let error as ChannelAdminError {
             FileHandle.standardError.write(Data("switchboard: \(error.description)\n".utf8))
             throw ExitCode.failure

@@ -28,6 +28,8 @@ struct AddOperatorCommand: AsyncParsableCommand {
     @Option(help: "Sign-in name.") var login: String
     @Option(name: .customLong("display-name"), help: "Name clients and colleagues see.") var displayName: String
     @Option(help: "admin, supervisor or operator.") var role: String = "operator"
+    @Option(name: .customLong("avatar-url"), help: "Public URL of the operator's photo, shown to Viber clients (see `avatar add`).")
+    var avatarURL: String?
     @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.") var passwordStdin = false
     @OptionGroup var options: ConfigOptions
 
@@ -39,7 +41,9 @@ struct AddOperatorCommand: AsyncParsableCommand {
         let store = try SQLiteStore(path: config.databasePath)
         let hash = try await PasswordHasher().hash(password)
         do {
-            let created = try await store.createOperator(OperatorDraft(login: login, displayName: displayName, role: role, passwordHash: hash))
+            let created = try await store.createOperator(
+                OperatorDraft(login: login, displayName: displayName, role: role, avatarURL: avatarURL, passwordHash: hash)
+            )
             print("created \(created.role.rawValue) \(created.login) (id \(created.id))")
         } catch StoreError.conflict {
             throw ValidationError("the login \(login) is taken")

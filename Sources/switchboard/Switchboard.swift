@@ -6,7 +6,10 @@ struct SwitchboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "A self-hosted support desk that lives inside messengers.",
-        subcommands: [ServeCommand.self, DemoCommand.self, MigrateCommand.self, OperatorCommand.self, ChannelCommand.self, BenchCommand.self],
+        subcommands: [
+            ServeCommand.self, DemoCommand.self, MigrateCommand.self, OperatorCommand.self, ChannelCommand.self, AvatarCommand.self,
+            BenchCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self
     )
 }

@@ -1,0 +1,119 @@
+public import SwitchboardCore
+
+/// Sends operators' replies to Viber with the persona the client should see.
+///
+/// Every `send_message` carries `sender {name, avatar}` from `OutboundMessage.sender` (the assigned
+/// operator, else the bot persona; Viber applies no default) and `tracking_data` = our message id.
+/// Text above 7000 characters is split; attachments go as `picture`, `file` or `url` messages,
+/// which need a public URL because Viber fetches media itself.
+public struct ViberAdapter: ChannelAdapter {
+    /// Viber's limit on a text message, in UTF-16 units.
+    public static let textLimit = 7000
+
+    let api: ViberBotAPI
+    let onTokenRejected: @Sendable (String) async -> Void
+
+    /// Creates an adapter.
+    /// - Parameters:
+    ///   - api: The bot's client.
+    ///   - onTokenRejected: Called with the reason when Viber refuses the token, so the channel is marked broken.
+    public init(api: ViberBotAPI, onTokenRejected: @escaping @Sendable (String) async -> Void = { _ in }) {
+        self.api = api
+        self.onTokenRejected = onTokenRejected
+    }
+
+    public func send(_ message: OutboundMessage) async throws -> DeliveryReceipt {
+        try await send(message, keyboard: nil)
+    }
+
+    /// Sends a message, with `keyboard` under the last part (for example CSAT buttons).
+    /// - Returns: The `message_token` of the last part: delivered/seen of the whole reply.
+    /// - Throws: `DeliveryFailure`.
+    public func send(_ message: OutboundMessage, keyboard: ViberKeyboard?) async throws -> DeliveryReceipt {
+        let bodies = try self.bodies(for: message, keyboard: keyboard)
+        var token: Int64?
+        for body in bodies {
+            token = try await perform(body)
+        }
+        return DeliveryReceipt(externalMessageID: token.map { String($0) })
+    }
+
+    /// The `send_message` bodies of one reply, in sending order.
+    /// - Throws: `DeliveryFailure.permanent` for an attachment Viber cannot fetch or an empty reply.
+    func bodies(for message: OutboundMessage, keyboard: ViberKeyboard?) throws -> [ViberMessageBody] {
+        let sender = ViberMessageBody.Sender(name: message.sender.name, avatar: message.sender.avatarURL)
+        func body(_ type: String?) -> ViberMessageBody {
+            ViberMessageBody(receiver: message.recipientExternalID, type: type, sender: sender, trackingData: String(message.messageID.rawValue))
+        }
+        var bodies: [ViberMessageBody] = []
+        for piece in ViberTextSplitter.split(message.text, limit: Self.textLimit) {
+            var text = body("text")
+            text.text = piece
+            bodies.append(text)
+        }
+        for attachment in message.attachments {
+            bodies.append(try media(attachment, base: body))
+        }
+        if var last = bodies.popLast() {
+            last.keyboard = keyboard
+            bodies.append(last)
+        } else if keyboard != nil {
+            var keyboardOnly = body(nil)
+            keyboardOnly.keyboard = keyboard
+            bodies.append(keyboardOnly)
+        } else {
+            throw DeliveryFailure.permanent(reason: "the reply has no text and no attachment", recipientUnreachable: false)
+        }
+        return bodies.map { body in
+            var body = body
+            if body.keyboard != nil { body.minAPIVersion = ViberKeyboard.minAPIVersion }
+            return body
+        }
+    }
+
+    private func media(_ attachment: Attachment, base: (String?) -> ViberMessageBody) throws -> ViberMessageBody {
+        guard let url = Self.publicURL(of: attachment) else {
+            throw DeliveryFailure.permanent(
+                reason: "Viber fetches files by public URL, and \(attachment.fileName ?? "this attachment") has none",
+                recipientUnreachable: false
+            )
+        }
+        let lowered = url.lowercased()
+        if attachment.kind == .link {
+            var link = base("url")
+            link.media = url
+            return link
+        }
+        if attachment.kind == .photo, [".jpg", ".jpeg", ".png", ".gif"].contains(where: lowered.hasSuffix) {
+            var picture = base("picture")
+            picture.media = url
+            picture.text = ""
+            return picture
+        }
+        guard let size = attachment.byteCount, size > 0 else {
+            throw DeliveryFailure.permanent(reason: "Viber needs the size of \(attachment.fileName ?? "the file")", recipientUnreachable: false)
+        }
+        var file = base("file")
+        file.media = url
+        file.size = size
+        file.fileName = attachment.fileName ?? String(url.split(separator: "/").last ?? "file")
+        return file
+    }
+
+    /// An http(s) URL Viber can fetch: a link's URL or a file's public address.
+    static func publicURL(of attachment: Attachment) -> String? {
+        for candidate in [attachment.details["url"], attachment.externalFileID] {
+            if let candidate, candidate.hasPrefix("https://") || candidate.hasPrefix("http://") { return candidate }
+        }
+        return nil
+    }
+
+    private func perform(_ body: ViberMessageBody) async throws -> Int64 {
+        do {
+            return try await api.sendMessage(body)
+        } catch let error as ViberAPIError {
+            if error.isTokenRejected { await onTokenRejected(error.description) }
+            throw error.deliveryFailure
+        }
+    }
+}

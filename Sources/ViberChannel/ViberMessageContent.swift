@@ -1,0 +1,54 @@
+import SwitchboardCore
+
+/// The text and attachments of a client's Viber message, one case per message type.
+struct ViberMessageContent {
+    var text: String
+    var attachments: [Attachment]
+    /// A phone number the client shared (`contact` messages).
+    var phone: String?
+
+    /// Nil for a type the bridge does not know (e.g. `rich_media`), which is then stored as unsupported.
+    init?(_ message: ViberCallback.Message) {
+        text = ""
+        attachments = []
+        switch message.type {
+        case "text":
+            text = message.text ?? ""
+        case "picture":
+            text = message.text ?? ""
+            attachments = [media(.photo, message)]
+        case "video":
+            var video = media(.video, message)
+            if let duration = message.duration { video.details["duration"] = String(duration) }
+            attachments = [video]
+        case "file":
+            attachments = [media(.document, message)]
+        case "sticker":
+            var sticker = media(.sticker, message)
+            if let id = message.stickerID { sticker.details["sticker_id"] = String(id) }
+            attachments = [sticker]
+        case "location":
+            guard let location = message.location else { return nil }
+            attachments = [Attachment(kind: .location, details: ["latitude": String(location.lat), "longitude": String(location.lon)])]
+        case "contact":
+            guard let contact = message.contact else { return nil }
+            var details: [String: String] = [:]
+            details["name"] = contact.name
+            details["phone"] = contact.phoneNumber
+            attachments = [Attachment(kind: .contact, details: details)]
+            phone = contact.phoneNumber
+        case "url":
+            guard let url = message.media else { return nil }
+            attachments = [Attachment(kind: .link, details: ["url": url])]
+        default:
+            return nil
+        }
+    }
+
+    /// A file Viber hosts: its URL is the handle (it may expire, so a fetcher may copy it).
+    private func media(_ kind: AttachmentKind, _ message: ViberCallback.Message) -> Attachment {
+        var attachment = Attachment(kind: kind, externalFileID: message.media, fileName: message.fileName, byteCount: message.size)
+        if let thumbnail = message.thumbnail { attachment.details["thumbnail"] = thumbnail }
+        return attachment
+    }
+}

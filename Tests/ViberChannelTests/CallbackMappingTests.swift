@@ -1,0 +1,105 @@
+import Foundation
+import SwitchboardCore
+import Testing
+import ViberChannel
+
+@Suite struct CallbackMappingTests {
+    let mapper = ViberCallbackMapper(channelID: ChannelID(7))
+
+    func map(_ json: String) -> ViberCallbackAction? {
+        mapper.map(Data(json.utf8), receivedAt: Date(timeIntervalSince1970: 0))
+    }
+
+    func event(_ json: String) throws -> InboundEvent {
+        guard case .ingest(let event, _) = map(json) else { throw CancellationError() }
+        return event
+    }
+
+    @Test func bigMessageTokensKeepEveryDigit() throws {
+        let event = try event(
+            #"{"event":"message","timestamp":1700000000123,"message_token":5491236851337617001,"#
+                + #""sender":{"id":"u1==","name":"Olena","avatar":"https://a.test/o.jpg","language":"uk","country":"UA"},"#
+                + #""message":{"type":"text","text":"hi"}}"#
+        )
+        #expect(event.deliveryKey == "message:5491236851337617001")
+        #expect(event.payload == .message(externalMessageID: "5491236851337617001", text: "hi", attachments: [], contextKey: nil))
+        #expect(
+            event.sender == SenderProfile(externalID: "u1==", displayName: "Olena", language: "uk", avatarURL: "https://a.test/o.jpg", country: "UA")
+        )
+        #expect(event.occurredAt == Date(timeIntervalSince1970: 1_700_000_000.123))
+    }
+
+    @Test func everyMessageTypeBecomesTextAndAttachments() throws {
+        func payload(_ message: String) throws -> InboundEvent {
+            try event(#"{"event":"message","message_token":1,"sender":{"id":"u"},"message":\#(message)}"#)
+        }
+        let picture = try payload(#"{"type":"picture","media":"https://m.test/p.jpg","text":"look"}"#)
+        #expect(
+            picture.payload
+                == .message(
+                    externalMessageID: "1",
+                    text: "look",
+                    attachments: [SwitchboardCore.Attachment(kind: .photo, externalFileID: "https://m.test/p.jpg")],
+                    contextKey: nil
+                )
+        )
+        let file = try payload(#"{"type":"file","media":"https://m.test/f.pdf","size":42,"file_name":"f.pdf"}"#)
+        #expect(
+            file.payload
+                == .message(
+                    externalMessageID: "1",
+                    text: "",
+                    attachments: [
+                        SwitchboardCore.Attachment(kind: .document, externalFileID: "https://m.test/f.pdf", fileName: "f.pdf", byteCount: 42)
+                    ],
+                    contextKey: nil
+                )
+        )
+        let contact = try payload(#"{"type":"contact","contact":{"name":"Olena","phone_number":"+380501234567"}}"#)
+        #expect(contact.sender.phone == "+380501234567")
+        let location = try payload(#"{"type":"location","location":{"lat":50.45,"lon":30.52}}"#)
+        guard case .message(_, _, let places, _) = location.payload else { throw CancellationError() }
+        #expect(places.first?.kind == .location)
+        let url = try payload(#"{"type":"url","media":"https://acme.test/order/1"}"#)
+        guard case .message(_, _, let links, _) = url.payload else { throw CancellationError() }
+        #expect(links.first?.details["url"] == "https://acme.test/order/1")
+        let sticker = try payload(#"{"type":"sticker","sticker_id":40100}"#)
+        guard case .message(_, _, let stickers, _) = sticker.payload else { throw CancellationError() }
+        #expect(stickers.first?.details["sticker_id"] == "40100")
+        let rich = try payload(#"{"type":"rich_media","rich_media":{}}"#)
+        guard case .unsupported(let kind, _) = rich.payload else { throw CancellationError() }
+        #expect(kind == "message.rich_media")
+    }
+
+    @Test func receiptsSubscriptionsAndUnknownEventsAreMapped() throws {
+        let seen = try event(#"{"event":"seen","message_token":99,"user_id":"u"}"#)
+        #expect(seen.payload == .delivery(externalMessageID: "99", state: .seen, reason: nil))
+        #expect(seen.deliveryKey == "seen:99")
+        let failed = try event(#"{"event":"failed","message_token":99,"user_id":"u","desc":"bad keyboard"}"#)
+        #expect(failed.payload == .delivery(externalMessageID: "99", state: .failed, reason: "bad keyboard"))
+        #expect(try event(#"{"event":"unsubscribed","message_token":3,"user_id":"u"}"#).payload == .reachability(isReachable: false))
+        #expect(try event(#"{"event":"subscribed","message_token":4,"user":{"id":"u"}}"#).payload == .reachability(isReachable: true))
+        guard
+            case .ingest(let opened, answersWelcome: true) = map(
+                #"{"event":"conversation_started","message_token":5,"context":"order-1","user":{"id":"u"}}"#
+            )
+        else { throw CancellationError() }
+        #expect(opened.payload == .opened(contextKey: "order-1"))
+        #expect(map(#"{"event":"webhook","message_token":6}"#) == .handshake)
+        let unknown = try event(#"{"event":"client_status","message_token":7,"user_id":"u"}"#)
+        #expect(unknown.payload == .unsupported(kind: "client_status", rawJSON: #"{"event":"client_status","message_token":7,"user_id":"u"}"#))
+        #expect(map("[1,2]") == nil)
+        #expect(map("{oops") == nil)
+    }
+
+    @Test func signaturesAreCheckedOverTheExactBytes() {
+        let body = Data(#"{"event":"webhook"}"#.utf8)
+        let signature = ViberSignature.sign(body, token: "secret")
+        #expect(ViberSignature.isValid(signature, body: body, token: "secret"))
+        #expect(ViberSignature.isValid(signature.uppercased(), body: body, token: "secret"))
+        #expect(!ViberSignature.isValid(signature, body: body + Data(" ".utf8), token: "secret"))
+        #expect(!ViberSignature.isValid(signature, body: body, token: "other"))
+        #expect(!ViberSignature.isValid("zz", body: body, token: "secret"))
+        #expect(!ViberSignature.isValid("", body: body, token: "secret"))
+    }
+}
