@@ -28,23 +28,40 @@ public enum Demo {
     /// The fake bot's token: it only ever reaches the in-process fake Telegram.
     static let telegramToken = "7000000001:DEMO-fake-telegram-token"
     static let telegramUsername = "switchboard_demo_bot"
+    /// The fake Viber bot's token: it only ever reaches the in-process fake Viber.
+    static let viberToken = "4f2a-demo-fake-viber-token-0001"
 
     /// Starts the fakes, seeds the demo data and runs until SIGINT/SIGTERM.
     /// - Throws: when a fake cannot bind, the database cannot be opened, or seeding fails.
     public static func run(_ settings: Settings, logger: Logger) async throws {
         let telegram = try await FakeTelegram.start()
         await telegram.addBot(token: telegramToken, username: telegramUsername, firstName: "Switchboard Demo")
+        var viberConfiguration = FakeViber.Configuration()
+        // The demo serves plain http on loopback; the real Viber demands https.
+        viberConfiguration.allowInsecureWebhooks = true
+        let viber = try await FakeViber.start(configuration: viberConfiguration)
+        await viber.addBot(token: viberToken, name: "Switchboard Demo", uri: "switchboarddemo")
         do {
             let control = DemoControlController<AppRequestContext>(telegram: telegram, botToken: telegramToken)
             let (app, switchboard) = try buildApplication(config: settings.config, logger: logger, extraRoutes: [control.routes])
             let seeded = try await DemoSeed(switchboard: switchboard, config: settings.config, logger: logger)
-                .run(telegramURL: telegram.baseURL, telegramToken: telegramToken)
+                .run(telegramURL: telegram.baseURL, telegramToken: telegramToken, viberURL: viber.apiURL, viberToken: viberToken)
             // Written straight to the file handle: print() is block-buffered when stdout is a pipe or log.
             FileHandle.standardOutput.write(Data((banner(settings: settings, seeded: seeded) + "\n").utf8))
             var services: [any Service] = [app]
             if settings.clients > 0 {
                 let cast = Array(DemoScript.clients.prefix(settings.clients))
-                services.append(DemoClients(telegram: telegram, botToken: telegramToken, clients: cast, interval: settings.interval, logger: logger))
+                services.append(
+                    DemoClients(
+                        telegram: telegram,
+                        botToken: telegramToken,
+                        viber: viber,
+                        viberToken: viberToken,
+                        clients: cast,
+                        interval: settings.interval,
+                        logger: logger
+                    )
+                )
             }
             let group = ServiceGroup(
                 configuration: .init(
@@ -56,9 +73,11 @@ public enum Demo {
             try await group.run()
         } catch {
             await telegram.stop()
+            await viber.stop()
             throw error
         }
         await telegram.stop()
+        await viber.stop()
     }
 
     static func banner(settings: Settings, seeded: DemoSeed.Result) -> String {
@@ -67,7 +86,7 @@ public enum Demo {
             "",
             "Switchboard demo is running at \(url)",
             "  database        \(settings.config.databasePath)",
-            "  fake Telegram   @\(telegramUsername) (in-process), \(seeded.channels.joined(separator: ", "))",
+            "  fake messengers @\(telegramUsername) on Telegram and a Viber bot (in-process): \(seeded.channels.joined(separator: ", "))",
             "  simulated clients \(settings.clients == 0 ? "off" : "\(min(settings.clients, DemoScript.clients.count)) writing every few seconds")",
             "",
             "Sign in with:",

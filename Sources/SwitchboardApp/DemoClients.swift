@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import MessengerFakes
 public import ServiceLifecycle
@@ -9,6 +10,8 @@ public import ServiceLifecycle
 struct DemoClients: Service {
     let telegram: FakeTelegram
     let botToken: String
+    let viber: FakeViber
+    let viberToken: String
     let clients: [DemoScript.Client]
     /// Pause between two messages; the demo feels alive without flooding the inbox.
     let interval: ClosedRange<Double>
@@ -27,19 +30,33 @@ struct DemoClients: Service {
                 let client = clients[index]
                 let text = client.lines[progress[index] % client.lines.count]
                 progress[index] += 1
-                let user = FakeTelegram.User(
-                    id: client.userID,
-                    firstName: client.firstName,
-                    lastName: client.lastName,
-                    username: client.username,
-                    languageCode: client.languageCode
-                )
                 do {
-                    try await telegram.sendUserMessage(bot: botToken, from: user, text: text)
+                    try await write(text, as: client)
                 } catch {
                     logger.warning("demo client could not write", metadata: ["error": "\(error)"])
                 }
             }
+        }
+    }
+
+    /// Sends one line the way the client's messenger would deliver it.
+    private func write(_ text: String, as client: DemoScript.Client) async throws {
+        switch client.messenger {
+        case .telegram:
+            let user = FakeTelegram.User(
+                id: client.userID,
+                firstName: client.firstName,
+                lastName: client.lastName,
+                username: client.username,
+                languageCode: client.languageCode
+            )
+            try await telegram.sendUserMessage(bot: botToken, from: user, text: text)
+        case .viber:
+            // Viber user ids are opaque base64-like strings.
+            let id = Data("demo-\(client.userID)".utf8).base64EncodedString()
+            let name = [client.firstName, client.lastName].compactMap { $0 }.joined(separator: " ")
+            let user = FakeViber.User(id: id, name: name, language: client.languageCode)
+            _ = try await viber.userSends(bot: viberToken, user: user, message: .text(text))
         }
     }
 }

@@ -1,8 +1,15 @@
 /// The simulated clients of `switchboard demo`: who they are and what they write, in Russian,
 /// Ukrainian and English, so a newcomer sees a realistic, multilingual inbox.
 struct DemoScript: Sendable {
-    /// One simulated Telegram user and the lines they write, in order.
+    /// Which fake messenger a simulated client writes from.
+    enum Messenger: Sendable {
+        case telegram
+        case viber
+    }
+
+    /// One simulated user and the lines they write, in order.
     struct Client: Sendable {
+        var messenger: Messenger = .telegram
         let userID: Int64
         let firstName: String
         let lastName: String?
@@ -26,6 +33,7 @@ struct DemoScript: Sendable {
             ]
         ),
         Client(
+            messenger: .viber,
             userID: 7_100_000_002,
             firstName: "Тарас",
             lastName: nil,
@@ -62,6 +70,7 @@ struct DemoScript: Sendable {
             ]
         ),
         Client(
+            messenger: .viber,
             userID: 7_100_000_005,
             firstName: "Оксана",
             lastName: "Мельник",

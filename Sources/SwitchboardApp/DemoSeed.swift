@@ -33,7 +33,7 @@ struct DemoSeed {
 
     /// Creates the accounts and connects the demo channels to the fakes.
     /// - Throws: when the store refuses an account or a channel cannot be connected.
-    func run(telegramURL: URL, telegramToken: String) async throws -> Result {
+    func run(telegramURL: URL, telegramToken: String, viberURL: URL, viberToken: String) async throws -> Result {
         let hasher = PasswordHasher()
         for account in Self.accounts {
             let hash = try await hasher.hash(account.password)
@@ -41,8 +41,9 @@ struct DemoSeed {
                 OperatorDraft(login: account.login, displayName: account.displayName, role: account.role, passwordHash: hash)
             )
         }
-        let channel = try await connectTelegram(url: telegramURL, token: telegramToken)
-        return Result(accounts: Self.accounts, channels: [channel])
+        let telegram = try await connectTelegram(url: telegramURL, token: telegramToken)
+        let viber = try await connectViber(url: viberURL, token: viberToken)
+        return Result(accounts: Self.accounts, channels: [telegram, viber])
     }
 
     /// Adds the demo bot exactly as `switchboard channel add telegram` would, pointed at the fake.
@@ -56,5 +57,18 @@ struct DemoSeed {
         )
         let channel = try await ChannelAdmin(switchboard: switchboard, config: config).addTelegram(request)
         return "\(channel.name) (polling)"
+    }
+
+    /// Adds the demo Viber bot as `switchboard channel add viber` would; its webhook is set once `serve` listens.
+    private func connectViber(url: URL, token: String) async throws -> String {
+        let request = ChannelAdmin.ViberRequest(
+            name: "demo-viber",
+            token: token,
+            apiURL: url.absoluteString,
+            personaName: "Switchboard Demo",
+            welcomeText: "Hello! Write your question here and a person will answer."
+        )
+        let channel = try await ChannelAdmin(switchboard: switchboard, config: config).addViber(request)
+        return "\(channel.name) (webhook)"
     }
 }
