@@ -94,9 +94,13 @@ struct WebhookTests {
     }
 
     @Test func setWebhookEndsAPendingPoll() async throws {
-        try await withFakeTelegram(.init().insecureWebhooks) { _, bot in
+        try await withFakeTelegram(.init().insecureWebhooks) { telegram, bot in
             async let poll = bot.call("getUpdates", ["timeout": 10])
-            try await Task.sleep(for: .milliseconds(300))
+            // Wait for the poll to reach the fake, not for a fixed time that a loaded machine may exceed.
+            while await telegram.calls(bot: bot.token, method: "getUpdates").isEmpty {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            try await Task.sleep(for: .milliseconds(50))
             _ = try await bot.call("setWebhook", ["url": "http://127.0.0.1:9/hook", "drop_pending_updates": true])
             let answer = try await poll
             #expect(answer.status == 409)
