@@ -150,7 +150,20 @@ extension IngestTransaction {
                 sql: "SELECT * FROM messages WHERE channel_id = ? AND external_id = ? AND direction = 'out'",
                 arguments: [event.channelID.rawValue, externalID]
             )
-        else { return (nil, nil) }
+        else {
+            // Our "sent" record may still be on its way (the messenger answered the send and called back
+            // at once): keep the receipt so recording "sent" applies it instead of losing it.
+            if state != .queued && state != .sent {
+                try db.cachedExecute(
+                    sql: """
+                        INSERT INTO early_receipts (channel_id, external_id, state, reason, received_at) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING
+                        """,
+                    arguments: [event.channelID.rawValue, externalID, state.rawValue, reason, event.occurredAt.timeIntervalSince1970]
+                )
+            }
+            return (nil, nil)
+        }
         let message = try RowDecoding.message(row)
         guard let current = message.deliveryState, current.accepts(state) else { return (message.conversationID, message.id) }
         try db.cachedExecute(

@@ -26,6 +26,9 @@ extension SQLiteStore {
                     message: id,
                     payload: DeliveryPayload(messageID: id, conversationID: message.conversationID, state: .sent)
                 )
+                if let externalID {
+                    try Self.applyEarlyReceipts(db, message: message, externalID: externalID, at: now, events: &events)
+                }
             case .retry(let id, let date, let reason):
                 try db.cachedExecute(
                     sql: "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE message_id = ?",
@@ -58,5 +61,31 @@ extension SQLiteStore {
             }
             return events.appended
         }
+    }
+
+    /// Applies receipts that arrived before "sent" was recorded, furthest state last, then forgets them.
+    static func applyEarlyReceipts(_ db: Database, message: Message, externalID: String, at now: Date, events: inout EventAppender) throws {
+        let channelID: Int64 =
+            try db.cachedValue(Int64.self, sql: "SELECT channel_id FROM messages WHERE id = ?", arguments: [message.id.rawValue]) ?? 0
+        let rows = try db.cachedRows(
+            sql: "SELECT state, reason FROM early_receipts WHERE channel_id = ? AND external_id = ?",
+            arguments: [channelID, externalID]
+        )
+        guard !rows.isEmpty else { return }
+        try db.cachedExecute(sql: "DELETE FROM early_receipts WHERE channel_id = ? AND external_id = ?", arguments: [channelID, externalID])
+        var state = DeliveryState.sent
+        var reason: String?
+        for row in rows {
+            guard let reported = DeliveryState(rawValue: row["state"]), state.accepts(reported) else { continue }
+            state = reported
+            reason = row["reason"]
+        }
+        guard state != .sent else { return }
+        try db.cachedExecute(
+            sql: "UPDATE messages SET delivery_state = ?, failure_reason = ? WHERE id = ?",
+            arguments: [state.rawValue, reason, message.id.rawValue]
+        )
+        let payload = DeliveryPayload(messageID: message.id, conversationID: message.conversationID, state: state, reason: reason)
+        try events.append(.messageDelivery, at: now, conversation: message.conversationID, message: message.id, payload: payload)
     }
 }

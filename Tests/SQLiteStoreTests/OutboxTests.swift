@@ -95,4 +95,29 @@ import Testing
         }
         #expect(result.events.isEmpty)
     }
+
+    @Test func receiptArrivingBeforeSentIsAppliedWhenSentIsRecorded() async throws {
+        // Given a reply the messenger accepted and reported as seen before we recorded "sent"
+        let fixture = try await StoreFixture()
+        defer { fixture.directory.remove() }
+        let conversation = try await openConversation(fixture)
+        let reply = try await fixture.store.enqueueReply(
+            ReplyDraft(conversationID: conversation, operatorID: fixture.agent.id, text: "1"),
+            at: Date()
+        )
+        let channel = fixture.channel.id
+        _ = try await fixture.store.ingest(
+            InboundEvents.event(.delivery(externalMessageID: "tok-7", state: .delivered, reason: nil), channel: channel)
+        )
+        _ = try await fixture.store.ingest(InboundEvents.event(.delivery(externalMessageID: "tok-7", state: .seen, reason: nil), channel: channel))
+
+        // When "sent" is recorded with that token
+        let events = try await fixture.store.recordDelivery(.sent(reply.message.id, externalMessageID: "tok-7"), at: Date())
+
+        // Then the message is seen, both changes are published, and nothing is left waiting
+        #expect(try await fixture.store.messages(in: conversation).last?.deliveryState == .seen)
+        #expect(events.map(\.kind) == [.messageDelivery, .messageDelivery])
+        #expect(events.last?.payload.contains(#""state":"seen""#) == true)
+        #expect(try DatabaseInspector(path: fixture.path).count("early_receipts") == 0)
+    }
 }
