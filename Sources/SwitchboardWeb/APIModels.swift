@@ -79,6 +79,13 @@ struct TimelineMessageDTO: Encodable {
 
 /// An identity with its channel, for the client panel.
 struct IdentityDTO: Encodable {
+    /// The identities of a contact, each with the channel it belongs to.
+    static func list(_ identities: [Identity], channels: [Channel]) -> [IdentityDTO] {
+        identities.map { identity in
+            IdentityDTO(identity, channel: channels.first { $0.id == identity.channelID }.map { ChannelRef(id: $0.id, kind: $0.kind, name: $0.name) })
+        }
+    }
+
     let id: IdentityID
     let contactID: ContactID
     let channelID: ChannelID

@@ -39,12 +39,7 @@ public struct ContactController: Sendable {
             let viewer = try context.requireOperator().viewer
             let (contact, conversations) = try await visibleContact(context, viewer: viewer)
             let channels = try await dependencies.store.channels()
-            let identities = try await dependencies.store.identities(of: contact.id).map { identity in
-                IdentityDTO(
-                    identity,
-                    channel: channels.first { $0.id == identity.channelID }.map { ChannelRef(id: $0.id, kind: $0.kind, name: $0.name) }
-                )
-            }
+            let identities = IdentityDTO.list(try await dependencies.store.identities(of: contact.id), channels: channels)
             return try JSONResponse.make(
                 ContactDetailDTO(
                     id: contact.id,

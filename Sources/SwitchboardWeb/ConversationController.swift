@@ -56,9 +56,7 @@ public struct ConversationController: Sendable {
         let summary = try await visibleConversation(context, viewer: viewer)
         guard let contact = try await store.contact(summary.contact.id) else { throw Self.notFound }
         let channels = try await store.channels()
-        let identities = try await store.identities(of: contact.id).map { identity in
-            IdentityDTO(identity, channel: channels.first { $0.id == identity.channelID }.map { ChannelRef(id: $0.id, kind: $0.kind, name: $0.name) })
-        }
+        let identities = IdentityDTO.list(try await store.identities(of: contact.id), channels: channels)
         let previous = try await store.conversations(ofContact: contact.id, viewer: viewer).filter { $0.id != summary.id }
         return try JSONResponse.make(
             ConversationDetailDTO(
