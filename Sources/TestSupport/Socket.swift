@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// Blocking POSIX socket helpers for the test proxy, which runs on plain threads.
 public enum Socket {
@@ -35,6 +36,34 @@ public enum Socket {
         let (descriptor, port) = try self.listener()
         close(descriptor)
         return port
+    }
+
+    /// A free port for a server a test starts later under a URL fixed in advance.
+    ///
+    /// A port the kernel chose and released can be handed to any `bind(0)` listener in this process
+    /// before the server binds it; ports below the kernel's ephemeral range are never handed out that
+    /// way, and a process-wide counter keeps two harnesses apart.
+    public static func serverPort() throws -> Int {
+        let ceiling = min(self.ephemeralRangeStart(), 32_768)
+        let floor = 10_000
+        for _ in 0..<200 {
+            let port = floor + nextServerPortOffset.add(1) % (ceiling - floor)
+            let descriptor = try self.make()
+            var address = self.loopback(port: port)
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            close(descriptor)
+            if bound == 0 { return port }
+        }
+        throw Failure.call("bind (no free server port)", errno)
+    }
+
+    private static let nextServerPortOffset = Counter(start: Int.random(in: 0..<20_000))
+
+    private static func ephemeralRangeStart() -> Int {
+        let range = try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8)
+        return range?.split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) } ?? 32_768
     }
 
     /// Connects to 127.0.0.1:`port`.
@@ -111,5 +140,20 @@ public enum Socket {
         address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         return address
+    }
+}
+
+/// A thread-safe counter that hands out each value once.
+final class Counter: Sendable {
+    private let value: Mutex<Int>
+
+    init(start: Int) { value = Mutex(start) }
+
+    /// Returns the current value and advances it by `step`.
+    func add(_ step: Int) -> Int {
+        value.withLock { current in
+            defer { current += step }
+            return current
+        }
     }
 }

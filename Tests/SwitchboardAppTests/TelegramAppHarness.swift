@@ -23,7 +23,7 @@ struct TelegramAppHarness {
         fakeConfiguration.allowInsecureWebhooks = true
         telegram = try await FakeTelegram.start(configuration: fakeConfiguration)
         await telegram.addBot(token: Self.token, username: "desk_bot", firstName: "Desk")
-        let port = try Socket.closedPort()
+        let port = try Socket.serverPort()
         config = AppConfig(
             host: "127.0.0.1",
             port: port,
@@ -50,18 +50,15 @@ struct TelegramAppHarness {
     /// Runs `serve` until `body` returns, then shuts down gracefully.
     func serving(_ body: (Switchboard) async throws -> Void) async throws {
         let (app, switchboard) = try buildApplication(config: config, logger: logs.logger())
-        let group = ServiceGroup(configuration: .init(services: [app], logger: logs.logger()))
-        let running = Task { try await group.run() }
+        let serving = ServingGroup(services: [app], logger: logs.logger())
         do {
-            try await eventually("server up") { (try? await client.send(.init(url: baseURL + "/healthz")).status) == 200 }
+            try await serving.waitUntilHealthy(baseURL, client: client)
             try await body(switchboard)
         } catch {
-            await group.triggerGracefulShutdown()
-            _ = await running.result
+            _ = await serving.stop()
             throw error
         }
-        await group.triggerGracefulShutdown()
-        try await running.value
+        try await serving.stop().get()
     }
 
     /// Every byte of the database files (main file, WAL and shared memory).

@@ -24,7 +24,7 @@ struct ViberAppHarness {
         fakeConfiguration.allowInsecureWebhooks = true
         viber = try await FakeViber.start(configuration: fakeConfiguration)
         await viber.addBot(token: Self.token, name: "Acme Support", uri: "acmesupport", avatar: "https://viber.test/acme.jpg")
-        let port = try Socket.closedPort()
+        let port = try Socket.serverPort()
         config = AppConfig(
             host: "127.0.0.1",
             port: port,
@@ -60,21 +60,18 @@ struct ViberAppHarness {
     /// Runs `serve` until `body` returns (after the webhook is set), then shuts down gracefully.
     func serving(waitForWebhook: Bool = true, _ body: (Switchboard) async throws -> Void) async throws {
         let (app, switchboard) = try buildApplication(config: config, logger: logs.logger())
-        let group = ServiceGroup(configuration: .init(services: [app], logger: logs.logger()))
-        let running = Task { try await group.run() }
+        let serving = ServingGroup(services: [app], logger: logs.logger())
         do {
-            try await eventually("server up") { (try? await client.send(.init(url: baseURL + "/healthz")).status) == 200 }
+            try await serving.waitUntilHealthy(baseURL, client: client)
             if waitForWebhook {
                 try await eventually("webhook set") { await viber.webhookURL(bot: Self.token) != nil }
             }
             try await body(switchboard)
         } catch {
-            await group.triggerGracefulShutdown()
-            _ = await running.result
+            _ = await serving.stop()
             throw error
         }
-        await group.triggerGracefulShutdown()
-        try await running.value
+        try await serving.stop().get()
     }
 
     /// POSTs bytes to a webhook path, signed with `signature` when given.
