@@ -33,6 +33,8 @@ public struct Switchboard: Sendable {
     public let telegram: TelegramBridge
     /// Starts the Viber channels at `serve`.
     public let viber: ViberBridge
+    /// What `/metrics` reports.
+    public let metrics: ServerMetrics
 
     /// Opens the database, loads (or creates) the secret key and wires the engine and the channels.
     /// - Throws: when the database cannot be opened or migrated, or the secret key cannot be loaded.
@@ -40,6 +42,7 @@ public struct Switchboard: Sendable {
         store = try SQLiteStore(path: config.databasePath)
         secrets = try SecretKeyFile.load(base64Key: config.secretKey, path: config.secretKeyFile)
         bus = InProcessEventBus(log: store)
+        metrics = ServerMetrics()
         adapters = ChannelAdapters()
         webhooks = WebhookEndpoints()
         media = DiskMediaStore(root: URL(fileURLWithPath: config.mediaDirectory), maxBytes: config.mediaMaxBytes)
@@ -92,14 +95,21 @@ public func buildApplication(
         bus: switchboard.bus,
         hasher: PasswordHasher(cost: passwordCost),
         mediaDirectory: URL(fileURLWithPath: config.mediaDirectory, isDirectory: true),
-        secureCookies: config.publicURL.scheme?.lowercased() == "https"
+        secureCookies: config.publicURL.scheme?.lowercased() == "https",
+        metrics: switchboard.metrics
     )
     let router = Hummingbird.Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: JSONErrorMiddleware())
     router.add(middleware: SessionMiddleware(store: switchboard.store))
     router.addRoutes(HealthController(store: switchboard.store).routes)
-    router.addRoutes(WebhookController(registry: switchboard.webhooks).routes)
+    router.addRoutes(WebhookController(registry: switchboard.webhooks, metrics: switchboard.metrics).routes)
+    router.addRoutes(
+        MetricsController(metrics: switchboard.metrics) { [store = switchboard.store, metrics = switchboard.metrics] in
+            let counts = try await store.operationalCounts()
+            metrics.setQueues(outboxPending: counts.outboxPending, waitingConversations: counts.waitingConversations)
+        }.routes
+    )
     router.addRoutes(InboxAssetsController().routes)
     router.addRoutes(SessionController(dependencies: dependencies).routes)
     router.addRoutes(ConversationController(dependencies: dependencies).routes)
@@ -115,7 +125,10 @@ public func buildApplication(
         router: router,
         server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
-        services: [switchboard.dispatcher, switchboard.telegram, switchboard.viber],
+        services: [
+            switchboard.dispatcher, switchboard.telegram, switchboard.viber,
+            MetricsObserver(store: switchboard.store, bus: switchboard.bus, metrics: switchboard.metrics, logger: logger),
+        ],
         logger: logger
     )
     return (app, switchboard)

@@ -14,6 +14,8 @@ public struct InboxDependencies: Sendable {
     /// Adds `Secure` to the session cookie (when the public URL is https).
     public let secureCookies: Bool
     public let sessionLifetime: TimeInterval
+    /// Where the stream reports its open connections.
+    public let metrics: ServerMetrics
 
     /// Creates the dependencies.
     public init(
@@ -24,7 +26,8 @@ public struct InboxDependencies: Sendable {
         throttle: LoginThrottle = LoginThrottle(),
         mediaDirectory: URL,
         secureCookies: Bool,
-        sessionLifetime: TimeInterval = 12 * 3600
+        sessionLifetime: TimeInterval = 12 * 3600,
+        metrics: ServerMetrics = ServerMetrics()
     ) {
         self.store = store
         self.inbox = inbox
@@ -34,5 +37,6 @@ public struct InboxDependencies: Sendable {
         self.mediaDirectory = mediaDirectory
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime
+        self.metrics = metrics
     }
 }
