@@ -33,6 +33,8 @@ public struct Switchboard: Sendable {
     public let telegram: TelegramBridge
     /// Starts the Viber channels at `serve`.
     public let viber: ViberBridge
+    /// Presence, queues and assignment.
+    public let routing: RoutingService
 
     /// Opens the database, loads (or creates) the secret key and wires the engine and the channels.
     /// - Throws: when the database cannot be opened or migrated, or the secret key cannot be loaded.
@@ -48,6 +50,9 @@ public struct Switchboard: Sendable {
         dispatcher = OutboxDispatcher(store: store, adapters: adapters, bus: bus, clock: clock, logger: logger)
         replies = ReplyService(store: store, bus: bus, clock: clock, dispatcher: dispatcher)
         inbox = InboxService(store: store, bus: bus, clock: clock, replies: replies, adapters: adapters)
+        var routingConfiguration = RoutingService.Configuration()
+        routingConfiguration.presenceTimeout = config.presenceTimeout
+        routing = RoutingService(store: store, bus: bus, clock: clock, configuration: routingConfiguration, logger: logger)
         telegram = TelegramBridge(
             store: store,
             secrets: secrets,
@@ -98,6 +103,7 @@ public func buildApplication(
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: JSONErrorMiddleware())
     router.add(middleware: SessionMiddleware(store: switchboard.store))
+    router.add(middleware: PresenceMiddleware(routing: switchboard.routing))
     router.addRoutes(HealthController(store: switchboard.store).routes)
     router.addRoutes(WebhookController(registry: switchboard.webhooks).routes)
     router.addRoutes(InboxAssetsController().routes)
@@ -108,6 +114,9 @@ public func buildApplication(
     router.addRoutes(SearchController(dependencies: dependencies).routes)
     router.addRoutes(OperatorController(dependencies: dependencies).routes)
     router.addRoutes(MediaController(dependencies: dependencies).routes)
+    router.addRoutes(PresenceController(routing: switchboard.routing).routes)
+    router.addRoutes(RoutingSettingsController(routing: switchboard.routing).routes)
+    router.addRoutes(TransferController(dependencies: dependencies, routing: switchboard.routing).routes)
     router.addRoutes(AvatarController(mediaDirectory: dependencies.mediaDirectory).routes)
     StreamController(dependencies: dependencies).register(on: router)
     for routes in extraRoutes { router.addRoutes(routes) }
@@ -115,7 +124,7 @@ public func buildApplication(
         router: router,
         server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
-        services: [switchboard.dispatcher, switchboard.telegram, switchboard.viber],
+        services: [switchboard.dispatcher, switchboard.routing, switchboard.telegram, switchboard.viber],
         logger: logger
     )
     return (app, switchboard)
