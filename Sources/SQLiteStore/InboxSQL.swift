@@ -8,7 +8,7 @@ enum InboxSQL {
         SELECT c.id, c.status, c.contact_id, ct.display_name AS contact_name, ct.preferred_name,
                c.channel_id, ch.kind AS channel_kind, ch.name AS channel_name,
                c.assignee_id, op.display_name AS assignee_name, c.department_id, c.context_key,
-               c.opened_at, c.last_message_at, c.awaiting_reply,
+               c.opened_at, c.last_message_at, c.awaiting_reply, c.positive_count, c.negative_count, c.escalated_at,
                lm.id AS last_id, lm.direction AS last_direction, lm.text AS last_text, lm.created_at AS last_created_at
         FROM conversations c
         JOIN contacts ct ON ct.id = c.contact_id

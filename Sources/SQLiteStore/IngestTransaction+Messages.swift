@@ -36,7 +36,7 @@ extension IngestTransaction {
                 now.timeIntervalSince1970,
             ]
         )
-        let message = Message(
+        var message = Message(
             id: MessageID(db.lastInsertedRowID),
             conversationID: conversationID,
             direction: .inbound,
@@ -46,11 +46,13 @@ extension IngestTransaction {
             externalID: externalID,
             createdAt: now
         )
+        message.sentiment = try tagSentiment(message)
         try db.cachedExecute(
             sql: "UPDATE conversations SET last_message_at = ?, awaiting_reply = 1 WHERE id = ?",
             arguments: [now.timeIntervalSince1970, conversationID.rawValue]
         )
         try events.append(.messageCreated, at: now, contact: identity.contactID, conversation: conversationID, message: message.id, payload: message)
+        try queueAndEscalate(message, contact: identity.contactID)
         return (conversationID, message.id)
     }
 

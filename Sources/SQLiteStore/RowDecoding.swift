@@ -88,7 +88,8 @@ enum RowDecoding {
             deliveryState: try (row["delivery_state"] as String?).map { try decodeEnum($0, "delivery_state") },
             failureReason: row["failure_reason"],
             createdAt: date(row, "created_at"),
-            editedAt: optionalDate(row, "edited_at")
+            editedAt: optionalDate(row, "edited_at"),
+            sentiment: try (row["sentiment"] as String?).map { try decodeEnum($0, "sentiment") }
         )
     }
 
@@ -149,7 +150,9 @@ extension RowDecoding {
                     text: row["last_text"],
                     createdAt: date(row, "last_created_at")
                 )
-            }
+            },
+            sentiment: SentimentCounts(positive: row["positive_count"], negative: row["negative_count"]),
+            escalated: (row["escalated_at"] as Double?) != nil
         )
     }
 

@@ -251,6 +251,7 @@ enum SQLiteMigrations {
                     """
             )
         }
+        registerRouting(&migrator)
         return migrator
     }
 }

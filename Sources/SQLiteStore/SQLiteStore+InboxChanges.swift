@@ -7,7 +7,8 @@ struct AssignmentPayload: Encodable {
     var conversationID: ConversationID
     var from: OperatorID?
     var to: OperatorID?
-    var byOperatorID: OperatorID
+    /// Nil when the system (the client's choice, routing) made the change.
+    var byOperatorID: OperatorID?
     var note: String?
 }
 
@@ -66,8 +67,9 @@ extension SQLiteStore {
                 }
             }
             try db.cachedExecute(
-                sql: "UPDATE conversations SET assignee_id = ? WHERE id = ?",
-                arguments: [assignee?.rawValue, conversationID.rawValue]
+                // Unassigned, it waits in its department's queue again from now; assigned, it leaves the queue.
+                sql: "UPDATE conversations SET assignee_id = ?, queued_at = ? WHERE id = ?",
+                arguments: [assignee?.rawValue, assignee == nil ? now.timeIntervalSince1970 : nil, conversationID.rawValue]
             )
             var events = EventAppender(db)
             let payload = AssignmentPayload(

@@ -25,6 +25,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
     public var secretKeyFile: String
     /// Proxy for every messenger API call unless a channel has its own (`socks5h://…`, `http://…`).
     public var proxy: String?
+    /// Seconds without a session before an online or away operator goes offline.
+    public var presenceTimeout: TimeInterval
 
     /// Every key Switchboard reads, with its default; `SWITCHBOARD_CONFIG` names the optional file.
     public static let keys: [(key: String, help: String)] = [
@@ -39,6 +41,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         ("SWITCHBOARD_SECRET_KEY", "base64 of 32 bytes that encrypts bot tokens; default: the key file"),
         ("SWITCHBOARD_SECRET_KEY_FILE", "key file created (mode 0600) on first run, default ./switchboard.key beside the database"),
         ("SWITCHBOARD_PROXY", "proxy for messenger API calls (socks5h://host:port or http://host:port), default none"),
+        ("SWITCHBOARD_PRESENCE_TIMEOUT", "seconds without a session before an operator goes offline (60-86400), default 900"),
     ]
 
     /// Creates a config from already-validated values.
@@ -52,7 +55,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         mediaMaxBytes: Int64 = 5 << 30,
         secretKey: String? = nil,
         secretKeyFile: String? = nil,
-        proxy: String? = nil
+        proxy: String? = nil,
+        presenceTimeout: TimeInterval = AppConfig.defaultPresenceTimeout
     ) {
         self.host = host
         self.port = port
@@ -65,6 +69,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         self.secretKey = secretKey
         self.secretKeyFile = secretKeyFile ?? (directory.isEmpty ? "switchboard.key" : directory + "/switchboard.key")
         self.proxy = proxy
+        self.presenceTimeout = presenceTimeout
     }
 
     public var description: String {
@@ -72,7 +77,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         let proxyShown = proxy.flatMap { URLComponents(string: $0) }.map { "\($0.scheme ?? "?")://\($0.host ?? "?")" } ?? "none"
         return "host=\(host) port=\(port) database=\(databasePath) public_url=\(publicURL.absoluteString) log_level=\(logLevel) "
             + "media_dir=\(mediaDirectory) media_max_bytes=\(mediaMaxBytes) secret_key=\(secretKey == nil ? "file \(secretKeyFile)" : "<set>") "
-            + "proxy=\(proxyShown)"
+            + "proxy=\(proxyShown) presence_timeout=\(Int(presenceTimeout))"
     }
 }
 

@@ -35,6 +35,8 @@ public struct Switchboard: Sendable {
     public let viber: ViberBridge
     /// What `/metrics` reports.
     public let metrics: ServerMetrics
+    /// Presence, queues and assignment.
+    public let routing: RoutingService
 
     /// Opens the database, loads (or creates) the secret key and wires the engine and the channels.
     /// - Throws: when the database cannot be opened or migrated, or the secret key cannot be loaded.
@@ -51,6 +53,9 @@ public struct Switchboard: Sendable {
         dispatcher = OutboxDispatcher(store: store, adapters: adapters, bus: bus, clock: clock, logger: logger)
         replies = ReplyService(store: store, bus: bus, clock: clock, dispatcher: dispatcher)
         inbox = InboxService(store: store, bus: bus, clock: clock, replies: replies, adapters: adapters)
+        var routingConfiguration = RoutingService.Configuration()
+        routingConfiguration.presenceTimeout = config.presenceTimeout
+        routing = RoutingService(store: store, bus: bus, clock: clock, configuration: routingConfiguration, logger: logger)
         telegram = TelegramBridge(
             store: store,
             secrets: secrets,
@@ -102,6 +107,7 @@ public func buildApplication(
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: JSONErrorMiddleware())
     router.add(middleware: SessionMiddleware(store: switchboard.store))
+    router.add(middleware: PresenceMiddleware(routing: switchboard.routing))
     router.addRoutes(HealthController(store: switchboard.store).routes)
     router.addRoutes(WebhookController(registry: switchboard.webhooks, metrics: switchboard.metrics).routes)
     router.addRoutes(
@@ -118,6 +124,9 @@ public func buildApplication(
     router.addRoutes(SearchController(dependencies: dependencies).routes)
     router.addRoutes(OperatorController(dependencies: dependencies).routes)
     router.addRoutes(MediaController(dependencies: dependencies).routes)
+    router.addRoutes(PresenceController(routing: switchboard.routing).routes)
+    router.addRoutes(RoutingSettingsController(routing: switchboard.routing).routes)
+    router.addRoutes(TransferController(dependencies: dependencies, routing: switchboard.routing).routes)
     router.addRoutes(AvatarController(mediaDirectory: dependencies.mediaDirectory).routes)
     StreamController(dependencies: dependencies).register(on: router)
     for routes in extraRoutes { router.addRoutes(routes) }
@@ -126,7 +135,7 @@ public func buildApplication(
         server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
         services: [
-            switchboard.dispatcher, switchboard.telegram, switchboard.viber,
+            switchboard.dispatcher, switchboard.routing, switchboard.telegram, switchboard.viber,
             MetricsObserver(store: switchboard.store, bus: switchboard.bus, metrics: switchboard.metrics, logger: logger),
         ],
         logger: logger

@@ -12,6 +12,12 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case messageCreated = "message.created"
     case messageEdited = "message.edited"
     case messageDelivery = "message.delivery"
+    /// A client asked for a human; the conversation jumped its queue. Automation reacts to it.
+    case conversationEscalated = "conversation.escalated"
+    /// An operator went online, away or offline.
+    case operatorPresenceChanged = "operator.presence_changed"
+    /// A conversation moved to another department (transfer or the client's choice).
+    case conversationDepartmentChanged = "conversation.department_changed"
 }
 
 /// An entry of the event log. `seq` increases monotonically; readers resume with "after seq N".

@@ -70,6 +70,10 @@ public struct ConversationSummary: Sendable, Codable, Equatable {
     /// The client wrote last: the conversation waits for an operator (the unread badge).
     public var awaitingReply: Bool
     public var lastMessage: MessagePreview?
+    /// Client messages tagged positive and negative.
+    public var sentiment: SentimentCounts
+    /// The client asked for a human while the conversation waited.
+    public var escalated: Bool
 
     /// Creates a summary.
     public init(
@@ -83,7 +87,9 @@ public struct ConversationSummary: Sendable, Codable, Equatable {
         openedAt: Date,
         lastMessageAt: Date,
         awaitingReply: Bool,
-        lastMessage: MessagePreview?
+        lastMessage: MessagePreview?,
+        sentiment: SentimentCounts = SentimentCounts(),
+        escalated: Bool = false
     ) {
         self.id = id
         self.status = status
@@ -96,6 +102,8 @@ public struct ConversationSummary: Sendable, Codable, Equatable {
         self.lastMessageAt = lastMessageAt
         self.awaitingReply = awaitingReply
         self.lastMessage = lastMessage
+        self.sentiment = sentiment
+        self.escalated = escalated
     }
 }
 

@@ -67,6 +67,8 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
     public var failureReason: String?
     public var createdAt: Date
     public var editedAt: Date?
+    /// How a client message sounds (`Sentiment.classify`); nil for neutral and for other messages.
+    public var sentiment: Sentiment?
 
     /// Creates a message value.
     public init(
@@ -80,7 +82,8 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
         deliveryState: DeliveryState? = nil,
         failureReason: String? = nil,
         createdAt: Date,
-        editedAt: Date? = nil
+        editedAt: Date? = nil,
+        sentiment: Sentiment? = nil
     ) {
         self.id = id
         self.conversationID = conversationID
@@ -93,5 +96,6 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
         self.failureReason = failureReason
         self.createdAt = createdAt
         self.editedAt = editedAt
+        self.sentiment = sentiment
     }
 }

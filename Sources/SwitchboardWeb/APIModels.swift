@@ -58,6 +58,7 @@ struct TimelineMessageDTO: Encodable {
     let createdAt: Date
     let editedAt: Date?
     let channel: ChannelRef
+    let sentiment: Sentiment?
 
     init(_ entry: TimelineEntry) {
         let message = entry.message
@@ -74,6 +75,7 @@ struct TimelineMessageDTO: Encodable {
         createdAt = message.createdAt
         editedAt = message.editedAt
         channel = entry.channel
+        sentiment = message.sentiment
     }
 }
 
@@ -124,6 +126,8 @@ struct ConversationDetailDTO: Encodable {
     let lastMessage: MessagePreview?
     let identities: [IdentityDTO]
     let previousConversations: [ConversationSummary]
+    let sentiment: SentimentCounts
+    let escalated: Bool
 }
 
 /// A contact with their identities and conversations.

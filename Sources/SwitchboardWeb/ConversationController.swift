@@ -72,7 +72,9 @@ public struct ConversationController: Sendable {
                 awaitingReply: summary.awaitingReply,
                 lastMessage: summary.lastMessage,
                 identities: identities,
-                previousConversations: previous
+                previousConversations: previous,
+                sentiment: summary.sentiment,
+                escalated: summary.escalated
             )
         )
     }

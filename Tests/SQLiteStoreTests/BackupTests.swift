@@ -19,7 +19,7 @@ import Testing
                 index += 1
             }
         }
-        try await eventually("200 commits") { committed.value >= 200 }
+        try await eventually(timeout: .seconds(60), "50 commits") { committed.value >= 50 }
 
         let before = committed.value
         let destination = fixture.directory.path("backup.sqlite")

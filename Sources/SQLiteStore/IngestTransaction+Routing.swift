@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import SwitchboardCore
+
+/// Payload of `conversation.escalated`: what automation needs to tell the client a human is coming.
+struct EscalationPayload: Encodable {
+    var conversationID: ConversationID
+    var messageID: MessageID
+    /// The listed word or phrase the client typed.
+    var trigger: String
+    var departmentID: DepartmentID?
+    /// The client's language as the messenger reports it, for the automatic answer.
+    var language: String?
+}
+
+extension IngestTransaction {
+    /// Tags a client message positive or negative and counts it on its conversation.
+    func tagSentiment(_ message: Message) throws -> Sentiment? {
+        guard let sentiment = Sentiment.classify(message.text) else { return nil }
+        let counter = sentiment == .positive ? "positive_count" : "negative_count"
+        try db.cachedExecute(sql: "UPDATE messages SET sentiment = ? WHERE id = ?", arguments: [sentiment.rawValue, message.id.rawValue])
+        try db.cachedExecute(sql: "UPDATE conversations SET \(counter) = \(counter) + 1 WHERE id = ?", arguments: [message.conversationID.rawValue])
+        return sentiment
+    }
+
+    /// Puts a conversation nobody holds in its queue, and moves it to the front when the client
+    /// asks for a human (once per conversation: a second "operator!" changes nothing).
+    mutating func queueAndEscalate(_ message: Message, contact: ContactID) throws {
+        guard
+            let row = try db.cachedRow(
+                sql: "SELECT assignee_id, department_id, priority, status FROM conversations WHERE id = ?",
+                arguments: [message.conversationID.rawValue]
+            ), (row["assignee_id"] as Int64?) == nil, (row["status"] as String) == ConversationStatus.open.rawValue
+        else { return }
+        let now = event.occurredAt.timeIntervalSince1970
+        try db.cachedExecute(
+            sql: "UPDATE conversations SET queued_at = COALESCE(queued_at, ?) WHERE id = ?",
+            arguments: [now, message.conversationID.rawValue]
+        )
+        guard (row["priority"] as Int) == 0 else { return }
+        let settings = try SQLiteStore.readRoutingSettings(db)
+        guard let trigger = Escalation.trigger(in: message.text, words: settings.escalationWords) else { return }
+        try db.cachedExecute(
+            sql: "UPDATE conversations SET priority = 1, escalated_at = ? WHERE id = ?",
+            arguments: [now, message.conversationID.rawValue]
+        )
+        let payload = EscalationPayload(
+            conversationID: message.conversationID,
+            messageID: message.id,
+            trigger: trigger,
+            departmentID: (row["department_id"] as Int64?).map(DepartmentID.init),
+            language: event.sender.language
+        )
+        try events.append(.conversationEscalated, at: event.occurredAt, contact: contact, conversation: message.conversationID, payload: payload)
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import HTTPTypes
+public import Hummingbird
+import SwitchboardCore
+public import SwitchboardEngine
+
+/// Admin settings of routing: departments, operators' capacity and departments, the desk-wide
+/// strategy and escalation words, and each channel's department. Reading departments and the
+/// queue is open to every operator (transfer targets, queue view); changing anything is for admins.
+public struct RoutingSettingsController: Sendable {
+    let routing: RoutingService
+
+    /// Creates the controller.
+    public init(routing: RoutingService) {
+        self.routing = routing
+    }
+
+    struct DepartmentBody: Decodable {
+        let name: String?
+        let strategy: String?
+        let sticky: Bool?
+    }
+
+    struct OperatorBody: Decodable {
+        let maxConcurrent: Int?
+        let departmentIDs: [DepartmentID]?
+    }
+
+    struct OperatorRoutingDTO: Encodable {
+        let `operator`: Operator
+        let departmentIDs: [DepartmentID]
+    }
+
+    struct SettingsBody: Decodable {
+        let strategy: String?
+        let sticky: Bool?
+        let escalationWords: [String]?
+    }
+
+    struct ChannelBody: Decodable {
+        let defaultDepartmentID: DepartmentID?
+        let askDepartment: Bool?
+    }
+
+    var store: any RoutingStore { routing.store }
+
+    /// The routes.
+    public var routes: RouteCollection<InboxRequestContext> {
+        let routes = RouteCollection(context: InboxRequestContext.self)
+        routes.get("api/v1/departments") { _, context in
+            _ = try context.requireOperator()
+            return try JSONResponse.make(Items(items: try await store.departments()))
+        }
+        routes.post("api/v1/departments") { request, context in
+            _ = try context.requireRole([.admin])
+            let body = try await JSONResponse.decode(DepartmentBody.self, from: request, limit: 16 * 1024)
+            guard let name = try Self.name(body.name) else {
+                throw APIError(.badRequest, code: "invalid_name", message: "A department needs a name.")
+            }
+            let queue = try Self.queueRouting(body, current: QueueRouting())
+            let created = try await StoreErrorMapping.mapped { try await store.createDepartment(name: name, routing: queue) }
+            return try JSONResponse.make(created, status: .created)
+        }
+        routes.patch("api/v1/departments/:id") { request, context in
+            _ = try context.requireRole([.admin])
+            let id = DepartmentID(try Self.id(context))
+            let body = try await JSONResponse.decode(DepartmentBody.self, from: request, limit: 16 * 1024)
+            let current = try await store.departments().first { $0.department.id == id }
+            guard let current else { throw APIError(.notFound, code: "not_found", message: "No such department.") }
+            let queue = try Self.queueRouting(body, current: current.routing)
+            let name = try Self.name(body.name)
+            let saved = try await StoreErrorMapping.mapped { try await store.updateDepartment(id, name: name, routing: queue) }
+            try await routing.assignWaiting()
+            return try JSONResponse.make(saved)
+        }
+        routes.patch("api/v1/operators/:id") { request, context in
+            _ = try context.requireRole([.admin])
+            let id = OperatorID(try Self.id(context))
+            let body = try await JSONResponse.decode(OperatorBody.self, from: request, limit: 16 * 1024)
+            if let capacity = body.maxConcurrent, !(1...100).contains(capacity) {
+                throw APIError(.badRequest, code: "invalid_capacity", message: "maxConcurrent must be between 1 and 100.")
+            }
+            let (value, departments) = try await StoreErrorMapping.mapped {
+                try await store.updateOperatorRouting(id, maxConcurrent: body.maxConcurrent, departmentIDs: body.departmentIDs)
+            }
+            try await routing.assignWaiting()
+            return try JSONResponse.make(OperatorRoutingDTO(operator: value, departmentIDs: departments))
+        }
+        routes.get("api/v1/queue") { _, context in
+            _ = try context.requireOperator()
+            return try JSONResponse.make(Items(items: try await store.queue()))
+        }
+        addSettings(to: routes)
+        return routes
+    }
+
+    private func addSettings(to routes: RouteCollection<InboxRequestContext>) {
+        routes.get("api/v1/settings/routing") { _, context in
+            _ = try context.requireRole([.admin])
+            return try JSONResponse.make(try await store.routingSettings())
+        }
+        routes.put("api/v1/settings/routing") { request, context in
+            _ = try context.requireRole([.admin])
+            let body = try await JSONResponse.decode(SettingsBody.self, from: request, limit: 64 * 1024)
+            var settings = try await store.routingSettings()
+            settings.defaultRouting = try Self.queueRouting(
+                DepartmentBody(name: nil, strategy: body.strategy, sticky: body.sticky),
+                current: settings.defaultRouting
+            )
+            if let words = body.escalationWords { settings.escalationWords = try Self.escalationWords(words) }
+            try await store.saveRoutingSettings(settings)
+            try await routing.assignWaiting()
+            return try JSONResponse.make(settings)
+        }
+        routes.get("api/v1/settings/channels/:id/routing") { _, context in
+            _ = try context.requireRole([.admin])
+            let id = ChannelID(try Self.id(context))
+            return try JSONResponse.make(try await StoreErrorMapping.mapped { try await store.channelRouting(id) })
+        }
+        routes.put("api/v1/settings/channels/:id/routing") { request, context in
+            _ = try context.requireRole([.admin])
+            let id = ChannelID(try Self.id(context))
+            let body = try await JSONResponse.decode(ChannelBody.self, from: request, limit: 16 * 1024)
+            var current = try await StoreErrorMapping.mapped { try await store.channelRouting(id) }
+            current.defaultDepartmentID = body.defaultDepartmentID
+            current.askDepartment = body.askDepartment ?? current.askDepartment
+            try await StoreErrorMapping.mapped { [current] in try await store.saveChannelRouting(current) }
+            return try JSONResponse.make(current)
+        }
+    }
+
+    static func id(_ context: InboxRequestContext) throws -> Int64 {
+        guard let raw = context.parameters.get("id"), let id = Int64(raw) else {
+            throw APIError(.notFound, code: "not_found", message: "No such record.")
+        }
+        return id
+    }
+
+    static func name(_ raw: String?) throws -> String? {
+        guard let raw else { return nil }
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= 100 else {
+            throw APIError(.badRequest, code: "invalid_name", message: "A name has 1 to 100 characters.")
+        }
+        return name
+    }
+
+    static func queueRouting(_ body: DepartmentBody, current: QueueRouting) throws -> QueueRouting {
+        var routing = current
+        if let raw = body.strategy {
+            guard let strategy = AssignmentStrategy(rawValue: raw) else {
+                throw APIError(.badRequest, code: "invalid_strategy", message: "strategy must be round_robin or least_loaded.")
+            }
+            routing.strategy = strategy
+        }
+        routing.sticky = body.sticky ?? routing.sticky
+        return routing
+    }
+
+    static func escalationWords(_ raw: [String]) throws -> [String] {
+        let words = raw.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard words.count <= 100, words.allSatisfy({ !$0.isEmpty && $0.count <= 64 && $0.contains(where: \.isLetter) }) else {
+            throw APIError(.badRequest, code: "invalid_words", message: "Up to 100 escalation words of 1 to 64 characters, each with a letter.")
+        }
+        return words
+    }
+}

@@ -1,0 +1,29 @@
+import SwitchboardCore
+import Testing
+
+@Suite struct EscalationTests {
+    let words = Escalation.defaultWords
+
+    @Test(arguments: [
+        "operator please", "OPERATOR!!!", "Can I talk to an operator?", "operators?", "оператор", "Оператора позовите",
+        "дайте оператору слово", "с оператором хочу", "операторa", "хочу живого человека", "дайте живой человек", "потрібна людина",
+        "людини немає?", "покличте людину", "human", "humans please", "a human's answer", "agent", "agents!",
+    ])
+    func escalationWordInAnyFormMatches(_ text: String) {
+        #expect(Escalation.trigger(in: text, words: words) != nil)
+    }
+
+    @Test(arguments: [
+        "cooperator", "Our cooperators", "cooperation", "humane treatment", "agenda", "кооператор", "операционная", "человек-паук",
+        "живой", "hello", "",
+    ])
+    func wordsInsideOtherWordsOrUnlistedDoNotMatch(_ text: String) {
+        #expect(Escalation.trigger(in: text, words: words) == nil)
+    }
+
+    @Test func theTriggerIsTheListedPhrase() {
+        #expect(Escalation.trigger(in: "Дайте живого человека, пожалуйста", words: words) == "живой человек")
+        #expect(Escalation.trigger(in: "support please", words: ["support"]) == "support")
+        #expect(Escalation.trigger(in: "operator", words: []) == nil)
+    }
+}
