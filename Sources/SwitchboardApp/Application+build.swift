@@ -104,6 +104,7 @@ public func buildApplication(
         metrics: switchboard.metrics
     )
     let router = Hummingbird.Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: JSONErrorMiddleware())
     router.add(middleware: SessionMiddleware(store: switchboard.store))

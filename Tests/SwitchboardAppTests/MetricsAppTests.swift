@@ -101,3 +101,34 @@ import Testing
         }
     }
 }
+
+@Suite struct RequestLogTests {
+    @Test func everyResponseCarriesARequestIdThatTheLogLineNames() async throws {
+        let harness = try await TelegramAppHarness()
+        defer { Task { await harness.stop() } }
+        try await harness.serving { _ in
+            // The proxy's id is kept and names the log line of the refused request.
+            let refused = try await harness.client.send(
+                .init(
+                    method: .post,
+                    url: harness.baseURL + "/api/v1/session",
+                    headers: [("X-Request-Id", "proxy-7f3a.1")],
+                    body: .json(Data("{".utf8))
+                )
+            )
+            #expect(refused.status == 400)
+            #expect(refused.header("X-Request-Id") == "proxy-7f3a.1")
+            try await eventually("logged") { harness.logs.text.contains(#""path": /api/v1/session"#) }
+            let line = harness.logs.text.split(separator: "\n").first { $0.contains(#""path": /api/v1/session"#) }
+            #expect(line?.contains(#""request_id": proxy-7f3a.1"#) == true)
+            #expect(line?.contains(#""status": 400"#) == true)
+
+            // An id that could forge log lines is replaced by our own.
+            let hostile = try await harness.client.send(.init(url: harness.baseURL + "/healthz", headers: [("X-Request-Id", "x\" status: 200 evil")]))
+            let generated = try #require(hostile.header("X-Request-Id"))
+            #expect(generated.count == 16)
+            #expect(generated.allSatisfy { $0.isHexDigit })
+            #expect(!harness.logs.text.contains("evil"))
+        }
+    }
+}
