@@ -80,7 +80,8 @@ extension AppConfig {
             secretKey: channels.secretKey,
             secretKeyFile: channels.secretKeyFile,
             proxy: channels.proxy,
-            presenceTimeout: presenceTimeout
+            presenceTimeout: presenceTimeout,
+            channelsDirectory: value("SWITCHBOARD_CHANNELS_DIR") ?? "channels"
         )
     }
 

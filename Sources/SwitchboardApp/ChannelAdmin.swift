@@ -39,6 +39,7 @@ public struct ChannelAdmin: Sendable {
     }
 
     let store: any Store
+    let departmentStore: any RoutingStore
     let secrets: SecretBox
     let transport: any HTTPTransport
     let publicURL: URL
@@ -46,6 +47,7 @@ public struct ChannelAdmin: Sendable {
     /// Creates the admin facade over an open store.
     public init(switchboard: Switchboard, config: AppConfig) {
         self.store = switchboard.store
+        self.departmentStore = switchboard.store
         self.secrets = switchboard.secrets
         self.transport = switchboard.transport
         self.publicURL = config.publicURL
