@@ -251,6 +251,7 @@ enum SQLiteMigrations {
                     """
             )
         }
+        registerIdentityMigrations(in: &migrator)
         return migrator
     }
 }

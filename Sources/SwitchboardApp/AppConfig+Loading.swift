@@ -67,6 +67,7 @@ extension AppConfig {
             }
         }
         let channels = loadChannelSettings(value, problems: &problems)
+        let continuity = loadContinuitySettings(value, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return AppConfig(
             host: host,
@@ -78,7 +79,9 @@ extension AppConfig {
             mediaMaxBytes: channels.mediaMaxBytes,
             secretKey: channels.secretKey,
             secretKeyFile: channels.secretKeyFile,
-            proxy: channels.proxy
+            proxy: channels.proxy,
+            contextTTL: continuity.contextTTL,
+            autoLinkByPhone: continuity.autoLinkByPhone
         )
     }
 

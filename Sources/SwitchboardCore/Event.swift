@@ -12,6 +12,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case messageCreated = "message.created"
     case messageEdited = "message.edited"
     case messageDelivery = "message.delivery"
+    case contactMerged = "contact.merged"
+    case contactUnmerged = "contact.unmerged"
+    case labelsChanged = "labels.changed"
 }
 
 /// An entry of the event log. `seq` increases monotonically; readers resume with "after seq N".
