@@ -8,7 +8,12 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 
 from demo_server import Client
-from test_inbox import timeline_texts, wait, wait_until
+from test_inbox import wait, wait_until
+
+
+def timeline_texts(browser):
+    """The timeline's message texts, read in one script so a re-render cannot leave a stale element."""
+    return browser.execute_script("return [...document.querySelectorAll('#timeline .message-text')].map((e) => e.textContent)")
 
 FIRST_USER = 5_550_101
 SECOND_USER = 5_550_102
@@ -63,7 +68,7 @@ def test_merge_shows_one_ordered_timeline_and_undo_splits_it(browser, server, ap
 
     # And undo puts each message back with its own client.
     undo.click()
-    wait(browser, lambda b: FIRST_TEXT not in timeline_texts(b), timeout=20, message="the split timeline")
-    assert SECOND_TEXT in timeline_texts(browser)
+    wait(browser, lambda b: SECOND_TEXT in timeline_texts(b) and FIRST_TEXT not in timeline_texts(b), timeout=20,
+         message="the split timeline")
     assert admin.call("GET", f"/api/v1/conversations/{first_id}", expect=200)["contact"]["id"] == first_contact
     shot("merge-undone")

@@ -134,8 +134,12 @@ function contextSet(event) {
   if (contextKey) patchSummary(event.conversationID, () => ({ contextKey }));
 }
 
-/** Another operator merged or split the open client: their history and identities changed. */
+/** Clients were merged or split: list rows change names, the open client's history and identities change. */
 function contactsRegrouped(event) {
+  const touched = [event.data?.targetID, event.data?.sourceID];
+  for (const summary of state.list.byId.values()) {
+    if (touched.includes(summary.contact?.id)) fetchSummary(summary.id);
+  }
   const open = state.detail?.contact?.id;
   if (open !== undefined && (open === event.data?.targetID || open === event.data?.sourceID)) refreshDetail();
 }
