@@ -252,6 +252,7 @@ enum SQLiteMigrations {
             )
         }
         registerRouting(&migrator)
+        registerIdentityMigrations(in: &migrator)
         return migrator
     }
 }

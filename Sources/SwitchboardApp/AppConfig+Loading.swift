@@ -68,6 +68,7 @@ extension AppConfig {
         }
         let channels = loadChannelSettings(value, problems: &problems)
         let presenceTimeout = loadPresenceTimeout(value, problems: &problems)
+        let continuity = loadContinuitySettings(value, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return AppConfig(
             host: host,
@@ -81,7 +82,9 @@ extension AppConfig {
             secretKeyFile: channels.secretKeyFile,
             proxy: channels.proxy,
             presenceTimeout: presenceTimeout,
-            channelsDirectory: value("SWITCHBOARD_CHANNELS_DIR") ?? "channels"
+            channelsDirectory: value("SWITCHBOARD_CHANNELS_DIR") ?? "channels",
+            contextTTL: continuity.contextTTL,
+            autoLinkByPhone: continuity.autoLinkByPhone
         )
     }
 

@@ -37,11 +37,16 @@ public struct Switchboard: Sendable {
     public let metrics: ServerMetrics
     /// Presence, queues and assignment.
     public let routing: RoutingService
+    /// The time every use case reads.
+    public let clock: any WallClock
+    /// Identity linking, merges and the bot's own messages.
+    public let continuity: ContinuityService
 
     /// Opens the database, loads (or creates) the secret key and wires the engine and the channels.
     /// - Throws: when the database cannot be opened or migrated, or the secret key cannot be loaded.
     public init(config: AppConfig, logger: Logger, clock: any WallClock = SystemWallClock()) throws {
         store = try SQLiteStore(path: config.databasePath)
+        self.clock = clock
         secrets = try SecretKeyFile.load(base64Key: config.secretKey, path: config.secretKeyFile)
         bus = InProcessEventBus(log: store)
         metrics = ServerMetrics()
@@ -49,8 +54,16 @@ public struct Switchboard: Sendable {
         webhooks = WebhookEndpoints()
         media = DiskMediaStore(root: URL(fileURLWithPath: config.mediaDirectory), maxBytes: config.mediaMaxBytes)
         transport = CurlTransport(configuration: .init(proxy: config.proxy, maxConcurrentRequests: 8))
-        router = SwitchboardEngine.Router(store: store, bus: bus, logger: logger)
         dispatcher = OutboxDispatcher(store: store, adapters: adapters, bus: bus, clock: clock, logger: logger)
+        continuity = ContinuityService(
+            store: store,
+            bus: bus,
+            clock: clock,
+            dispatcher: dispatcher,
+            autoLinkByPhone: config.autoLinkByPhone,
+            logger: logger
+        )
+        router = SwitchboardEngine.Router(store: store, bus: bus, logger: logger, followUp: continuity)
         replies = ReplyService(store: store, bus: bus, clock: clock, dispatcher: dispatcher)
         inbox = InboxService(store: store, bus: bus, clock: clock, replies: replies, adapters: adapters)
         var routingConfiguration = RoutingService.Configuration()
@@ -129,6 +142,10 @@ public func buildApplication(
     router.addRoutes(RoutingSettingsController(routing: switchboard.routing).routes)
     router.addRoutes(TransferController(dependencies: dependencies, routing: switchboard.routing).routes)
     router.addRoutes(AvatarController(mediaDirectory: dependencies.mediaDirectory).routes)
+    let contexts = ContextSettings(deepLinks: ChannelDeepLinks(store: switchboard.store), timeToLive: config.contextTTL, clock: switchboard.clock)
+    router.addRoutes(ContextController(dependencies: dependencies, settings: contexts).routes)
+    router.addRoutes(APIKeyController(dependencies: dependencies, clock: switchboard.clock).routes)
+    router.addRoutes(IdentityController(dependencies: dependencies, continuity: switchboard.continuity).routes)
     StreamController(dependencies: dependencies).register(on: router)
     for routes in extraRoutes { router.addRoutes(routes) }
     let app = Application(

@@ -4,7 +4,7 @@ public import SwitchboardEngine
 
 /// What the inbox's controllers need, built once by the composition root.
 public struct InboxDependencies: Sendable {
-    public let store: any InboxStore
+    public let store: any ContinuityStore
     public let inbox: InboxService
     public let bus: InProcessEventBus
     public let hasher: PasswordHasher
@@ -19,7 +19,7 @@ public struct InboxDependencies: Sendable {
 
     /// Creates the dependencies.
     public init(
-        store: any InboxStore,
+        store: any ContinuityStore,
         inbox: InboxService,
         bus: InProcessEventBus,
         hasher: PasswordHasher,
