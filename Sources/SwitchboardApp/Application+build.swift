@@ -35,6 +35,8 @@ public struct Switchboard: Sendable {
     public let viber: ViberBridge
     /// Presence, queues and assignment.
     public let routing: RoutingService
+    /// Tells a client who asked for a human that one is coming.
+    public let escalationNotice: EscalationNotice
 
     /// Opens the database, loads (or creates) the secret key and wires the engine and the channels.
     /// - Throws: when the database cannot be opened or migrated, or the secret key cannot be loaded.
@@ -53,6 +55,7 @@ public struct Switchboard: Sendable {
         var routingConfiguration = RoutingService.Configuration()
         routingConfiguration.presenceTimeout = config.presenceTimeout
         routing = RoutingService(store: store, bus: bus, clock: clock, configuration: routingConfiguration, logger: logger)
+        escalationNotice = EscalationNotice(store: store, bus: bus, clock: clock, dispatcher: dispatcher, logger: logger)
         telegram = TelegramBridge(
             store: store,
             secrets: secrets,
@@ -124,7 +127,7 @@ public func buildApplication(
         router: router,
         server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
-        services: [switchboard.dispatcher, switchboard.routing, switchboard.telegram, switchboard.viber],
+        services: [switchboard.dispatcher, switchboard.routing, switchboard.escalationNotice, switchboard.telegram, switchboard.viber],
         logger: logger
     )
     return (app, switchboard)

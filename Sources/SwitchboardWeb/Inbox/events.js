@@ -15,6 +15,8 @@ const handlers = {
   'conversation.status_changed': statusChanged,
   'conversation.assigned': assigned,
   'conversation.context_set': contextSet,
+  'conversation.escalated': (event) => patchSummary(event.conversationID, () => ({ escalated: true })),
+  'conversation.department_changed': departmentChanged,
   // The server leaves out null keys: a full Contact without preferredName means it was cleared.
   'contact.updated': (event) => applyContact({ preferredName: null, ...event.data }),
 };
@@ -79,9 +81,26 @@ function messageCreated(event) {
     lastMessage: preview,
     lastMessageAt: Math.max(summary.lastMessageAt ?? 0, message.createdAt),
     awaitingReply: message.direction === 'in' ? true : message.direction === 'out' ? false : summary.awaitingReply,
+    sentiment: countSentiment(summary, message),
   }), { toTop: message.direction !== 'note' });
   if (!changed) fetchSummary(message.conversationID);
   if (inOpenTimeline(event)) upsertMessage(timelineMessage(message));
+  refreshQueues();
+}
+
+/** Adds a tagged client message to a conversation's counts. */
+function countSentiment(summary, message) {
+  const counts = summary.sentiment ?? { positive: 0, negative: 0 };
+  // A replay after a reconnect repeats messages the summary already counted.
+  const seen = summary.lastMessage && message.id <= summary.lastMessage.id;
+  if (message.direction !== 'in' || !message.sentiment || seen) return counts;
+  return { ...counts, [message.sentiment]: (counts[message.sentiment] ?? 0) + 1 };
+}
+
+function departmentChanged(event) {
+  const { conversationID, to } = event.data;
+  patchSummary(conversationID, () => ({ departmentID: to }));
+  systemLine(event, event.data.note ? `Moved to another department: ${event.data.note}` : 'Moved to another department');
   refreshQueues();
 }
 
