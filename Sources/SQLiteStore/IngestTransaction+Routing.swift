@@ -30,8 +30,11 @@ extension IngestTransaction {
             let row = try db.cachedRow(
                 sql: "SELECT assignee_id, department_id, priority, status FROM conversations WHERE id = ?",
                 arguments: [message.conversationID.rawValue]
-            ), (row["assignee_id"] as Int64?) == nil, (row["status"] as String) == ConversationStatus.open.rawValue
+            ), (row["status"] as String) == ConversationStatus.open.rawValue
         else { return }
+        if let holder = row["assignee_id"] as Int64? {
+            guard try releaseIfGone(message.conversationID, contact: contact, holder: holder) else { return }
+        }
         let now = event.occurredAt.timeIntervalSince1970
         try db.cachedExecute(
             sql: "UPDATE conversations SET queued_at = COALESCE(queued_at, ?) WHERE id = ?",
@@ -52,5 +55,24 @@ extension IngestTransaction {
             language: event.sender.language
         )
         try events.append(.conversationEscalated, at: event.occurredAt, contact: contact, conversation: message.conversationID, payload: payload)
+    }
+
+    /// A client who comes back to a resolved conversation whose operator is not online waits for
+    /// the next available one instead of writing into an empty desk; the operator is remembered
+    /// so stickiness brings the client back to them when they have room again.
+    /// - Returns: whether the conversation was released into the queue.
+    private mutating func releaseIfGone(_ conversationID: ConversationID, contact: ContactID, holder: Int64) throws -> Bool {
+        let reopened = events.appended.contains { event in
+            event.kind == .conversationStatusChanged && event.conversationID == conversationID && event.payload.contains(#""reopened":true"#)
+        }
+        let online = try db.cachedValue(String.self, sql: "SELECT status FROM operators WHERE id = ?", arguments: [holder]) == "online"
+        guard reopened, !online else { return false }
+        try db.cachedExecute(
+            sql: "UPDATE conversations SET assignee_id = NULL, previous_assignee_id = ? WHERE id = ?",
+            arguments: [holder, conversationID.rawValue]
+        )
+        let payload = AssignmentPayload(conversationID: conversationID, from: OperatorID(holder), to: nil, byOperatorID: nil, note: nil)
+        try events.append(.conversationAssigned, at: event.occurredAt, contact: contact, conversation: conversationID, payload: payload)
+        return true
     }
 }

@@ -24,6 +24,7 @@ extension SQLiteMigrations {
                     ALTER TABLE conversations ADD COLUMN queued_at REAL;
                     ALTER TABLE conversations ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
                     ALTER TABLE conversations ADD COLUMN escalated_at REAL;
+                    ALTER TABLE conversations ADD COLUMN previous_assignee_id INTEGER REFERENCES operators(id);
                     ALTER TABLE conversations ADD COLUMN positive_count INTEGER NOT NULL DEFAULT 0;
                     ALTER TABLE conversations ADD COLUMN negative_count INTEGER NOT NULL DEFAULT 0;
                     CREATE INDEX conversations_queue ON conversations(priority DESC, queued_at, id)

@@ -156,12 +156,17 @@ struct AssignmentTransaction {
         return events.appended
     }
 
-    /// The operator who held the client's most recent other conversation.
+    /// The operator the client talked to last: whoever held this conversation before it was
+    /// released, else whoever holds or held the client's most recent other conversation.
     private func previousOperator(contact: Int64, excluding conversationID: ConversationID) throws -> OperatorID? {
         try db.cachedValue(
             Int64.self,
-            sql: "SELECT assignee_id FROM conversations WHERE contact_id = ? AND id != ? AND assignee_id IS NOT NULL ORDER BY id DESC LIMIT 1",
-            arguments: [contact, conversationID.rawValue]
+            sql: """
+                SELECT COALESCE(
+                    (SELECT previous_assignee_id FROM conversations WHERE id = ?),
+                    (SELECT assignee_id FROM conversations WHERE contact_id = ? AND id != ? AND assignee_id IS NOT NULL ORDER BY id DESC LIMIT 1))
+                """,
+            arguments: [conversationID.rawValue, contact, conversationID.rawValue]
         ).map(OperatorID.init)
     }
 
