@@ -155,4 +155,23 @@ import Testing
         try await fixture.clientWrites("one more thing", from: "olena")
         #expect(try await fixture.assignee(conversation) == anna)
     }
+
+    @Test func askingForAHumanReleasesAConversationHeldByAnOfflineOperator() async throws {
+        // Given olena's open conversation is held by anna, who went offline; boris is online
+        let fixture = try await RoutingFixture()
+        defer { fixture.directory.remove() }
+        let anna = try await fixture.addOperator("anna", online: true)
+        let conversation = try await fixture.clientWrites("hi", from: "olena")
+        try await fixture.routing.assignWaiting()
+        try await fixture.routing.setPresence(anna, to: .offline)
+        let boris = try await fixture.addOperator("boris", online: true)
+
+        // When she writes without asking for anyone, anna keeps it; when she asks for a human, boris gets it
+        try await fixture.clientWrites("hello?", from: "olena")
+        #expect(try await fixture.assignee(conversation) == anna)
+        try await fixture.clientWrites("оператор!", from: "olena")
+        try await fixture.routing.assignWaiting()
+        #expect(try await fixture.assignee(conversation) == boris)
+        #expect(try await fixture.store.conversationSummary(conversation, viewer: Viewer(operatorID: boris, role: .admin))?.escalated == true)
+    }
 }
