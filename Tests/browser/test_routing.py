@@ -40,3 +40,12 @@ def test_going_online_takes_a_waiting_client_who_asked_for_a_human(browser, serv
     assert "You" in browser.find_element(By.CSS_SELECTOR, ".head-assignee").text
     assert browser.find_element(By.ID, "sentiment-counts").get_attribute("title").startswith("1 positive")
     shot("routing-online-escalated-sentiment")
+
+
+def test_status_control_follows_a_change_made_elsewhere(browser, api, shot):
+    # When anna's status changes in another tab (here: over the API), the open inbox shows it live.
+    api.call("PUT", "/api/v1/operators/me/presence", {"status": "away"}, expect=200)
+    wait(browser, lambda b: Select(b.find_element(By.ID, "presence")).first_selected_option.get_attribute("value") == "away",
+         message="the status control did not follow")
+    assert "presence-away" in browser.find_element(By.CSS_SELECTOR, ".presence-control .presence").get_attribute("class")
+    shot("routing-status-away")

@@ -17,6 +17,7 @@ const handlers = {
   'conversation.context_set': contextSet,
   'conversation.escalated': (event) => patchSummary(event.conversationID, () => ({ escalated: true })),
   'conversation.department_changed': departmentChanged,
+  'operator.presence_changed': presenceChanged,
   // The server leaves out null keys: a full Contact without preferredName means it was cleared.
   'contact.updated': (event) => applyContact({ preferredName: null, ...event.data }),
 };
@@ -95,6 +96,14 @@ function countSentiment(summary, message) {
   const seen = summary.lastMessage && message.id <= summary.lastMessage.id;
   if (message.direction !== 'in' || !message.sentiment || seen) return counts;
   return { ...counts, [message.sentiment]: (counts[message.sentiment] ?? 0) + 1 };
+}
+
+/** Keeps presence dots current; my own change (a timeout, another tab) updates my status control. */
+function presenceChanged(event) {
+  const { operatorID, status } = event.data;
+  const known = state.operators.get(operatorID);
+  if (known) state.operators.set(operatorID, { ...known, status });
+  if (operatorID === state.me?.id) emit('presence:me', status);
 }
 
 function departmentChanged(event) {

@@ -3,7 +3,7 @@
 
 import { h } from '../dom.js';
 import { api } from '../api.js';
-import { state, emit } from '../state.js';
+import { state, emit, on } from '../state.js';
 import { showError } from './toast.js';
 
 const labels = { online: 'Online', away: 'Away', offline: 'Offline' };
@@ -37,6 +37,7 @@ export function renderPresenceControl() {
     }
   };
   show(state.me.status ?? 'offline');
+  on('presence:me', show);
   setInterval(() => document.visibilityState === 'visible' && beat(), heartbeatMs);
   return h('label.presence-control', null, dot, select);
 }
