@@ -24,7 +24,19 @@ struct DepartmentChangePayload: Encodable {
 
 extension SQLiteStore {
     public func assignWaiting(at now: Date) async throws -> [Event] {
-        try await pool.write { db in
+        // Most passes find nobody free or nothing waiting: decide that on a reader, without taking the write lock.
+        let worthIt = try await pool.read { db in
+            try db.cachedValue(
+                Bool.self,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM conversations WHERE status = 'open' AND assignee_id IS NULL)
+                       AND EXISTS (SELECT 1 FROM operators o WHERE o.active = 1 AND o.status = 'online' AND o.max_concurrent >
+                           (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = o.id AND c.status != 'resolved'))
+                    """
+            ) ?? false
+        }
+        guard worthIt else { return [] }
+        return try await pool.write { db in
             var transaction = try AssignmentTransaction(db: db, now: now)
             return try transaction.run()
         }
