@@ -20,11 +20,12 @@ extension IngestTransaction {
             sql: "SELECT pending_context_key FROM identities WHERE id = ?",
             arguments: [identity.id.rawValue]
         )
-        let context = contextKey ?? pendingContext
+        let context = (contextKey ?? pendingContext).map { String($0.prefix(Self.maxStoredContextKey)) }
         if pendingContext != nil {
             try db.cachedExecute(sql: "UPDATE identities SET pending_context_key = NULL WHERE id = ?", arguments: [identity.id.rawValue])
         }
-        let conversationID = try placeInConversation(identity, context: context)
+        let status = try context.map { try claimContext($0, for: identity) }
+        let conversationID = try placeInConversation(identity, context: context, status: status)
         let now = event.occurredAt
         try db.cachedExecute(
             sql: """
@@ -53,11 +54,12 @@ extension IngestTransaction {
         )
         try events.append(.messageCreated, at: now, contact: identity.contactID, conversation: conversationID, message: message.id, payload: message)
         try queueAndEscalate(message, contact: identity.contactID)
+        try captureAddress(identity, text: text)
         return (conversationID, message.id)
     }
 
     /// Finds the conversation a client message belongs to, applying the pure placement rule and state machine.
-    private mutating func placeInConversation(_ identity: Identity, context: String?) throws -> ConversationID {
+    private mutating func placeInConversation(_ identity: Identity, context: String?, status: ContextStatus?) throws -> ConversationID {
         let now = event.occurredAt
         let latest = try db.cachedRow(
             sql: "SELECT * FROM conversations WHERE identity_id = ? ORDER BY id DESC LIMIT 1",
@@ -77,7 +79,10 @@ extension IngestTransaction {
             }
             if let context, context != conversation.contextKey {
                 conversation.contextKey = context
-                try db.cachedExecute(sql: "UPDATE conversations SET context_key = ? WHERE id = ?", arguments: [context, conversation.id.rawValue])
+                try db.cachedExecute(
+                    sql: "UPDATE conversations SET context_key = ?, context_status = ? WHERE id = ?",
+                    arguments: [context, status?.rawValue, conversation.id.rawValue]
+                )
                 try events.append(.conversationContextSet, at: now, contact: identity.contactID, conversation: conversation.id, payload: conversation)
             }
             return conversation.id
@@ -89,11 +94,12 @@ extension IngestTransaction {
         )
         try db.cachedExecute(
             sql: """
-                INSERT INTO conversations (contact_id, channel_id, identity_id, status, department_id, context_key, opened_at, last_message_at)
-                VALUES (?, ?, ?, 'open', ?, ?, ?, ?)
+                INSERT INTO conversations (contact_id, channel_id, identity_id, status, department_id, context_key, context_status,
+                                           opened_at, last_message_at)
+                VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                identity.contactID.rawValue, event.channelID.rawValue, identity.id.rawValue, department, context,
+                identity.contactID.rawValue, event.channelID.rawValue, identity.id.rawValue, department, context, status?.rawValue,
                 now.timeIntervalSince1970, now.timeIntervalSince1970,
             ]
         )

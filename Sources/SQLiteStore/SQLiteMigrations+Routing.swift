@@ -24,7 +24,6 @@ extension SQLiteMigrations {
                     ALTER TABLE conversations ADD COLUMN queued_at REAL;
                     ALTER TABLE conversations ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
                     ALTER TABLE conversations ADD COLUMN escalated_at REAL;
-                    ALTER TABLE conversations ADD COLUMN previous_assignee_id INTEGER REFERENCES operators(id);
                     ALTER TABLE conversations ADD COLUMN positive_count INTEGER NOT NULL DEFAULT 0;
                     ALTER TABLE conversations ADD COLUMN negative_count INTEGER NOT NULL DEFAULT 0;
                     CREATE INDEX conversations_queue ON conversations(priority DESC, queued_at, id)
@@ -40,6 +39,14 @@ extension SQLiteMigrations {
                     UPDATE conversations SET queued_at = last_message_at WHERE status = 'open' AND assignee_id IS NULL;
                     """
             )
+        }
+    }
+
+    /// 0013: a conversation taken from an operator who was not there remembers them, so a
+    /// returning client goes back to that operator once they are online ("sticky").
+    static func registerRoutingMore(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("0013_routing_more") { db in
+            try db.execute(sql: "ALTER TABLE conversations ADD COLUMN previous_assignee_id INTEGER REFERENCES operators(id);")
         }
     }
 }

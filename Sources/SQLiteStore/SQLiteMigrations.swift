@@ -252,6 +252,8 @@ enum SQLiteMigrations {
             )
         }
         registerRouting(&migrator)
+        registerIdentityMigrations(in: &migrator)
+        registerRoutingMore(&migrator)
         return migrator
     }
 }

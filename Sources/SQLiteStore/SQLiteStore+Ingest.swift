@@ -41,6 +41,7 @@ struct IngestTransaction {
             throw StoreError.notFound("channel \(event.channelID)")
         }
         let identity = try findOrCreateIdentity()
+        try recordVerifiedPhone(identity)
         var conversationID: ConversationID?
         var messageID: MessageID?
         switch event.payload {
@@ -142,7 +143,9 @@ struct IngestTransaction {
     }
 
     private mutating func rememberContext(_ identity: Identity, _ contextKey: String?) throws {
-        guard let contextKey else { return }
+        guard let contextKey = contextKey.map({ String($0.prefix(Self.maxStoredContextKey)) }) else { return }
+        // Claim the key now, so no other client can take it between opening the chat and writing.
+        _ = try claimContext(contextKey, for: identity)
         // Viber opens a chat before the user writes; the context waits on the identity for the first message.
         try db.cachedExecute(sql: "UPDATE identities SET pending_context_key = ? WHERE id = ?", arguments: [contextKey, identity.id.rawValue])
         try events.append(.identityUpdated, at: event.occurredAt, contact: identity.contactID, payload: identity)

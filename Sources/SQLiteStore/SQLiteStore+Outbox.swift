@@ -84,7 +84,7 @@ extension SQLiteStore {
             // Only the oldest queued reply of each conversation is claimable, so a client gets replies in order.
             let rows = try db.cachedRows(
                 sql: """
-                    SELECT o.message_id, o.attempts, o.conversation_id, o.channel_id, m.text, m.attachments,
+                    SELECT o.message_id, o.attempts, o.conversation_id, o.channel_id, m.text, m.attachments, m.request_phone,
                            i.external_id AS recipient, c.persona_name, c.persona_avatar_url,
                            COALESCE(assignee.display_name, author.display_name) AS operator_name,
                            CASE WHEN assignee.id IS NOT NULL THEN assignee.avatar_url ELSE author.avatar_url END AS operator_avatar
@@ -122,7 +122,8 @@ extension SQLiteStore {
                     text: row["text"],
                     attachments: try JSONDecoder().decode([Attachment].self, from: Data(attachmentsJSON.utf8)),
                     sender: sender ?? Persona(name: row["persona_name"], avatarURL: row["persona_avatar_url"]),
-                    isFromOperator: sender != nil
+                    isFromOperator: sender != nil,
+                    requestsPhone: row["request_phone"]
                 )
                 items.append(OutboxItem(message: message, conversationID: ConversationID(row["conversation_id"]), attempts: row["attempts"]))
             }

@@ -68,6 +68,7 @@ extension AppConfig {
         }
         let channels = loadChannelSettings(value, problems: &problems)
         let presenceTimeout = loadPresenceTimeout(value, problems: &problems)
+        let continuity = loadContinuitySettings(value, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return AppConfig(
             host: host,
@@ -80,7 +81,10 @@ extension AppConfig {
             secretKey: channels.secretKey,
             secretKeyFile: channels.secretKeyFile,
             proxy: channels.proxy,
-            presenceTimeout: presenceTimeout
+            presenceTimeout: presenceTimeout,
+            channelsDirectory: value("SWITCHBOARD_CHANNELS_DIR") ?? "channels",
+            contextTTL: continuity.contextTTL,
+            autoLinkByPhone: continuity.autoLinkByPhone
         )
     }
 

@@ -27,6 +27,12 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
     public var proxy: String?
     /// Seconds without a session before an online or away operator goes offline.
     public var presenceTimeout: TimeInterval
+    /// Folder of `*.yaml` channel manifests that `serve` applies at start.
+    public var channelsDirectory: String
+    /// How long a deep-link context key can be used after it is created.
+    public var contextTTL: TimeInterval
+    /// Whether identities sharing a verified phone number are linked without asking an operator.
+    public var autoLinkByPhone: Bool
 
     /// Every key Switchboard reads, with its default; `SWITCHBOARD_CONFIG` names the optional file.
     public static let keys: [(key: String, help: String)] = [
@@ -41,7 +47,10 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         ("SWITCHBOARD_SECRET_KEY", "base64 of 32 bytes that encrypts bot tokens; default: the key file"),
         ("SWITCHBOARD_SECRET_KEY_FILE", "key file created (mode 0600) on first run, default ./switchboard.key beside the database"),
         ("SWITCHBOARD_PROXY", "proxy for messenger API calls (socks5h://host:port or http://host:port), default none"),
+        ("SWITCHBOARD_CHANNELS_DIR", "folder of channel manifests (*.yaml) applied at serve, default ./channels"),
         ("SWITCHBOARD_PRESENCE_TIMEOUT", "seconds without a session before an operator goes offline (60-86400), default 900"),
+        ("SWITCHBOARD_CONTEXT_TTL", "seconds a deep-link context key stays usable, default 86400 (a day)"),
+        ("SWITCHBOARD_AUTO_LINK_BY_PHONE", "true links identities that share a verified phone number at once; default false (offered to operators)"),
     ]
 
     /// Creates a config from already-validated values.
@@ -56,7 +65,10 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         secretKey: String? = nil,
         secretKeyFile: String? = nil,
         proxy: String? = nil,
-        presenceTimeout: TimeInterval = AppConfig.defaultPresenceTimeout
+        presenceTimeout: TimeInterval = AppConfig.defaultPresenceTimeout,
+        channelsDirectory: String = "channels",
+        contextTTL: TimeInterval = 86_400,
+        autoLinkByPhone: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -70,6 +82,9 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         self.secretKeyFile = secretKeyFile ?? (directory.isEmpty ? "switchboard.key" : directory + "/switchboard.key")
         self.proxy = proxy
         self.presenceTimeout = presenceTimeout
+        self.channelsDirectory = channelsDirectory
+        self.contextTTL = contextTTL
+        self.autoLinkByPhone = autoLinkByPhone
     }
 
     public var description: String {
@@ -77,7 +92,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         let proxyShown = proxy.flatMap { URLComponents(string: $0) }.map { "\($0.scheme ?? "?")://\($0.host ?? "?")" } ?? "none"
         return "host=\(host) port=\(port) database=\(databasePath) public_url=\(publicURL.absoluteString) log_level=\(logLevel) "
             + "media_dir=\(mediaDirectory) media_max_bytes=\(mediaMaxBytes) secret_key=\(secretKey == nil ? "file \(secretKeyFile)" : "<set>") "
-            + "proxy=\(proxyShown) presence_timeout=\(Int(presenceTimeout))"
+            + "proxy=\(proxyShown) presence_timeout=\(Int(presenceTimeout)) channels_dir=\(channelsDirectory) context_ttl=\(Int(contextTTL)) auto_link_by_phone=\(autoLinkByPhone)"
     }
 }
 

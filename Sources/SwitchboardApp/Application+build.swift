@@ -33,23 +33,39 @@ public struct Switchboard: Sendable {
     public let telegram: TelegramBridge
     /// Starts the Viber channels at `serve`.
     public let viber: ViberBridge
+    /// What `/metrics` reports.
+    public let metrics: ServerMetrics
     /// Presence, queues and assignment.
     public let routing: RoutingService
     /// Tells a client who asked for a human that one is coming.
     public let escalationNotice: EscalationNotice
+    /// The time every use case reads.
+    public let clock: any WallClock
+    /// Identity linking, merges and the bot's own messages.
+    public let continuity: ContinuityService
 
     /// Opens the database, loads (or creates) the secret key and wires the engine and the channels.
     /// - Throws: when the database cannot be opened or migrated, or the secret key cannot be loaded.
     public init(config: AppConfig, logger: Logger, clock: any WallClock = SystemWallClock()) throws {
         store = try SQLiteStore(path: config.databasePath)
+        self.clock = clock
         secrets = try SecretKeyFile.load(base64Key: config.secretKey, path: config.secretKeyFile)
         bus = InProcessEventBus(log: store)
+        metrics = ServerMetrics()
         adapters = ChannelAdapters()
         webhooks = WebhookEndpoints()
         media = DiskMediaStore(root: URL(fileURLWithPath: config.mediaDirectory), maxBytes: config.mediaMaxBytes)
         transport = CurlTransport(configuration: .init(proxy: config.proxy, maxConcurrentRequests: 8))
-        router = SwitchboardEngine.Router(store: store, bus: bus, logger: logger)
         dispatcher = OutboxDispatcher(store: store, adapters: adapters, bus: bus, clock: clock, logger: logger)
+        continuity = ContinuityService(
+            store: store,
+            bus: bus,
+            clock: clock,
+            dispatcher: dispatcher,
+            autoLinkByPhone: config.autoLinkByPhone,
+            logger: logger
+        )
+        router = SwitchboardEngine.Router(store: store, bus: bus, logger: logger, followUp: continuity)
         replies = ReplyService(store: store, bus: bus, clock: clock, dispatcher: dispatcher)
         inbox = InboxService(store: store, bus: bus, clock: clock, replies: replies, adapters: adapters)
         var routingConfiguration = RoutingService.Configuration()
@@ -100,15 +116,23 @@ public func buildApplication(
         bus: switchboard.bus,
         hasher: PasswordHasher(cost: passwordCost),
         mediaDirectory: URL(fileURLWithPath: config.mediaDirectory, isDirectory: true),
-        secureCookies: config.publicURL.scheme?.lowercased() == "https"
+        secureCookies: config.publicURL.scheme?.lowercased() == "https",
+        metrics: switchboard.metrics
     )
     let router = Hummingbird.Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: JSONErrorMiddleware())
     router.add(middleware: SessionMiddleware(store: switchboard.store))
     router.add(middleware: PresenceMiddleware(routing: switchboard.routing))
     router.addRoutes(HealthController(store: switchboard.store).routes)
-    router.addRoutes(WebhookController(registry: switchboard.webhooks).routes)
+    router.addRoutes(WebhookController(registry: switchboard.webhooks, metrics: switchboard.metrics).routes)
+    router.addRoutes(
+        MetricsController(metrics: switchboard.metrics) { [store = switchboard.store, metrics = switchboard.metrics] in
+            let counts = try await store.operationalCounts()
+            metrics.setQueues(outboxPending: counts.outboxPending, waitingConversations: counts.waitingConversations)
+        }.routes
+    )
     router.addRoutes(InboxAssetsController().routes)
     router.addRoutes(SessionController(dependencies: dependencies).routes)
     router.addRoutes(ConversationController(dependencies: dependencies).routes)
@@ -121,13 +145,20 @@ public func buildApplication(
     router.addRoutes(RoutingSettingsController(routing: switchboard.routing).routes)
     router.addRoutes(TransferController(dependencies: dependencies, routing: switchboard.routing).routes)
     router.addRoutes(AvatarController(mediaDirectory: dependencies.mediaDirectory).routes)
+    let contexts = ContextSettings(deepLinks: ChannelDeepLinks(store: switchboard.store), timeToLive: config.contextTTL, clock: switchboard.clock)
+    router.addRoutes(ContextController(dependencies: dependencies, settings: contexts).routes)
+    router.addRoutes(APIKeyController(dependencies: dependencies, clock: switchboard.clock).routes)
+    router.addRoutes(IdentityController(dependencies: dependencies, continuity: switchboard.continuity).routes)
     StreamController(dependencies: dependencies).register(on: router)
     for routes in extraRoutes { router.addRoutes(routes) }
     let app = Application(
         router: router,
         server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
-        services: [switchboard.dispatcher, switchboard.routing, switchboard.escalationNotice, switchboard.telegram, switchboard.viber],
+        services: [
+            switchboard.dispatcher, switchboard.routing, switchboard.escalationNotice, switchboard.telegram, switchboard.viber,
+            MetricsObserver(store: switchboard.store, bus: switchboard.bus, metrics: switchboard.metrics, logger: logger),
+        ],
         logger: logger
     )
     return (app, switchboard)

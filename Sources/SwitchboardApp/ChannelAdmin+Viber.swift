@@ -45,7 +45,7 @@ extension ChannelAdmin {
         if let avatar = request.personaAvatar, !(avatar.hasPrefix("https://") || avatar.hasPrefix("http://")) {
             throw ChannelAdminError("--persona-avatar must be a public http(s) URL (see `switchboard avatar add`)")
         }
-        let settings = ViberChannelSettings(apiURL: request.apiURL, welcomeText: request.welcomeText)
+        var settings = ViberChannelSettings(apiURL: request.apiURL, welcomeText: request.welcomeText)
         let api = ViberBotAPI(token: request.token, baseURL: settings.baseURL, transport: transport)
         let account: ViberBotAPI.Account
         do {
@@ -55,6 +55,7 @@ extension ChannelAdmin {
         } catch {
             throw ChannelAdminError("could not check the token with \(settings.baseURL): \(error)")
         }
+        settings.chatURI = account.uri
         let credentials = ChannelCredentials(tokenCiphertext: try secrets.seal(request.token), settingsJSON: settings.json)
         let persona = Persona(name: request.personaName ?? account.name ?? request.name, avatarURL: request.personaAvatar ?? account.icon)
         return try await store.createChannel(

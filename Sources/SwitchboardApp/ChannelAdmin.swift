@@ -39,6 +39,7 @@ public struct ChannelAdmin: Sendable {
     }
 
     let store: any Store
+    let departmentStore: any RoutingStore
     let secrets: SecretBox
     let transport: any HTTPTransport
     let publicURL: URL
@@ -46,6 +47,7 @@ public struct ChannelAdmin: Sendable {
     /// Creates the admin facade over an open store.
     public init(switchboard: Switchboard, config: AppConfig) {
         self.store = switchboard.store
+        self.departmentStore = switchboard.store
         self.secrets = switchboard.secrets
         self.transport = switchboard.transport
         self.publicURL = config.publicURL
@@ -55,7 +57,7 @@ public struct ChannelAdmin: Sendable {
     /// - Throws: `ChannelAdminError` with a sentence for the admin; never the token.
     public func addTelegram(_ request: TelegramRequest) async throws -> Channel {
         try await checkNewName(request.name)
-        let settings = TelegramChannelSettings(apiURL: request.apiURL, proxy: request.proxy)
+        var settings = TelegramChannelSettings(apiURL: request.apiURL, proxy: request.proxy)
         let api = TelegramBotAPI(token: request.token, endpoint: settings.endpoint, transport: transport)
         let bot: TelegramBotIdentity
         do {
@@ -65,6 +67,7 @@ public struct ChannelAdmin: Sendable {
         } catch {
             throw ChannelAdminError("could not check the token with \(settings.endpoint.baseURL): \(error)")
         }
+        settings.botUsername = bot.username
         var secret: String?
         if request.mode == .webhook { secret = TelegramWebhookSetup.newSecret() }
         let url = TelegramWebhookSetup.webhookURL(publicURL: publicURL, channelName: request.name)

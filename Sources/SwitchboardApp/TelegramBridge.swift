@@ -3,7 +3,7 @@ import Foundation
 import Logging
 import Secrets
 public import ServiceLifecycle
-import SwitchboardCore
+public import SwitchboardCore
 import TelegramChannel
 
 /// Starts every Telegram channel at `serve`: registers its adapter for the outbox, puts it in its
@@ -19,6 +19,7 @@ public struct TelegramBridge: Service {
     let transport: any HTTPTransport
     let config: AppConfig
     let logger: Logger
+    let tasks = ChannelTasks()
     /// Poller tuning, shortened by tests.
     var pollerConfiguration = TelegramPoller.Configuration()
 
@@ -47,23 +48,37 @@ public struct TelegramBridge: Service {
 
     /// Starts the channels and runs their pollers until shutdown.
     public func run() async throws {
-        var pollers: [TelegramPoller] = []
         for channel in try await store.channels() where channel.kind == .telegram && !channel.isPaused {
-            do {
-                if let poller = try await start(channel) { pollers.append(poller) }
-            } catch {
-                // One broken channel (say, a token sealed with another key) must not stop the others.
-                logger.error("telegram channel not started", metadata: ["channel": "\(channel.name)", "error": "\(error)"])
-            }
+            await launch(channel)
         }
-        await withDiscardingTaskGroup { group in
-            // A service that returns early ends the whole ServiceGroup, so the bridge lives until shutdown.
-            group.addTask { try? await gracefulShutdown() }
-            for poller in pollers {
-                group.addTask {
-                    try? await poller.run()
-                }
+        // A service that returns early ends the whole ServiceGroup, so the bridge lives until shutdown.
+        try? await gracefulShutdown()
+        await tasks.stopAll()
+    }
+
+    /// Applies a stored change to a running server: stops the channel, then starts it again as
+    /// stored unless it is paused or gone.
+    public func reload(_ channelID: ChannelID) async {
+        await tasks.stop(channelID)
+        await adapters.remove(channelID)
+        guard let channel = try? await store.channels().first(where: { $0.id == channelID }), channel.kind == .telegram else { return }
+        await webhooks.remove(kind: .telegram, channelName: channel.name)
+        guard !channel.isPaused else { return }
+        await launch(channel)
+    }
+
+    private func launch(_ channel: Channel) async {
+        do {
+            let work: (@Sendable () async -> Void)?
+            if let poller = try await start(channel) {
+                work = { try? await poller.run() }
+            } else {
+                work = nil
             }
+            await tasks.replace(channel.id, with: work)
+        } catch {
+            // One broken channel (say, a token sealed with another key) must not stop the others.
+            logger.error("telegram channel not started", metadata: ["channel": "\(channel.name)", "error": "\(error)"])
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import Logging
 import Secrets
 public import ServiceLifecycle
-import SwitchboardCore
+public import SwitchboardCore
 import ViberChannel
 
 /// Starts every Viber channel at `serve`: registers its adapter and webhook endpoint, then calls
@@ -19,6 +19,7 @@ public struct ViberBridge: Service {
     let transport: any HTTPTransport
     let config: AppConfig
     let logger: Logger
+    let tasks = ChannelTasks()
     /// First pause between set_webhook tries; doubles up to a minute.
     var retryDelay: Duration = .milliseconds(200)
 
@@ -45,20 +46,31 @@ public struct ViberBridge: Service {
 
     /// Starts the channels, sets their webhooks, and lives until shutdown.
     public func run() async throws {
-        var started: [(Channel, ViberBotAPI)] = []
         for channel in try await store.channels() where channel.kind == .viber && !channel.isPaused {
-            do {
-                if let api = try await start(channel) { started.append((channel, api)) }
-            } catch {
-                logger.error("viber channel not started", metadata: ["channel": "\(channel.name)", "error": "\(error)"])
-            }
+            await launch(channel)
         }
-        await withDiscardingTaskGroup { group in
-            // A service that returns early ends the whole ServiceGroup, so the bridge lives until shutdown.
-            group.addTask { try? await gracefulShutdown() }
-            for (channel, api) in started {
-                group.addTask { try? await cancelWhenGracefulShutdown { try await setWebhook(channel, api: api) } }
-            }
+        // A service that returns early ends the whole ServiceGroup, so the bridge lives until shutdown.
+        try? await gracefulShutdown()
+        await tasks.stopAll()
+    }
+
+    /// Applies a stored change to a running server: stops the channel, then starts it again as
+    /// stored (set_webhook included) unless it is paused or gone.
+    public func reload(_ channelID: ChannelID) async {
+        await tasks.stop(channelID)
+        await adapters.remove(channelID)
+        guard let channel = try? await store.channels().first(where: { $0.id == channelID }), channel.kind == .viber else { return }
+        await webhooks.remove(kind: .viber, channelName: channel.name)
+        guard !channel.isPaused else { return }
+        await launch(channel)
+    }
+
+    private func launch(_ channel: Channel) async {
+        do {
+            guard let api = try await start(channel) else { return }
+            await tasks.replace(channel.id) { try? await setWebhook(channel, api: api) }
+        } catch {
+            logger.error("viber channel not started", metadata: ["channel": "\(channel.name)", "error": "\(error)"])
         }
     }
 

@@ -30,4 +30,7 @@ public protocol ChannelCredentialStore: Sendable {
     /// Records why a channel cannot work (nil clears it), so `channel list` and logs show the reason.
     /// - Throws: `StoreError.notFound` for an unknown channel.
     func setChannelProblem(_ id: ChannelID, problem: String?) async throws
+    /// Applies a change to a channel in one transaction.
+    /// - Throws: `StoreError.notFound` for an unknown channel.
+    func updateChannel(_ id: ChannelID, _ change: ChannelChange) async throws
 }

@@ -18,6 +18,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case operatorPresenceChanged = "operator.presence_changed"
     /// A conversation moved to another department (transfer or the client's choice).
     case conversationDepartmentChanged = "conversation.department_changed"
+    case contactMerged = "contact.merged"
+    case contactUnmerged = "contact.unmerged"
+    case labelsChanged = "labels.changed"
 }
 
 /// An entry of the event log. `seq` increases monotonically; readers resume with "after seq N".

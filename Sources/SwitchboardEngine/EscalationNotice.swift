@@ -14,14 +14,14 @@ public struct EscalationNotice: Service {
         "uk": "Зрозуміло, з'єдную вас з оператором.",
     ]
 
-    let store: any BotMessageStore
+    let store: any LinkStore
     let bus: InProcessEventBus
     let clock: any WallClock
     let dispatcher: OutboxDispatcher?
     let logger: Logger
 
     /// Creates the service.
-    public init(store: any BotMessageStore, bus: InProcessEventBus, clock: any WallClock, dispatcher: OutboxDispatcher?, logger: Logger) {
+    public init(store: any LinkStore, bus: InProcessEventBus, clock: any WallClock, dispatcher: OutboxDispatcher?, logger: Logger) {
         self.store = store
         self.bus = bus
         self.clock = clock
@@ -60,8 +60,9 @@ public struct EscalationNotice: Service {
         do {
             let escalated = try JSONDecoder().decode(Escalated.self, from: Data(event.payload.utf8))
             let stored = try await store.enqueueBotMessage(
-                escalated.conversationID,
+                in: escalated.conversationID,
                 text: Self.text(forLanguage: escalated.language),
+                requestPhone: false,
                 at: clock.now()
             )
             await bus.publish(stored.events)

@@ -8,12 +8,15 @@ public struct Router: Sendable {
     let store: any Store
     let bus: any EventBus
     let logger: Logger
+    let followUp: (any IngestFollowUp)?
 
     /// Creates a router.
-    public init(store: any Store, bus: any EventBus, logger: Logger) {
+    /// - Parameter followUp: reacts to each new event after it committed (identity linking).
+    public init(store: any Store, bus: any EventBus, logger: Logger, followUp: (any IngestFollowUp)? = nil) {
         self.store = store
         self.bus = bus
         self.logger = logger
+        self.followUp = followUp
     }
 
     /// Commits an inbound event and publishes what it changed.
@@ -25,6 +28,12 @@ public struct Router: Sendable {
         switch outcome {
         case .new(let result):
             await bus.publish(result.events)
+            do {
+                try await followUp?.handle(event, result)
+            } catch {
+                // The event is committed and acknowledged regardless; the follow-up is best effort.
+                logger.error("follow-up of an inbound event failed", metadata: ["channel": "\(event.channelID)", "error": "\(error)"])
+            }
         case .duplicate:
             logger.debug("duplicate delivery ignored", metadata: ["channel": "\(event.channelID)", "delivery": "\(event.deliveryKey)"])
         }

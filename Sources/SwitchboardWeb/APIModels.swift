@@ -128,6 +128,17 @@ struct ConversationDetailDTO: Encodable {
     let previousConversations: [ConversationSummary]
     let sentiment: SentimentCounts
     let escalated: Bool
+    /// The deep-link context the conversation arrived with; nil when it came without one.
+    let context: ContextDTO?
+    /// Labels on this conversation, and on its contact (shared by every operator).
+    let labels: [String]
+    let contactLabels: [String]
+    /// Merges into this contact that can be undone, newest first.
+    let merges: [ContactMerge]
+    /// Other contacts with the same verified phone number, offered for linking.
+    let phoneMatches: [ContactRef]
+    /// The identity a reply goes to unless the operator picks another: the one the client last wrote from.
+    let replyIdentityID: IdentityID?
 }
 
 /// A contact with their identities and conversations.

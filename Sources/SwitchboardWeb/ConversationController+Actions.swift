@@ -8,6 +8,8 @@ extension ConversationController {
     struct ReplyBody: Decodable {
         let text: String?
         let attachments: [String]?
+        /// Another linked identity of the client to answer through; by default the one they last wrote from.
+        let identityID: IdentityID?
     }
 
     struct NoteBody: Decodable {
@@ -31,8 +33,9 @@ extension ConversationController {
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !attachments.isEmpty else {
                 throw APIError(.badRequest, code: "empty", message: "A reply needs text or an attachment.")
             }
-            let message = try await dependencies.inbox.reply(to: summary, by: signedIn.viewer, text: text, attachments: attachments)
-            return try JSONResponse.make(TimelineMessageDTO(entry(message, signedIn, summary)), status: .created)
+            let target = try await replyTarget(summary, identityID: body.identityID, viewer: signedIn.viewer)
+            let message = try await dependencies.inbox.reply(to: target, by: signedIn.viewer, text: text, attachments: attachments)
+            return try JSONResponse.make(TimelineMessageDTO(entry(message, signedIn, target)), status: .created)
         }
         routes.post("api/v1/conversations/:id/notes") { request, context in
             let signedIn = try context.requireOperator()
@@ -85,6 +88,17 @@ extension ConversationController {
             try await dependencies.inbox.typing(in: summary)
             return JSONResponse.noContent
         }
+    }
+
+    /// The conversation a reply lands in: the chosen identity's, else the one the client last wrote from.
+    private func replyTarget(_ summary: ConversationSummary, identityID: IdentityID?, viewer: Viewer) async throws -> ConversationSummary {
+        guard let id = try await store.replyConversation(contactID: summary.contact.id, identityID: identityID) else {
+            if identityID != nil {
+                throw APIError(.badRequest, code: "unknown_identity", message: "identityID is not one of this client's messengers.")
+            }
+            return summary
+        }
+        return try await store.conversationSummary(id, viewer: viewer) ?? summary
     }
 
     private func refreshed(_ id: ConversationID, _ signedIn: SignedInOperator) async throws -> Response {

@@ -12,7 +12,7 @@ public struct ConversationController: Sendable {
         self.dependencies = dependencies
     }
 
-    var store: any InboxStore { dependencies.store }
+    var store: any ContinuityStore { dependencies.store }
 
     /// The routes under `/api/v1`.
     public var routes: RouteCollection<InboxRequestContext> {
@@ -39,6 +39,11 @@ public struct ConversationController: Sendable {
         }
         let limit = try Self.limit(query["limit"].map(String.init))
         let cursor = try query["cursor"].map { try Self.parseCursor(String($0)) }
+        if let label = query["label"].map(String.init) {
+            let items = try await store.conversations(labeled: label, filter, viewer: viewer, after: cursor, limit: limit)
+            let next = items.count == limit ? items.last.map { "\($0.lastMessageAt.timeIntervalSince1970)_\($0.id)" } : nil
+            return try JSONResponse.make(Page(items: items, nextCursor: next))
+        }
         let items = try await store.conversations(
             filter,
             viewer: viewer,
@@ -74,7 +79,13 @@ public struct ConversationController: Sendable {
                 identities: identities,
                 previousConversations: previous,
                 sentiment: summary.sentiment,
-                escalated: summary.escalated
+                escalated: summary.escalated,
+                context: try await store.pinnedContext(of: summary.id).map(ContextDTO.init),
+                labels: try await store.labels(ofConversation: summary.id),
+                contactLabels: try await store.labels(ofContact: contact.id),
+                merges: try await store.merges(into: contact.id),
+                phoneMatches: try await store.phoneMatches(of: contact.id),
+                replyIdentityID: try await replyIdentity(contact.id)
             )
         )
     }
@@ -88,6 +99,12 @@ public struct ConversationController: Sendable {
         let entries = try await store.timeline(contactID: summary.contact.id, before: before, limit: limit)
         let next = entries.count == limit ? entries.last.map { String($0.message.id.rawValue) } : nil
         return try JSONResponse.make(Page(items: entries.map(TimelineMessageDTO.init), nextCursor: next))
+    }
+
+    /// The identity a reply goes to by default: the one the client last wrote from.
+    private func replyIdentity(_ contactID: ContactID) async throws -> IdentityID? {
+        guard let target = try await store.replyConversation(contactID: contactID, identityID: nil) else { return nil }
+        return try await store.conversation(target)?.identityID
     }
 
     /// The conversation named by the `:id` parameter, if the operator may see it (404 otherwise, so

@@ -4,7 +4,7 @@ public import SwitchboardEngine
 
 /// What the inbox's controllers need, built once by the composition root.
 public struct InboxDependencies: Sendable {
-    public let store: any InboxStore
+    public let store: any ContinuityStore
     public let inbox: InboxService
     public let bus: InProcessEventBus
     public let hasher: PasswordHasher
@@ -14,17 +14,20 @@ public struct InboxDependencies: Sendable {
     /// Adds `Secure` to the session cookie (when the public URL is https).
     public let secureCookies: Bool
     public let sessionLifetime: TimeInterval
+    /// Where the stream reports its open connections.
+    public let metrics: ServerMetrics
 
     /// Creates the dependencies.
     public init(
-        store: any InboxStore,
+        store: any ContinuityStore,
         inbox: InboxService,
         bus: InProcessEventBus,
         hasher: PasswordHasher,
         throttle: LoginThrottle = LoginThrottle(),
         mediaDirectory: URL,
         secureCookies: Bool,
-        sessionLifetime: TimeInterval = 12 * 3600
+        sessionLifetime: TimeInterval = 12 * 3600,
+        metrics: ServerMetrics = ServerMetrics()
     ) {
         self.store = store
         self.inbox = inbox
@@ -34,5 +37,6 @@ public struct InboxDependencies: Sendable {
         self.mediaDirectory = mediaDirectory
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime
+        self.metrics = metrics
     }
 }

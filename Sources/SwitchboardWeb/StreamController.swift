@@ -39,6 +39,8 @@ public struct StreamController: Sendable {
             guard let signedIn = wsContext.requestContext.signedIn else { return }
             let after = wsContext.request.uri.queryParameters["after"].flatMap { Int64($0) }
             let subscription = try await dependencies.bus.subscribe(after: after)
+            dependencies.metrics.streamOpened()
+            defer { dependencies.metrics.streamClosed() }
             let latest = try await dependencies.store.latestSeq()
             try await outbound.write(.text(String(decoding: try JSONResponse.encoder.encode(Hello(latestSeq: latest)), as: UTF8.self)))
             try await withThrowingTaskGroup(of: Void.self) { group in

@@ -14,10 +14,12 @@ public struct WebhookController<Context: RequestContext>: Sendable {
     public static var maxBodyBytes: Int { 1 << 20 }
 
     let registry: any WebhookEndpointRegistry
+    let metrics: ServerMetrics?
 
-    /// Creates the controller.
-    public init(registry: any WebhookEndpointRegistry) {
+    /// Creates the controller; with `metrics`, each webhook's handling time is recorded.
+    public init(registry: any WebhookEndpointRegistry, metrics: ServerMetrics? = nil) {
         self.registry = registry
+        self.metrics = metrics
     }
 
     /// The webhook route.
@@ -50,7 +52,9 @@ public struct WebhookController<Context: RequestContext>: Sendable {
         for (name, value) in request.uri.queryParameters {
             query[String(name)] = String(value)
         }
+        let started = ContinuousClock.now
         let answer = await endpoint.handle(WebhookRequest(headers: headers, query: query, body: Data(body.readableBytesView)))
+        metrics?.recordWebhook(kind: kind.rawValue, accepted: answer.errorCode == nil, duration: ContinuousClock.now - started)
         if let code = answer.errorCode {
             context.logger.info("webhook refused", metadata: ["kind": "\(kindName)", "channel": "\(channel)", "status": "\(answer.status)"])
             throw APIError(.init(code: answer.status), code: code, message: answer.errorMessage ?? code)

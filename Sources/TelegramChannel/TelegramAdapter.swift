@@ -57,6 +57,7 @@ public struct TelegramAdapter: ChannelAdapter {
             for (index, piece) in TextSplitter.split(signed.text, limit: Self.messageLimit).enumerated() {
                 var parameters: [String: JSONValue] = ["chat_id": .int(chatID), "text": .string(piece)]
                 if index == 0, let entities = signed.entities { parameters["entities"] = entities }
+                if message.requestsPhone { parameters["reply_markup"] = Self.sharePhoneKeyboard }
                 ids.append(try await perform("sendMessage", chatID: chatID, parameters))
             }
         }
@@ -66,6 +67,13 @@ public struct TelegramAdapter: ChannelAdapter {
         }
         return DeliveryReceipt(externalMessageID: ids.joined(separator: ","))
     }
+
+    /// A one-time keyboard whose single button shares the client's own phone number (`request_contact`).
+    static let sharePhoneKeyboard: JSONValue = .object([
+        "keyboard": .array([.array([.object(["text": .string("Share my phone number"), "request_contact": .bool(true)])])]),
+        "one_time_keyboard": .bool(true),
+        "resize_keyboard": .bool(true),
+    ])
 
     /// Shows "typing…" to the client for about five seconds; the inbox calls it while the operator types.
     /// - Throws: ``TelegramAPIError``.

@@ -8,18 +8,22 @@ public struct TelegramChannelSettings: Codable, Sendable, Equatable {
     public var proxy: String?
     /// Whether operator replies are headed by the operator's name; nil means yes.
     public var signReplies: Bool?
+    /// The bot's @username from getMe, for `https://t.me/<username>?start=` deep links.
+    public var botUsername: String?
 
     /// Creates settings.
-    public init(apiURL: String? = nil, proxy: String? = nil, signReplies: Bool? = nil) {
+    public init(apiURL: String? = nil, proxy: String? = nil, signReplies: Bool? = nil, botUsername: String? = nil) {
         self.apiURL = apiURL
         self.proxy = proxy
         self.signReplies = signReplies
+        self.botUsername = botUsername
     }
 
     enum CodingKeys: String, CodingKey {
         case apiURL = "api_url"
         case proxy
         case signReplies = "sign_replies"
+        case botUsername = "bot_username"
     }
 
     /// Reads the stored JSON; malformed or empty JSON gives the defaults.

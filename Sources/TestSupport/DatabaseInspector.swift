@@ -23,6 +23,11 @@ public struct DatabaseInspector: Sendable {
         return counts
     }
 
+    /// The first column of every row a query returns, as text.
+    public func strings(_ sql: String) throws -> [String] {
+        try queue.read { db in try String.fetchAll(db, sql: sql) }
+    }
+
     /// Runs raw SQL, for example to install a trigger that makes a write fail half-way.
     public func execute(_ sql: String) throws {
         try queue.write { db in try db.execute(sql: sql) }

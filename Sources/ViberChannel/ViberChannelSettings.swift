@@ -6,16 +6,20 @@ public struct ViberChannelSettings: Codable, Sendable, Equatable {
     public var apiURL: String?
     /// The welcome message answered to `conversation_started`; nil sends none.
     public var welcomeText: String?
+    /// The bot's public account URI from get_account_info, for `viber://pa?chatURI=` deep links.
+    public var chatURI: String?
 
     /// Creates settings.
-    public init(apiURL: String? = nil, welcomeText: String? = nil) {
+    public init(apiURL: String? = nil, welcomeText: String? = nil, chatURI: String? = nil) {
         self.apiURL = apiURL
         self.welcomeText = welcomeText
+        self.chatURI = chatURI
     }
 
     enum CodingKeys: String, CodingKey {
         case apiURL = "api_url"
         case welcomeText = "welcome_text"
+        case chatURI = "chat_uri"
     }
 
     /// Reads the stored JSON; malformed or empty JSON gives the defaults.

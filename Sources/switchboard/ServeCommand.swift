@@ -1,11 +1,17 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import SwitchboardApp
 
 /// `switchboard serve`: runs the HTTP server and every background service until SIGTERM/SIGINT.
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run Switchboard.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run Switchboard.",
+        discussion:
+            "Channel manifests (SWITCHBOARD_CHANNELS_DIR/*.yaml, default ./channels) are applied first: missing channels are created, described fields updated, nothing deleted."
+    )
 
     @OptionGroup var options: ConfigOptions
 
@@ -14,7 +20,16 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "switchboard")
         logger.logLevel = config.logLevel
         logger.info("starting", metadata: ["config": "\(config)"])
-        let (app, _) = try buildApplication(config: config, logger: logger)
+        let (app, switchboard) = try buildApplication(config: config, logger: logger)
+        do {
+            try await switchboard.applyChannelManifests(config: config, logger: logger)
+        } catch let error as ConfigError {
+            FileHandle.standardError.write(Data("switchboard: channel manifests: \(error.description)\n".utf8))
+            throw ExitCode(78)
+        } catch let error as ChannelAdminError {
+            FileHandle.standardError.write(Data("switchboard: channel manifests: \(error.description)\n".utf8))
+            throw ExitCode(78)
+        }
         try await app.runService()
     }
 }

@@ -65,12 +65,14 @@ export const api = {
   signOut: () => request('DELETE', '/api/v1/session', { quiet401: true }),
 
   queues: () => request('GET', '/api/v1/queues'),
-  conversations: ({ filter, cursor, limit = 50 }) =>
-    request('GET', `/api/v1/conversations${query({ filter, cursor, limit })}`),
+  conversations: ({ filter, cursor, label, limit = 50 }) =>
+    request('GET', `/api/v1/conversations${query({ filter, cursor, label, limit })}`),
   conversation: (id) => request('GET', conversation(id)),
   messages: (id, before, limit = 50) => request('GET', `${conversation(id)}/messages${query({ limit, before })}`),
-  sendMessage: (id, text, attachments = []) =>
-    request('POST', `${conversation(id)}/messages`, { json: attachments.length ? { text, attachments } : { text } }),
+  sendMessage: (id, text, attachments = [], identityID = null) =>
+    request('POST', `${conversation(id)}/messages`, {
+      json: { text, ...(attachments.length ? { attachments } : {}), ...(identityID ? { identityID } : {}) },
+    }),
   addNote: (id, text) => request('POST', `${conversation(id)}/notes`, { json: { text } }),
   take: (id) => request('POST', `${conversation(id)}/take`),
   assign: (id, operatorID, note) => request('POST', `${conversation(id)}/assign`, { json: { operatorID, note } }),
@@ -78,6 +80,13 @@ export const api = {
   reopen: (id) => request('POST', `${conversation(id)}/reopen`),
 
   updateContact: (id, fields) => request('PATCH', `/api/v1/contacts/${encodeURIComponent(id)}`, { json: fields }),
+  mergeContacts: (targetID, contactID) => request('POST', `/api/v1/contacts/${encodeURIComponent(targetID)}/merge`, { json: { contactID } }),
+  undoMerge: (mergeID) => request('POST', `/api/v1/merges/${encodeURIComponent(mergeID)}/undo`),
+  setContactLabels: (id, labels) => request('PUT', `/api/v1/contacts/${encodeURIComponent(id)}/labels`, { json: { labels } }),
+  setConversationLabels: (id, labels) => request('PUT', `${conversation(id)}/labels`, { json: { labels } }),
+  sendLinkCode: (id) => request('POST', `${conversation(id)}/link-code`),
+  requestPhone: (id) => request('POST', `${conversation(id)}/request-phone`),
+  askAddress: (id, text) => request('POST', `${conversation(id)}/ask-address`, { json: text ? { text } : {} }),
   cannedReplies: () => request('GET', '/api/v1/canned-replies'),
   operators: () => request('GET', '/api/v1/operators'),
   departments: () => request('GET', '/api/v1/departments'),

@@ -4,7 +4,7 @@
 
 import { api } from './api.js';
 import { state, emit, patchSummary, upsertSummary, upsertMessage, matchesFilter } from './state.js';
-import { refreshQueues, applyContact } from './inbox.js';
+import { refreshQueues, applyContact, refreshDetail } from './inbox.js';
 import { notifyNewConversation } from './notify.js';
 
 const handlers = {
@@ -18,6 +18,9 @@ const handlers = {
   'conversation.escalated': (event) => patchSummary(event.conversationID, () => ({ escalated: true })),
   'conversation.department_changed': departmentChanged,
   'operator.presence_changed': presenceChanged,
+  'contact.merged': contactsRegrouped,
+  'contact.unmerged': contactsRegrouped,
+  'labels.changed': labelsChanged,
   // The server leaves out null keys: a full Contact without preferredName means it was cleared.
   'contact.updated': (event) => applyContact({ preferredName: null, ...event.data }),
 };
@@ -157,6 +160,26 @@ function assigned(event) {
 function contextSet(event) {
   const contextKey = event.data?.contextKey ?? event.data?.key ?? null;
   if (contextKey) patchSummary(event.conversationID, () => ({ contextKey }));
+}
+
+/** Clients were merged or split: list rows change names, the open client's history and identities change. */
+function contactsRegrouped(event) {
+  const touched = [event.data?.targetID, event.data?.sourceID];
+  for (const summary of state.list.byId.values()) {
+    if (touched.includes(summary.contact?.id)) fetchSummary(summary.id);
+  }
+  const open = state.detail?.contact?.id;
+  if (open !== undefined && (open === event.data?.targetID || open === event.data?.sourceID)) refreshDetail();
+}
+
+/** Labels of the open conversation or its client changed. */
+function labelsChanged(event) {
+  const detail = state.detail;
+  if (!detail) return;
+  if (event.data?.conversationID === state.selectedId) state.detail = { ...detail, labels: event.data.labels };
+  else if (event.data?.contactID === detail.contact?.id) state.detail = { ...detail, contactLabels: event.data.labels };
+  else return;
+  emit('detail');
 }
 
 /** A small centered line in the open timeline for a status or assignment change. */

@@ -35,11 +35,23 @@ export function dayLabel(ms, now = Date.now()) {
   return new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-/** Fills `{client_name}` and `{operator_name}` in a canned reply body. */
-export function fillPlaceholders(body, { contact, operator }) {
+/** Fills `{client_name}`, `{operator_name}` and `{context.path}` (the pinned deep-link data) in a canned reply body. */
+export function fillPlaceholders(body, { contact, operator, context }) {
   return body
     .replaceAll('{client_name}', contactName(contact))
-    .replaceAll('{operator_name}', operator?.displayName ?? '');
+    .replaceAll('{operator_name}', operator?.displayName ?? '')
+    .replace(/\{context\.([A-Za-z0-9_.-]+)\}/g, (whole, path) => contextValue(context, path) ?? whole);
+}
+
+/** A scalar of the pinned context's data at a dotted path, as text; null when absent. */
+export function contextValue(context, path) {
+  if (context?.status !== 'pinned') return null;
+  let value = context.data;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return null;
+    value = value[part];
+  }
+  return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : null;
 }
 
 /** The question that asks the client how to address them, in the client's language when known. */

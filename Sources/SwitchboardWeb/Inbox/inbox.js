@@ -43,7 +43,7 @@ export async function loadMoreConversations() {
   const generation = list.generation;
   emit('list:loading', true);
   try {
-    const page = await api.conversations({ filter: state.filter, cursor: list.nextCursor });
+    const page = await api.conversations({ filter: state.filter, cursor: list.nextCursor, label: state.label });
     // The operator may have switched queues while this page was on its way.
     if (generation !== state.list.generation) return;
     appendPage(page.items, page.nextCursor);
@@ -71,6 +71,7 @@ export async function openConversation(id) {
     const detail = await api.conversation(id);
     if (state.selectedId !== id) return;
     state.detail = detail;
+    state.replyIdentityID = null;
     emit('detail');
     await loadOlderMessages();
   } catch (error) {
@@ -135,7 +136,9 @@ export async function send({ text, attachments = [], note = false }) {
   const id = state.selectedId;
   if (id === null) return false;
   try {
-    const message = note ? await api.addNote(id, text) : await api.sendMessage(id, text, attachments.map((a) => a.id));
+    const message = note
+      ? await api.addNote(id, text)
+      : await api.sendMessage(id, text, attachments.map((a) => a.id), state.replyIdentityID);
     if (state.selectedId === id) upsertMessage(message);
     return true;
   } catch (error) {
@@ -176,5 +179,21 @@ export function applyContact(contact) {
   if (state.detail?.contact?.id === contact.id) {
     state.detail = { ...state.detail, contact: { ...state.detail.contact, ...contact } };
     emit('detail');
+  }
+}
+
+/** Reloads the open conversation's details (after a merge, an undo or new labels). */
+export async function refreshDetail() {
+  const id = state.selectedId;
+  if (id === null) return;
+  try {
+    const detail = await api.conversation(id);
+    if (state.selectedId !== id) return;
+    state.detail = detail;
+    emit('detail');
+    resetTimeline();
+    await loadOlderMessages();
+  } catch (error) {
+    showError('Could not refresh the conversation', error);
   }
 }

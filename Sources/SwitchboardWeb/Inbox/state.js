@@ -23,6 +23,10 @@ export const state = {
   operators: new Map(),
   queues: { mine: null, unassigned: null, all: null, resolved: null },
   filter: 'all',
+  /** Only conversations with this label (on them or their contact); empty for all. */
+  label: '',
+  /** The identity the operator picked to reply through; null answers where the client last wrote. */
+  replyIdentityID: null,
   /** The visible conversation list: ordered ids + summaries. */
   list: { ids: [], byId: new Map(), nextCursor: null, complete: false, loading: false, generation: 0 },
   selectedId: null,

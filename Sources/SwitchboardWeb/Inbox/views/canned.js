@@ -46,7 +46,7 @@ function render(input) {
     h('span.picker-title', null, reply.title),
     h('span.picker-meta.muted', null, reply.body),
   ], (reply) => {
-    input.value = fillPlaceholders(reply.body, { contact: state.detail?.contact, operator: state.me });
+    input.value = fillPlaceholders(reply.body, { contact: state.detail?.contact, operator: state.me, context: state.detail?.context });
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);
     input.dispatchEvent(new Event('input'));

@@ -6,7 +6,9 @@ import { state, on } from '../state.js';
 import { addressQuestion, channelLabel, relativeTime, fullTime, guessLanguage } from '../format.js';
 import { updateContact, openConversation } from '../inbox.js';
 import { channelBadge } from './list.js';
-import { insertIntoComposer } from './composer.js';
+import { renderContinuity } from './continuity.js';
+import { api } from '../api.js';
+import { showError } from './toast.js';
 
 function section(title, ...children) {
   return h('section.panel-section', null, h('h2.panel-title', null, title), ...children);
@@ -28,6 +30,22 @@ function editable(element, { read, save, status }) {
   });
 }
 
+/** The deep-link context: its data when pinned, a visible warning when the key was unknown, used or expired. */
+function contextView(detail) {
+  const pinned = detail.context;
+  if (!pinned && !detail.contextKey) return h('span.muted', null, 'No deep-link context');
+  if (!pinned || pinned.status !== 'pinned') {
+    const why = pinned?.status === 'expired' ? 'expired' : 'missing';
+    return h('p.context-missing', { id: 'context-missing', role: 'note' },
+      `The client came through a deep link, but its context is ${why === 'expired' ? 'expired' : 'missing or expired'}.`);
+  }
+  const data = pinned.data && typeof pinned.data === 'object' ? pinned.data : {};
+  return h('dl.context-data', { id: 'context-data' }, ...Object.entries(data).flatMap(([name, value]) => [
+    h('dt', null, name),
+    h('dd', null, typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)),
+  ]));
+}
+
 /** Builds the client panel and keeps it in sync with the open conversation. */
 export function renderClientPanel() {
   const panel = h('aside.client-panel', { 'aria-label': 'Client', id: 'client-panel' });
@@ -36,25 +54,32 @@ export function renderClientPanel() {
   const status = h('span.save-status.muted', { 'aria-live': 'polite' });
   const preferred = h('input.inline-edit', { id: 'preferred-name', placeholder: 'Not asked yet', 'aria-label': 'Preferred name', autocomplete: 'off' });
   const notes = h('textarea.inline-edit', { id: 'contact-notes', rows: '4', placeholder: 'Notes about this client, for operators', 'aria-label': 'Notes' });
-  const ask = h('button.button.small', { type: 'button', id: 'ask-address', title: 'Insert a polite question into the composer' }, 'Ask how to address');
+  const ask = h('button.button.small', { type: 'button', id: 'ask-address', title: 'Ask the client; their next message becomes the answer' }, 'Ask how to address');
+  const continuity = renderContinuity();
   const identities = h('ul.identities', { id: 'identities' });
   const context = h('div.context-box', { id: 'context-key' });
   const previous = h('ul.previous', { id: 'previous-conversations' });
   const body = h('div.panel-body', null,
     h('header.panel-head', null, title, subtitle),
     section('How to address', h('div.address-row', null, preferred, status), ask),
-    section('Messengers', identities),
+    section('Messengers', identities, continuity.linking),
+    section('Labels', continuity.labels),
     section('Context', context),
     section('Notes', notes),
     section('Previous conversations', previous));
 
   editable(preferred, { read: () => state.detail?.contact?.preferredName, save: (value) => updateContact({ preferredName: value || null }), status });
   editable(notes, { read: () => state.detail?.contact?.notes, save: (value) => updateContact({ notes: value }), status });
-  ask.addEventListener('click', () => {
+  ask.addEventListener('click', async () => {
     const fromClient = state.timeline.messages.filter((message) => message.direction === 'in').slice(-5).map((message) => message.text ?? '');
     const language = state.detail?.contact?.language ?? state.detail?.identities?.find((identity) => identity.language)?.language
       ?? guessLanguage(fromClient);
-    insertIntoComposer(addressQuestion(language));
+    try {
+      await api.askAddress(state.selectedId, addressQuestion(language));
+      status.textContent = 'Asked: the answer will fill this field';
+    } catch (error) {
+      showError('The question was not sent', error);
+    }
   });
   previous.addEventListener('click', (event) => {
     const link = event.target.closest('a[data-id]');
@@ -72,6 +97,7 @@ export function renderClientPanel() {
     title.textContent = contact.preferredName || contact.displayName || 'Unknown client';
     subtitle.textContent = [contact.preferredName ? contact.displayName : null, contact.phone, contact.language].filter(Boolean).join(' · ');
     setValue(preferred, contact.preferredName);
+    preferred.placeholder = contact.displayName ? `${contact.displayName} (profile name)` : 'Not asked yet';
     setValue(notes, contact.notes);
     replace(identities, detail.identities === undefined || detail.identities === null
       ? h('li.muted', null, 'Loading…')
@@ -81,7 +107,7 @@ export function renderClientPanel() {
         h('span.muted', null, identity.channel?.name ?? channelLabel(identity.channel?.kind)),
         h(`span.reachable.${identity.isReachable ? 'yes' : 'no'}`, { title: identity.isReachable ? 'Messages reach this client' : 'The client blocked the bot or left' },
           identity.isReachable ? 'reachable' : 'unreachable'))));
-    replace(context, detail.contextKey ? h('code.context-key', null, detail.contextKey) : h('span.muted', null, 'No deep-link context'));
+    replace(context, contextView(detail));
     const earlier = detail.previousConversations ?? [];
     replace(previous, earlier.length === 0 ? h('li.muted', null, 'None') : earlier.map((conversation) => h('li', null,
       h('a.previous-link', { href: `#c${conversation.id}`, dataset: { id: conversation.id }, title: fullTime(conversation.openedAt) },

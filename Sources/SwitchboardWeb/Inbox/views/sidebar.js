@@ -71,5 +71,11 @@ export function renderSidebar({ onSignOut }) {
     status.setAttribute('aria-label', `Live updates: ${label}`);
   });
 
-  return h('aside.sidebar', { 'aria-label': 'Conversations' }, head, nav, renderConversationList());
+  const labelFilter = h('input.label-filter', { type: 'search', id: 'label-filter', placeholder: 'Filter by label', 'aria-label': 'Filter by label' });
+  labelFilter.addEventListener('change', () => {
+    state.label = labelFilter.value.trim();
+    selectFilter(state.filter);
+  });
+
+  return h('aside.sidebar', { 'aria-label': 'Conversations' }, head, nav, labelFilter, renderConversationList());
 }

@@ -1,0 +1,28 @@
+import GRDB
+public import SwitchboardCore
+
+extension SQLiteStore {
+    public func updateChannel(_ id: ChannelID, _ change: ChannelChange) async throws {
+        try await pool.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM channels WHERE id = ?", arguments: [id.rawValue]) != nil else {
+                throw StoreError.notFound("channel \(id)")
+            }
+            if let persona = change.persona {
+                try db.execute(
+                    sql: "UPDATE channels SET persona_name = ?, persona_avatar_url = ? WHERE id = ?",
+                    arguments: [persona.name, persona.avatarURL, id.rawValue]
+                )
+            }
+            if let department = change.defaultDepartmentID {
+                try db.execute(sql: "UPDATE channels SET default_department_id = ? WHERE id = ?", arguments: [department?.rawValue, id.rawValue])
+            }
+            if let token = change.tokenCiphertext {
+                // A new token is a fresh start: the old token's problem no longer applies.
+                try db.execute(sql: "UPDATE channels SET token_ciphertext = ?, problem = NULL WHERE id = ?", arguments: [token, id.rawValue])
+            }
+            if let settings = change.settingsJSON {
+                try db.execute(sql: "UPDATE channels SET settings = ? WHERE id = ?", arguments: [settings, id.rawValue])
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+public import Foundation
+import GRDB
+public import SwitchboardCore
+
+extension SQLiteStore: ContinuityStore {
+    public func createAPIKey(name: String, keyHash: String, at now: Date) async throws -> APIKey {
+        try await pool.write { db in
+            try Self.mapConstraint("API key '\(name)'") {
+                try db.cachedExecute(
+                    sql: "INSERT INTO api_keys (name, key_hash, created_at) VALUES (?, ?, ?)",
+                    arguments: [name, keyHash, now.timeIntervalSince1970]
+                )
+            }
+            return APIKey(id: db.lastInsertedRowID, name: name, createdAt: now)
+        }
+    }
+
+    public func apiKey(hash: String) async throws -> APIKey? {
+        try await pool.read { db in
+            try db.cachedRow(sql: "SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL", arguments: [hash]).map(Self.apiKey)
+        }
+    }
+
+    public func apiKeys() async throws -> [APIKey] {
+        try await pool.read { db in try db.cachedRows(sql: "SELECT * FROM api_keys ORDER BY id").map(Self.apiKey) }
+    }
+
+    public func revokeAPIKey(_ id: Int64, at now: Date) async throws {
+        try await pool.write { db in
+            guard try db.cachedRow(sql: "SELECT 1 FROM api_keys WHERE id = ?", arguments: [id]) != nil else {
+                throw StoreError.notFound("API key \(id)")
+            }
+            try db.cachedExecute(
+                sql: "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?",
+                arguments: [now.timeIntervalSince1970, id]
+            )
+        }
+    }
+
+    public func createContext(_ context: DeepLinkContext, apiKeyID: Int64) async throws {
+        try await pool.write { db in
+            // Expired contexts are of no use to anyone once past their time; keep the table small.
+            try db.cachedExecute(
+                sql: "DELETE FROM contexts WHERE identity_id IS NULL AND expires_at < ?",
+                arguments: [context.createdAt.timeIntervalSince1970 - 7 * 86_400]
+            )
+            try Self.mapConstraint("context key") {
+                try db.cachedExecute(
+                    sql: "INSERT INTO contexts (key, data, api_key_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [
+                        context.key, context.data, apiKeyID, context.createdAt.timeIntervalSince1970, context.expiresAt.timeIntervalSince1970,
+                    ]
+                )
+            }
+        }
+    }
+
+    public func pinnedContext(of conversationID: ConversationID) async throws -> PinnedContext? {
+        try await pool.read { db in
+            guard
+                let row = try db.cachedRow(
+                    sql: "SELECT context_key, context_status, identity_id FROM conversations WHERE id = ?",
+                    arguments: [conversationID.rawValue]
+                ), let key = row["context_key"] as String?
+            else { return nil }
+            // Conversations from before contexts existed carry a key without a status: nothing was registered.
+            let status = (row["context_status"] as String?).flatMap(ContextStatus.init(rawValue:)) ?? .missing
+            guard status == .pinned,
+                let context = try db.cachedRow(
+                    sql: "SELECT * FROM contexts WHERE key = ? AND identity_id = ?",
+                    arguments: [key, row["identity_id"] as Int64]
+                )
+            else { return PinnedContext(key: key, status: status == .pinned ? .missing : status, context: nil) }
+            return PinnedContext(
+                key: key,
+                status: .pinned,
+                context: DeepLinkContext(
+                    key: key,
+                    data: context["data"],
+                    createdAt: RowDecoding.date(context, "created_at"),
+                    expiresAt: RowDecoding.date(context, "expires_at")
+                )
+            )
+        }
+    }
+
+    static func apiKey(_ row: Row) -> APIKey {
+        APIKey(
+            id: row["id"],
+            name: row["name"],
+            createdAt: RowDecoding.date(row, "created_at"),
+            revokedAt: RowDecoding.optionalDate(row, "revoked_at")
+        )
+    }
+}

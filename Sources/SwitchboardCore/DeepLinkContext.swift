@@ -1,0 +1,68 @@
+public import Foundation
+
+/// What a company's site or app registered for a deep link: any JSON object the operator should see.
+public struct DeepLinkContext: Sendable, Equatable {
+    /// The short random key the deep link carries (`[A-Za-z0-9_-]`, at most 64 characters).
+    public var key: String
+    /// The registered JSON object, as text.
+    public var data: String
+    public var createdAt: Date
+    public var expiresAt: Date
+
+    /// Creates a context value.
+    public init(key: String, data: String, createdAt: Date, expiresAt: Date) {
+        self.key = key
+        self.data = data
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+
+    /// Whether a key has the only shape Switchboard hands out: Telegram's `start` payload alphabet, 1–64 characters.
+    public static func isWellFormed(key: String) -> Bool {
+        !key.isEmpty && key.utf8.count <= 64
+            && key.utf8.allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x5F
+            }
+    }
+}
+
+/// What became of the context key a client arrived with.
+public enum ContextStatus: String, Sendable, Codable, CaseIterable {
+    /// The registered context is pinned to the conversation.
+    case pinned
+    /// No such key, or one another client already used: the operator is told the context is missing.
+    case missing
+    /// The key existed but expired before the client used it.
+    case expired
+}
+
+/// The context shown with a conversation: the key it arrived with, what became of it, and the data when pinned.
+public struct PinnedContext: Sendable, Equatable {
+    public var key: String
+    public var status: ContextStatus
+    /// The registered context, only when `status` is `.pinned`.
+    public var context: DeepLinkContext?
+
+    /// Creates a value.
+    public init(key: String, status: ContextStatus, context: DeepLinkContext?) {
+        self.key = key
+        self.status = status
+        self.context = context
+    }
+}
+
+/// A key that authenticates a company's site or app to the context API; only its hash is stored.
+public struct APIKey: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var createdAt: Date
+    public var revokedAt: Date?
+
+    /// Creates a value.
+    public init(id: Int64, name: String, createdAt: Date, revokedAt: Date? = nil) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+}
