@@ -24,22 +24,31 @@ extension IngestTransaction {
     }
 
     /// Puts a conversation nobody holds in its queue, and moves it to the front when the client
-    /// asks for a human (once per conversation: a second "operator!" changes nothing).
+    /// asks for a human (once per conversation: a second "operator!" changes nothing). A
+    /// conversation held by an operator who is not online is released into the queue when the
+    /// client comes back to it after it was resolved, or asks for a human.
     mutating func queueAndEscalate(_ message: Message, contact: ContactID) throws {
         guard
             let row = try db.cachedRow(
-                sql: "SELECT assignee_id, department_id, priority, status FROM conversations WHERE id = ?",
+                sql: """
+                    SELECT c.assignee_id, c.department_id, c.priority, c.status, o.status AS holder_status
+                    FROM conversations c LEFT JOIN operators o ON o.id = c.assignee_id WHERE c.id = ?
+                    """,
                 arguments: [message.conversationID.rawValue]
-            ), (row["assignee_id"] as Int64?) == nil, (row["status"] as String) == ConversationStatus.open.rawValue
+            ), (row["status"] as String) == ConversationStatus.open.rawValue, (row["holder_status"] as String?) != "online"
         else { return }
+        let settings = try SQLiteStore.readRoutingSettings(db)
+        let trigger = Escalation.trigger(in: message.text, words: settings.escalationWords)
+        if let holder = row["assignee_id"] as Int64? {
+            guard trigger != nil || reopened(message.conversationID) else { return }
+            try release(message.conversationID, contact: contact, holder: holder)
+        }
         let now = event.occurredAt.timeIntervalSince1970
         try db.cachedExecute(
             sql: "UPDATE conversations SET queued_at = COALESCE(queued_at, ?) WHERE id = ?",
             arguments: [now, message.conversationID.rawValue]
         )
-        guard (row["priority"] as Int) == 0 else { return }
-        let settings = try SQLiteStore.readRoutingSettings(db)
-        guard let trigger = Escalation.trigger(in: message.text, words: settings.escalationWords) else { return }
+        guard let trigger, (row["priority"] as Int) == 0 else { return }
         try db.cachedExecute(
             sql: "UPDATE conversations SET priority = 1, escalated_at = ? WHERE id = ?",
             arguments: [now, message.conversationID.rawValue]
@@ -52,5 +61,23 @@ extension IngestTransaction {
             language: event.sender.language
         )
         try events.append(.conversationEscalated, at: event.occurredAt, contact: contact, conversation: message.conversationID, payload: payload)
+    }
+
+    /// Whether this ingest reopened the conversation (a client message after it was resolved).
+    private func reopened(_ conversationID: ConversationID) -> Bool {
+        events.appended.contains { event in
+            event.kind == .conversationStatusChanged && event.conversationID == conversationID && event.payload.contains(#""reopened":true"#)
+        }
+    }
+
+    /// Takes the conversation from an operator who is not there, remembering them so stickiness
+    /// brings the client back to them once they are online with room.
+    private mutating func release(_ conversationID: ConversationID, contact: ContactID, holder: Int64) throws {
+        try db.cachedExecute(
+            sql: "UPDATE conversations SET assignee_id = NULL, previous_assignee_id = ? WHERE id = ?",
+            arguments: [holder, conversationID.rawValue]
+        )
+        let payload = AssignmentPayload(conversationID: conversationID, from: OperatorID(holder), to: nil, byOperatorID: nil, note: nil)
+        try events.append(.conversationAssigned, at: event.occurredAt, contact: contact, conversation: conversationID, payload: payload)
     }
 }

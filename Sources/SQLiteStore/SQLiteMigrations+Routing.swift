@@ -41,4 +41,12 @@ extension SQLiteMigrations {
             )
         }
     }
+
+    /// 0013: a conversation taken from an operator who was not there remembers them, so a
+    /// returning client goes back to that operator once they are online ("sticky").
+    static func registerRoutingMore(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("0013_routing_more") { db in
+            try db.execute(sql: "ALTER TABLE conversations ADD COLUMN previous_assignee_id INTEGER REFERENCES operators(id);")
+        }
+    }
 }

@@ -253,6 +253,7 @@ enum SQLiteMigrations {
         }
         registerRouting(&migrator)
         registerIdentityMigrations(in: &migrator)
+        registerRoutingMore(&migrator)
         return migrator
     }
 }

@@ -24,7 +24,19 @@ struct DepartmentChangePayload: Encodable {
 
 extension SQLiteStore {
     public func assignWaiting(at now: Date) async throws -> [Event] {
-        try await pool.write { db in
+        // Most passes find nobody free or nothing waiting: decide that on a reader, without taking the write lock.
+        let worthIt = try await pool.read { db in
+            try db.cachedValue(
+                Bool.self,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM conversations WHERE status = 'open' AND assignee_id IS NULL)
+                       AND EXISTS (SELECT 1 FROM operators o WHERE o.active = 1 AND o.status = 'online' AND o.max_concurrent >
+                           (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = o.id AND c.status != 'resolved'))
+                    """
+            ) ?? false
+        }
+        guard worthIt else { return [] }
+        return try await pool.write { db in
             var transaction = try AssignmentTransaction(db: db, now: now)
             return try transaction.run()
         }
@@ -156,12 +168,17 @@ struct AssignmentTransaction {
         return events.appended
     }
 
-    /// The operator who held the client's most recent other conversation.
+    /// The operator the client talked to last: whoever held this conversation before it was
+    /// released, else whoever holds or held the client's most recent other conversation.
     private func previousOperator(contact: Int64, excluding conversationID: ConversationID) throws -> OperatorID? {
         try db.cachedValue(
             Int64.self,
-            sql: "SELECT assignee_id FROM conversations WHERE contact_id = ? AND id != ? AND assignee_id IS NOT NULL ORDER BY id DESC LIMIT 1",
-            arguments: [contact, conversationID.rawValue]
+            sql: """
+                SELECT COALESCE(
+                    (SELECT previous_assignee_id FROM conversations WHERE id = ?),
+                    (SELECT assignee_id FROM conversations WHERE contact_id = ? AND id != ? AND assignee_id IS NOT NULL ORDER BY id DESC LIMIT 1))
+                """,
+            arguments: [conversationID.rawValue, contact, conversationID.rawValue]
         ).map(OperatorID.init)
     }
 

@@ -39,6 +39,8 @@ public struct Switchboard: Sendable {
     public let activity = ChannelActivity()
     /// Presence, queues and assignment.
     public let routing: RoutingService
+    /// Tells a client who asked for a human that one is coming.
+    public let escalationNotice: EscalationNotice
     /// The time every use case reads.
     public let clock: any WallClock
     /// Identity linking, merges and the bot's own messages.
@@ -71,6 +73,7 @@ public struct Switchboard: Sendable {
         var routingConfiguration = RoutingService.Configuration()
         routingConfiguration.presenceTimeout = config.presenceTimeout
         routing = RoutingService(store: store, bus: bus, clock: clock, configuration: routingConfiguration, logger: logger)
+        escalationNotice = EscalationNotice(store: store, bus: bus, clock: clock, dispatcher: dispatcher, logger: logger)
         telegram = TelegramBridge(
             store: store,
             secrets: secrets,
@@ -156,7 +159,7 @@ public func buildApplication(
         server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
         services: [
-            switchboard.dispatcher, switchboard.routing, switchboard.telegram, switchboard.viber,
+            switchboard.dispatcher, switchboard.routing, switchboard.escalationNotice, switchboard.telegram, switchboard.viber,
             MetricsObserver(
                 store: switchboard.store,
                 bus: switchboard.bus,

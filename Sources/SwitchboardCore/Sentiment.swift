@@ -19,7 +19,7 @@ public enum Sentiment: String, Sendable, Codable, CaseIterable {
         "thanks", "thank", "great", "awesome", "perfect", "excellent", "helped", "helpful", "wonderful", "amazing", "love",
     ]
 
-    static let negators: Set<String> = Set(["не", "ні", "not", "no", "never"].map(WordMatcher.fold))
+    static let negators: Set<WordMatcher.Word> = Set(["не", "ні", "not", "no", "never"].map(WordMatcher.fold))
     static let negativeMatcher = WordMatcher(phrases: negativePhrases)
     static let positiveMatcher = WordMatcher(phrases: positivePhrases)
 

@@ -4,8 +4,11 @@
 /// The rule is deliberately small: a listed word keeps its stem (the word minus a common
 /// Russian/Ukrainian or English ending) and matches any text word made of that stem plus one of
 /// the known endings. That covers "оператора", "оператору", "людини", "humans" and "agents"
-/// without a dictionary.
+/// without a dictionary. Words are compared as UTF-8 bytes: this runs on every client message.
 public struct WordMatcher: Sendable, Equatable {
+    /// A folded word as UTF-8 bytes.
+    typealias Word = [UInt8]
+
     /// One listed phrase: its words as stems, and the phrase as written.
     struct Pattern: Sendable, Equatable {
         var stems: [Stem]
@@ -14,12 +17,14 @@ public struct WordMatcher: Sendable, Equatable {
 
     /// A stem and whether endings are allowed after it (very short words must match exactly).
     struct Stem: Sendable, Equatable {
-        var text: String
+        var bytes: Word
         var inflects: Bool
         var cyrillic: Bool
     }
 
     let patterns: [Pattern]
+    /// Patterns by the first two bytes of their first stem, so most text words are skipped at once.
+    let byLead: [UInt16: [Int]]
 
     /// Creates a matcher for phrases such as "operator" or "живой человек".
     public init(phrases: [String]) {
@@ -28,6 +33,11 @@ public struct WordMatcher: Sendable, Equatable {
             guard !words.isEmpty else { return nil }
             return Pattern(stems: words.map(Self.stem), phrase: phrase)
         }
+        var index: [UInt16: [Int]] = [:]
+        for (position, pattern) in patterns.enumerated() {
+            if let lead = Self.lead(pattern.stems[0].bytes) { index[lead, default: []].append(position) }
+        }
+        byLead = index
     }
 
     /// The listed phrases found in `text`, each match consuming its words, in list order.
@@ -35,22 +45,31 @@ public struct WordMatcher: Sendable, Equatable {
         matchRanges(in: Self.words(in: text), excluding: []).map(\.phrase)
     }
 
-    /// Whether any listed phrase occurs in `text`.
+    /// The first listed phrase (in list order) that occurs in `text`.
     public func firstMatch(in text: String) -> String? {
         matches(in: text).first
     }
 
     /// Matches over already split words; returns each phrase with the word positions it used.
-    func matchRanges(in words: [String], excluding taken: Set<Int>) -> [(phrase: String, positions: Range<Int>)] {
-        var used = taken
+    func matchRanges(in words: [Word], excluding taken: Set<Int>) -> [(phrase: String, positions: Range<Int>)] {
+        var candidate = [Bool](repeating: false, count: patterns.count)
+        var any = false
+        for word in words {
+            guard let lead = Self.lead(word), let found = byLead[lead] else { continue }
+            for index in found { candidate[index] = true }
+            any = true
+        }
+        guard any else { return [] }
+        var used = [Bool](repeating: false, count: words.count)
+        for position in taken where position < words.count { used[position] = true }
         var found: [(phrase: String, positions: Range<Int>)] = []
-        for pattern in patterns where pattern.stems.count <= words.count {
+        for (index, pattern) in patterns.enumerated() where candidate[index] && pattern.stems.count <= words.count {
             for start in 0...(words.count - pattern.stems.count) {
                 let range = start..<(start + pattern.stems.count)
-                guard !range.contains(where: used.contains) else { continue }
+                guard !range.contains(where: { used[$0] }) else { continue }
                 if zip(words[range], pattern.stems).allSatisfy({ Self.word($0, matches: $1) }) {
                     found.append((pattern.phrase, range))
-                    used.formUnion(range)
+                    for position in range { used[position] = true }
                 }
             }
         }
@@ -60,46 +79,91 @@ public struct WordMatcher: Sendable, Equatable {
     // MARK: - Folding and stems
 
     /// Lower-cased words of the text with look-alike letters folded, split on anything not a letter.
-    static func words(in text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter }).map { fold(String($0)) }
+    /// One pass over Unicode scalars: Character-level splitting costs more than all the matching.
+    static func words(in text: String) -> [Word] {
+        var words: [Word] = []
+        var current: Word = []
+        for scalar in text.unicodeScalars {
+            guard isLetter(scalar) else {
+                if !current.isEmpty {
+                    words.append(current)
+                    current.removeAll(keepingCapacity: true)
+                }
+                continue
+            }
+            if let lower = fastLowercase(scalar) {
+                let folded = lower.value >= 0x0430 ? (lookAlikes[lower] ?? lower) : lower
+                UTF8.encode(folded) { current.append($0) }
+            } else {
+                current.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
     }
 
-    /// Cyrillic letters that look like Latin ones become the Latin letter, and ё becomes е, so
-    /// "oпepaтop" typed with mixed keyboards still matches.
-    static func fold(_ word: String) -> String {
-        String(word.map { lookAlikes[$0] ?? $0 })
+    /// The folded UTF-8 bytes of one word.
+    static func fold(_ word: String) -> Word {
+        words(in: word).first ?? []
     }
 
-    static let lookAlikes: [Character: Character] = [
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x0400...0x0481, 0x048A...0x04FF: true
+        case 0...0x7F: false
+        default: scalar.properties.isAlphabetic
+        }
+    }
+
+    /// The lower case of a Latin or Cyrillic letter; nil for other scripts (the slow path handles them).
+    static func fastLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A, 0x0410...0x042F: return Unicode.Scalar(value + 0x20)
+        case 0x0400...0x040F: return Unicode.Scalar(value + 0x50)
+        case 0x61...0x7A, 0x0430...0x045F: return scalar
+        default: return nil
+        }
+    }
+
+    static let lookAlikes: [Unicode.Scalar: Unicode.Scalar] = [
         "а": "a", "е": "e", "ё": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
     ]
 
-    static func isCyrillic(_ word: String) -> Bool {
-        word.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+    static func lead(_ word: Word) -> UInt16? {
+        word.count >= 2 ? UInt16(word[0]) << 8 | UInt16(word[1]) : nil
     }
 
-    static let cyrillicEndings: [String] = [
+    /// Whether a folded word has Cyrillic letters (their UTF-8 lead bytes are 0xD0–0xD3).
+    static func isCyrillic(_ word: Word) -> Bool {
+        word.contains { (0xD0...0xD3).contains($0) }
+    }
+
+    static let cyrillicEndingList: [Word] = [
         "а", "я", "у", "ю", "ом", "ем", "ём", "ой", "ей", "ою", "ею", "е", "и", "ы", "і", "ї", "ов", "ев", "ів", "ам", "ям", "ами",
         "ями", "ах", "ях", "ові", "еві", "ого", "его", "ому", "ему", "ым", "им", "ая", "яя", "ую", "юю", "ые", "ие", "ых", "их",
         "ыми", "ими", "ий", "ій", "ої", "ый", "ое", "о", "ь", "й", "ла", "ло",
     ].map(fold)
 
-    static let englishEndings: [String] = ["s", "es", "ed", "ing", "ly"]
+    static let cyrillicEndings = Set(cyrillicEndingList)
+    static let englishEndings: Set<Word> = Set(["s", "es", "ed", "ing", "ly"].map(fold))
 
     /// The stem of a listed word: a long word loses a common ending so other forms match it.
-    static func stem(_ word: String) -> Stem {
+    static func stem(_ word: Word) -> Stem {
         let cyrillic = isCyrillic(word)
-        guard word.count >= 4 else { return Stem(text: word, inflects: false, cyrillic: cyrillic) }
-        guard cyrillic, word.count >= 5 else { return Stem(text: word, inflects: true, cyrillic: cyrillic) }
-        let strippable = cyrillicEndings.filter { $0.count <= 2 && word.hasSuffix($0) && word.count - $0.count >= 3 }
-        guard let longest = strippable.max(by: { $0.count < $1.count }) else { return Stem(text: word, inflects: true, cyrillic: true) }
-        return Stem(text: String(word.dropLast(longest.count)), inflects: true, cyrillic: true)
+        let letters = String(decoding: word, as: UTF8.self).count
+        guard letters >= 4 else { return Stem(bytes: word, inflects: false, cyrillic: cyrillic) }
+        guard cyrillic, letters >= 5 else { return Stem(bytes: word, inflects: true, cyrillic: cyrillic) }
+        // Keep at least three letters (about six bytes) of the stem.
+        let strippable = cyrillicEndingList.filter { $0.count <= 4 && word.count - $0.count >= 5 && word.suffix($0.count).elementsEqual($0) }
+        guard let longest = strippable.max(by: { $0.count < $1.count }) else { return Stem(bytes: word, inflects: true, cyrillic: true) }
+        return Stem(bytes: Array(word.dropLast(longest.count)), inflects: true, cyrillic: true)
     }
 
-    static func word(_ word: String, matches stem: Stem) -> Bool {
-        guard stem.inflects else { return word == stem.text }
-        guard word.hasPrefix(stem.text) else { return false }
-        let ending = String(word.dropFirst(stem.text.count))
-        return ending.isEmpty || (stem.cyrillic ? cyrillicEndings : englishEndings).contains(ending)
+    static func word(_ word: Word, matches stem: Stem) -> Bool {
+        guard stem.inflects else { return word == stem.bytes }
+        guard word.count >= stem.bytes.count, word.prefix(stem.bytes.count).elementsEqual(stem.bytes) else { return false }
+        if word.count == stem.bytes.count { return true }
+        return (stem.cyrillic ? cyrillicEndings : englishEndings).contains(Array(word.dropFirst(stem.bytes.count)))
     }
 }

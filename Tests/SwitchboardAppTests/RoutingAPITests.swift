@@ -156,6 +156,8 @@ import Testing
             #expect(try await harness.send(client, .put, "/api/v1/operators/me/presence", as: petroSession, json: ["status": "online"]).status == .ok)
 
             #expect(try await harness.send(client, .post, "\(uri)/transfer", as: session, json: ["note": "x"]).status == .badRequest)
+            let notHis = try await harness.send(client, .post, "\(uri)/transfer", as: petroSession, json: ["departmentID": billing.rawValue])
+            #expect(notHis.status == .forbidden)
             let unknown = try await harness.send(client, .post, "\(uri)/transfer", as: session, json: ["departmentID": 999])
             #expect(unknown.errorCode == "unknown_department")
             let moved = try await harness.send(

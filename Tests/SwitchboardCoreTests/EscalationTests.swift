@@ -7,7 +7,8 @@ import Testing
     @Test(arguments: [
         "operator please", "OPERATOR!!!", "Can I talk to an operator?", "operators?", "оператор", "Оператора позовите",
         "дайте оператору слово", "с оператором хочу", "операторa", "хочу живого человека", "дайте живой человек", "потрібна людина",
-        "людини немає?", "покличте людину", "human", "humans please", "a human's answer", "agent", "agents!",
+        "людини немає?", "покличте людину", "ЛЮДИНУ покличте", "ОПЕРАТОРА!", "Оператор, ґудзик", "human", "humans please", "a human's answer",
+        "agent", "agents!",
     ])
     func escalationWordInAnyFormMatches(_ text: String) {
         #expect(Escalation.trigger(in: text, words: words) != nil)

@@ -117,4 +117,61 @@ import Testing
         #expect(try await fixture.store.conversation(conversation)?.departmentID == billing)
         #expect(general != biller)
     }
+
+    @Test func aClientReturningToAResolvedConversationDoesNotWaitForAnOfflineOperator() async throws {
+        // Given olena's conversation with anna was resolved and anna went offline; boris is online
+        let fixture = try await RoutingFixture(reopenWindow: 3600)
+        defer { fixture.directory.remove() }
+        let anna = try await fixture.addOperator("anna", online: true)
+        let conversation = try await fixture.clientWrites("hi", from: "olena")
+        try await fixture.routing.assignWaiting()
+        _ = try await fixture.store.transition(conversation, .resolve, at: fixture.clock.now())
+        try await fixture.routing.setPresence(anna, to: .offline)
+        let boris = try await fixture.addOperator("boris", online: true)
+
+        // When she writes again within the reopen window
+        let again = try await fixture.clientWrites("one more thing", from: "olena")
+        #expect(again == conversation)
+        #expect(try await fixture.assignee(conversation) == nil)
+        try await fixture.routing.assignWaiting()
+
+        // Then boris, who is there, gets it; and once it is resolved again and anna is back, she gets her client back
+        #expect(try await fixture.assignee(conversation) == boris)
+        _ = try await fixture.store.transition(conversation, .resolve, at: fixture.clock.now())
+        try await fixture.routing.setPresence(anna, to: .online)
+        try await fixture.routing.setPresence(boris, to: .offline)
+        try await fixture.clientWrites("and another", from: "olena")
+        try await fixture.routing.assignWaiting()
+        #expect(try await fixture.assignee(conversation) == anna)
+    }
+
+    @Test func aResolvedConversationReopensWithItsOperatorWhenTheyAreOnline() async throws {
+        let fixture = try await RoutingFixture(reopenWindow: 3600)
+        defer { fixture.directory.remove() }
+        let anna = try await fixture.addOperator("anna", online: true)
+        let conversation = try await fixture.clientWrites("hi", from: "olena")
+        try await fixture.routing.assignWaiting()
+        _ = try await fixture.store.transition(conversation, .resolve, at: fixture.clock.now())
+        try await fixture.clientWrites("one more thing", from: "olena")
+        #expect(try await fixture.assignee(conversation) == anna)
+    }
+
+    @Test func askingForAHumanReleasesAConversationHeldByAnOfflineOperator() async throws {
+        // Given olena's open conversation is held by anna, who went offline; boris is online
+        let fixture = try await RoutingFixture()
+        defer { fixture.directory.remove() }
+        let anna = try await fixture.addOperator("anna", online: true)
+        let conversation = try await fixture.clientWrites("hi", from: "olena")
+        try await fixture.routing.assignWaiting()
+        try await fixture.routing.setPresence(anna, to: .offline)
+        let boris = try await fixture.addOperator("boris", online: true)
+
+        // When she writes without asking for anyone, anna keeps it; when she asks for a human, boris gets it
+        try await fixture.clientWrites("hello?", from: "olena")
+        #expect(try await fixture.assignee(conversation) == anna)
+        try await fixture.clientWrites("оператор!", from: "olena")
+        try await fixture.routing.assignWaiting()
+        #expect(try await fixture.assignee(conversation) == boris)
+        #expect(try await fixture.store.conversationSummary(conversation, viewer: Viewer(operatorID: boris, role: .admin))?.escalated == true)
+    }
 }

@@ -58,4 +58,24 @@ import Testing
         #expect(try await fixture.routing.expireIdlePresence().count == 1)
         #expect(try await fixture.store.presenceLog(of: anna).map(\.status) == [.online, .away, .offline])
     }
+
+    @Test func aRestartDoesNotForgetWhenAnOperatorWasLastSeen() async throws {
+        // Given anna went online and the process stopped five minutes later
+        let fixture = try await RoutingFixture()
+        defer { fixture.directory.remove() }
+        let anna = try await fixture.addOperator("anna")
+        try await fixture.routing.setPresence(anna, to: .online)
+        fixture.clock.advance(by: 300)
+        try fixture.store.close()
+
+        // When it starts again and the first pass runs after the 15-minute timeout
+        let (store, routing) = try fixture.reopened()
+        defer { try? store.close() }
+        #expect(try await routing.expireIdlePresence().isEmpty)
+        fixture.clock.advance(by: 600)
+
+        // Then the timeout counts from when she was last seen before the restart
+        #expect(try await routing.expireIdlePresence().count == 1)
+        #expect(try await store.presenceLog(of: anna).map(\.reason) == [.manual, .timeout])
+    }
 }

@@ -89,6 +89,10 @@ export const api = {
   askAddress: (id, text) => request('POST', `${conversation(id)}/ask-address`, { json: text ? { text } : {} }),
   cannedReplies: () => request('GET', '/api/v1/canned-replies'),
   operators: () => request('GET', '/api/v1/operators'),
+  departments: () => request('GET', '/api/v1/departments'),
+  transferToDepartment: (id, departmentID, note) => request('POST', `${conversation(id)}/transfer`, { json: { departmentID, note } }),
+  presence: () => request('GET', '/api/v1/operators/me/presence'),
+  setPresence: (status) => request('PUT', '/api/v1/operators/me/presence', { json: { status } }),
 
   /** Uploads one file; the name travels percent-encoded because headers are ASCII only. */
   upload: (file) =>

@@ -15,6 +15,9 @@ const handlers = {
   'conversation.status_changed': statusChanged,
   'conversation.assigned': assigned,
   'conversation.context_set': contextSet,
+  'conversation.escalated': (event) => patchSummary(event.conversationID, () => ({ escalated: true })),
+  'conversation.department_changed': departmentChanged,
+  'operator.presence_changed': presenceChanged,
   'contact.merged': contactsRegrouped,
   'contact.unmerged': contactsRegrouped,
   'labels.changed': labelsChanged,
@@ -82,9 +85,34 @@ function messageCreated(event) {
     lastMessage: preview,
     lastMessageAt: Math.max(summary.lastMessageAt ?? 0, message.createdAt),
     awaitingReply: message.direction === 'in' ? true : message.direction === 'out' ? false : summary.awaitingReply,
+    sentiment: countSentiment(summary, message),
   }), { toTop: message.direction !== 'note' });
   if (!changed) fetchSummary(message.conversationID);
   if (inOpenTimeline(event)) upsertMessage(timelineMessage(message));
+  refreshQueues();
+}
+
+/** Adds a tagged client message to a conversation's counts. */
+function countSentiment(summary, message) {
+  const counts = summary.sentiment ?? { positive: 0, negative: 0 };
+  // A replay after a reconnect repeats messages the summary already counted.
+  const seen = summary.lastMessage && message.id <= summary.lastMessage.id;
+  if (message.direction !== 'in' || !message.sentiment || seen) return counts;
+  return { ...counts, [message.sentiment]: (counts[message.sentiment] ?? 0) + 1 };
+}
+
+/** Keeps presence dots current; my own change (a timeout, another tab) updates my status control. */
+function presenceChanged(event) {
+  const { operatorID, status } = event.data;
+  const known = state.operators.get(operatorID);
+  if (known) state.operators.set(operatorID, { ...known, status });
+  if (operatorID === state.me?.id) emit('presence:me', status);
+}
+
+function departmentChanged(event) {
+  const { conversationID, to } = event.data;
+  patchSummary(conversationID, () => ({ departmentID: to }));
+  systemLine(event, event.data.note ? `Moved to another department: ${event.data.note}` : 'Moved to another department');
   refreshQueues();
 }
 

@@ -124,6 +124,9 @@ export const resolve = () => act('Resolve', api.resolve);
 export const reopen = () => act('Reopen', api.reopen);
 /** Transfers the open conversation to another operator. */
 export const transfer = (operatorID) => act('Transfer', (id) => api.assign(id, operatorID));
+/** Sends the open conversation to a department's queue (204 when the sender may no longer see it). */
+export const transferToDepartment = (departmentID, note) => act('Transfer', async (id) =>
+  (await api.transferToDepartment(id, departmentID, note)) ?? { ...state.detail, assignee: null, departmentID });
 
 /**
  * Sends the composer's content: a reply (with uploaded attachments) or a private note.

@@ -9,6 +9,15 @@ import { openTransferPicker } from './transfer.js';
 
 const statusLabels = { open: 'Open', pending: 'Pending', resolved: 'Resolved' };
 
+/** "☺ 2 ☹ 1": how the client's messages sounded, when any were tagged. */
+function sentimentCounts(counts) {
+  if (!counts || (!counts.positive && !counts.negative)) return null;
+  const title = `${counts.positive} positive, ${counts.negative} negative client messages`;
+  return h('span.sentiment-counts', { id: 'sentiment-counts', title, 'aria-label': title },
+    counts.positive ? h('span.sentiment.sentiment-positive', null, `☺ ${counts.positive}`) : null,
+    counts.negative ? h('span.sentiment.sentiment-negative', null, `☹ ${counts.negative}`) : null);
+}
+
 /** Builds the header and keeps it in sync with the open conversation. */
 export function renderHeader() {
   const header = h('header.conversation-head');
@@ -28,6 +37,8 @@ export function renderHeader() {
         channelBadge(detail.channel),
         h(`span.status.status-${detail.status}`, null, statusLabels[detail.status] ?? detail.status),
         h('span.head-assignee.muted', null, detail.assignee ? `· ${mine ? 'You' : detail.assignee.displayName}` : '· Unassigned'),
+        detail.escalated ? h('span.badge.escalated', { id: 'escalated', title: 'The client asked for a human' }, 'Asked for a human') : null,
+        sentimentCounts(detail.sentiment),
         typing ? h('span.typing', { 'aria-live': 'polite' }, 'typing…') : null),
       h('div.head-actions', null,
         !mine && !resolved ? h('button.button.primary', { type: 'button', id: 'action-take', onclick: take, title: 'Take (a)' }, 'Take', h('kbd', null, 'a')) : null,

@@ -33,6 +33,7 @@ function renderRow(summary) {
   },
   h('span.row-top', null,
     h('span.row-name', null, contactName(summary.contact)),
+    summary.escalated && !summary.assignee ? h('span.badge.escalated', { title: 'Asked for a human: first in line' }, 'human') : null,
     channelBadge(summary.channel),
     h('time.row-time', { datetime: new Date(time).toISOString(), title: fullTime(time), dataset: { ms: time } }, relativeTime(time))),
   h('span.row-bottom', null,

@@ -30,6 +30,13 @@ function deliveryMark(message) {
   return h(`span.delivery.delivery-${delivery}`, { title, 'aria-label': title, dataset: { state: delivery } }, label.symbol);
 }
 
+const sentiments = { positive: { symbol: '☺', text: 'Sounds positive' }, negative: { symbol: '☹', text: 'Sounds negative' } };
+
+function sentimentBadge(message) {
+  const tag = message.direction === 'in' ? sentiments[message.sentiment] : null;
+  return tag ? h(`span.sentiment.sentiment-${message.sentiment}`, { title: tag.text, 'aria-label': tag.text, dataset: { sentiment: message.sentiment } }, tag.symbol) : null;
+}
+
 /** Renders a timeline entry. */
 export function renderMessage(message) {
   if (message.direction === 'system' || message.author?.kind === 'system') {
@@ -49,5 +56,6 @@ export function renderMessage(message) {
         author ? h('span.message-author', null, author) : null,
         h('time', { datetime: new Date(message.createdAt).toISOString(), title: fullTime(message.createdAt) }, clockTime(message.createdAt)),
         message.editedAt ? h('span.muted', { title: `Edited ${fullTime(message.editedAt)}` }, 'edited') : null,
+        sentimentBadge(message),
         deliveryMark(message))));
 }

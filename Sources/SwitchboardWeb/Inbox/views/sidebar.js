@@ -6,6 +6,7 @@ import { selectFilter } from '../inbox.js';
 import { notificationsEnabled, toggleNotifications } from '../notify.js';
 import { renderConversationList } from './list.js';
 import { icon } from '../icons.js';
+import { renderPresenceControl } from './presence.js';
 
 const queues = [
   { filter: 'mine', label: 'Mine', key: 'mine' },
@@ -39,6 +40,7 @@ export function renderSidebar({ onSignOut }) {
     h('div.me', null,
       h('span.me-name', { id: 'me-name' }, state.me.displayName),
       h('span.me-role', null, state.me.role),
+      renderPresenceControl(),
       bell,
       h('button.icon-button', { type: 'button', id: 'sign-out', title: 'Sign out', 'aria-label': 'Sign out', onclick: onSignOut }, icon('signOut'))));
 
