@@ -52,7 +52,7 @@ public struct ContactController: Sendable {
                     conversations: conversations,
                     labels: try await dependencies.store.labels(ofContact: contact.id),
                     merges: try await dependencies.store.merges(into: contact.id),
-                    phoneMatches: try await dependencies.store.phoneMatches(of: contact.id)
+                    phoneMatches: try await IdentityController.visiblePhoneMatches(of: contact.id, store: dependencies.store, viewer: viewer)
                 )
             )
         }

@@ -99,6 +99,15 @@ public struct IdentityController: Sendable {
         return routes
     }
 
+    /// Contacts sharing a verified phone with `contactID` that the viewer may see (names of others stay hidden).
+    static func visiblePhoneMatches(of contactID: ContactID, store: any ContinuityStore, viewer: Viewer) async throws -> [ContactRef] {
+        var visible: [ContactRef] = []
+        for match in try await store.phoneMatches(of: contactID) where try await !store.conversations(ofContact: match.id, viewer: viewer).isEmpty {
+            visible.append(match)
+        }
+        return visible
+    }
+
     static let noMerge = APIError(.notFound, code: "not_found", message: "No such merge.")
 
     /// Trimmed, unique labels of 1–40 printable characters, at most 20.
