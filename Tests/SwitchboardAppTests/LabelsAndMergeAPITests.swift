@@ -30,6 +30,7 @@ import Testing
             let detail = try await harness.api(.get, "/api/v1/conversations/\(ids.0)", as: maria).json
             #expect(detail["contactLabels"] as? [String] == ["vip"])
             #expect(detail["labels"] as? [String] == [])
+            #expect(try await harness.api(.get, "/api/v1/contacts/\(contactID)", as: maria).json["labels"] as? [String] == ["vip"])
 
             let tooLong = try await harness.api(
                 .put,
