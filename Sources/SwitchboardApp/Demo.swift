@@ -28,6 +28,8 @@ public enum Demo {
     /// The fake bot's token: it only ever reaches the in-process fake Telegram.
     static let telegramToken = "7000000001:DEMO-fake-telegram-token"
     static let telegramUsername = "switchboard_demo_bot"
+    /// A second fake bot, not connected: paste its token on the channels page to try connecting a bot.
+    static let spareTelegramToken = "7000000002:DEMO-spare-fake-telegram-token"
     /// The fake Viber bot's token: it only ever reaches the in-process fake Viber.
     static let viberToken = "4f2a-demo-fake-viber-token-0001"
 
@@ -36,18 +38,23 @@ public enum Demo {
     public static func run(_ settings: Settings, logger: Logger) async throws {
         let telegram = try await FakeTelegram.start()
         await telegram.addBot(token: telegramToken, username: telegramUsername, firstName: "Switchboard Demo")
+        await telegram.addBot(token: spareTelegramToken, username: "switchboard_spare_bot", firstName: "Spare Demo Bot")
         var viberConfiguration = FakeViber.Configuration()
         // The demo serves plain http on loopback; the real Viber demands https.
         viberConfiguration.allowInsecureWebhooks = true
         let viber = try await FakeViber.start(configuration: viberConfiguration)
         await viber.addBot(token: viberToken, name: "Switchboard Demo", uri: "switchboarddemo")
         do {
-            let control = DemoControlController<AppRequestContext>(telegram: telegram, botToken: telegramToken)
+            let control = DemoControlController<AppRequestContext>(
+                telegram: telegram,
+                botToken: telegramToken,
+                spareBotToken: spareTelegramToken
+            )
             let (app, switchboard) = try buildApplication(config: settings.config, logger: logger, extraRoutes: [control.routes])
             let seeded = try await DemoSeed(switchboard: switchboard, config: settings.config, logger: logger)
                 .run(telegramURL: telegram.baseURL, telegramToken: telegramToken, viberURL: viber.apiURL, viberToken: viberToken)
             // Written straight to the file handle: print() is block-buffered when stdout is a pipe or log.
-            FileHandle.standardOutput.write(Data((banner(settings: settings, seeded: seeded) + "\n").utf8))
+            FileHandle.standardOutput.write(Data((banner(settings: settings, seeded: seeded, telegramURL: telegram.baseURL) + "\n").utf8))
             var services: [any Service] = [app]
             if settings.clients > 0 {
                 let cast = Array(DemoScript.clients.prefix(settings.clients))
@@ -80,7 +87,7 @@ public enum Demo {
         await viber.stop()
     }
 
-    static func banner(settings: Settings, seeded: DemoSeed.Result) -> String {
+    static func banner(settings: Settings, seeded: DemoSeed.Result, telegramURL: URL) -> String {
         let url = "http://\(settings.config.host == "0.0.0.0" ? "127.0.0.1" : settings.config.host):\(settings.config.port)/"
         var lines = [
             "",
@@ -99,6 +106,9 @@ public enum Demo {
         lines.append("")
         lines.append(
             "Play a Telegram user:  curl -X POST \(url)demo/telegram/users/42/messages -H 'Content-Type: application/json' -d '{\"text\":\"hi\",\"firstName\":\"Ann\"}'"
+        )
+        lines.append(
+            "Try connecting a bot: sign in as admin, open Channels, paste the token \(spareTelegramToken) with API URL \(telegramURL.absoluteString)"
         )
         lines.append("Stop with Ctrl-C.")
         return lines.joined(separator: "\n")

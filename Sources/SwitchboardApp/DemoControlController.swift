@@ -9,11 +9,19 @@ import MessengerFakes
 struct DemoControlController<Context: RequestContext>: Sendable {
     let telegram: FakeTelegram
     let botToken: String
+    /// A second fake bot nobody has connected yet, for trying the channels page.
+    let spareBotToken: String
 
-    /// Creates the controller over a running fake Telegram and the demo bot's token.
-    init(telegram: FakeTelegram, botToken: String) {
+    /// Creates the controller over a running fake Telegram and the demo bots' tokens.
+    init(telegram: FakeTelegram, botToken: String, spareBotToken: String) {
         self.telegram = telegram
         self.botToken = botToken
+        self.spareBotToken = spareBotToken
+    }
+
+    struct SpareBot: ResponseEncodable {
+        let token: String
+        let apiURL: String
     }
 
     struct UserMessage: Decodable {
@@ -47,7 +55,8 @@ struct DemoControlController<Context: RequestContext>: Sendable {
         let items: [Item]
     }
 
-    /// `POST /demo/telegram/users/{id}/messages`, `GET /demo/telegram/sent`, `GET /demo/telegram/actions`.
+    /// `POST /demo/telegram/users/{id}/messages`, `GET /demo/telegram/sent`, `GET /demo/telegram/actions`,
+    /// `GET /demo/telegram/spare-bot`.
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         let telegram = routes.group("demo/telegram")
@@ -63,6 +72,9 @@ struct DemoControlController<Context: RequestContext>: Sendable {
             )
             let update = try await self.telegram.sendUserMessage(bot: botToken, from: user, text: body.text)
             return EditedResponse(status: .created, response: Injected(updateId: update.updateId, chatId: update.chatId, messageId: update.messageId))
+        }
+        telegram.get("spare-bot") { _, _ -> SpareBot in
+            SpareBot(token: spareBotToken, apiURL: self.telegram.baseURL.absoluteString)
         }
         telegram.get("sent") { request, _ -> Items<Sent> in
             let chatID = request.uri.queryParameters.get("chatId", as: Int64.self)

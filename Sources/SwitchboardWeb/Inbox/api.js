@@ -94,6 +94,13 @@ export const api = {
   presence: () => request('GET', '/api/v1/operators/me/presence'),
   setPresence: (status) => request('PUT', '/api/v1/operators/me/presence', { json: { status } }),
 
+  channels: () => request('GET', '/api/v1/channels'),
+  addChannel: (fields) => request('POST', '/api/v1/channels', { json: fields }),
+  updateChannel: (id, fields) => request('PATCH', `/api/v1/channels/${encodeURIComponent(id)}`, { json: fields }),
+  pauseChannel: (id) => request('POST', `/api/v1/channels/${encodeURIComponent(id)}/pause`),
+  resumeChannel: (id) => request('POST', `/api/v1/channels/${encodeURIComponent(id)}/resume`),
+  rotateChannelToken: (id, token) => request('PUT', `/api/v1/channels/${encodeURIComponent(id)}/token`, { json: { token } }),
+
   /** Uploads one file; the name travels percent-encoded because headers are ASCII only. */
   upload: (file) =>
     request('POST', '/api/v1/uploads', {

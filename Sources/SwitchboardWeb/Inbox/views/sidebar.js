@@ -7,6 +7,7 @@ import { notificationsEnabled, toggleNotifications } from '../notify.js';
 import { renderConversationList } from './list.js';
 import { icon } from '../icons.js';
 import { renderPresenceControl } from './presence.js';
+import { openChannels } from './channels.js';
 
 const queues = [
   { filter: 'mine', label: 'Mine', key: 'mine' },
@@ -42,7 +43,11 @@ export function renderSidebar({ onSignOut }) {
       h('span.me-role', null, state.me.role),
       renderPresenceControl(),
       bell,
-      h('button.icon-button', { type: 'button', id: 'sign-out', title: 'Sign out', 'aria-label': 'Sign out', onclick: onSignOut }, icon('signOut'))));
+      h('button.icon-button', { type: 'button', id: 'sign-out', title: 'Sign out', 'aria-label': 'Sign out', onclick: onSignOut }, icon('signOut'))),
+    state.me.role === 'admin'
+      ? h('div.admin-links', null,
+        h('button.link-button', { type: 'button', id: 'open-channels', title: 'Connect and manage bots', onclick: () => openChannels() }, 'Channels'))
+      : null);
 
   const nav = h('nav.queues', { 'aria-label': 'Queues' });
   nav.addEventListener('click', (event) => {

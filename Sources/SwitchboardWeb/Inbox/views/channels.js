@@ -1,0 +1,141 @@
+// The admin's channels dialog: every bot with its live state, and connecting a new one by pasting
+// its token. Everything goes through /api/v1/channels, the same code path as `switchboard channel`.
+
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { fullTime } from '../format.js';
+
+let dialog = null;
+
+/** Opens the dialog (admins only: the API refuses everyone else). */
+export async function openChannels() {
+  dialog ??= build();
+  if (!dialog.open) dialog.showModal();
+  await refresh();
+}
+
+function build() {
+  const list = h('div.channel-list', { id: 'channel-list', 'aria-live': 'polite' });
+  const element = h('dialog.channels-dialog', { id: 'channels-dialog', 'aria-labelledby': 'channels-title' },
+    h('header.dialog-head', null,
+      h('h2', { id: 'channels-title' }, 'Channels'),
+      h('button.button', { type: 'button', id: 'channels-close', onclick: () => element.close() }, 'Close')),
+    list,
+    renderAddForm());
+  document.body.append(element);
+  return element;
+}
+
+async function refresh() {
+  const list = dialog.querySelector('#channel-list');
+  try {
+    const { items } = await api.channels();
+    replace(list, items.length ? items.map(renderChannel) : h('p.muted', null, 'No channels yet: connect a bot below.'));
+  } catch (error) {
+    replace(list, h('p.form-error', { role: 'alert' }, error.message));
+  }
+}
+
+/** What the channel is doing, in words. */
+function stateOf(channel) {
+  if (channel.paused) return { tone: 'paused', text: 'Paused' };
+  if (channel.problem) return { tone: 'problem', text: `Problem: ${channel.problem}` };
+  if (!channel.running) return { tone: 'problem', text: 'Not running' };
+  return { tone: 'ok', text: channel.mode === 'webhook' ? 'Running (webhook)' : 'Running (polling)' };
+}
+
+function renderChannel(channel) {
+  const state = stateOf(channel);
+  const error = h('p.form-error', { role: 'alert', hidden: true });
+  const act = (work) => async () => {
+    error.hidden = true;
+    try {
+      await work();
+      await refresh();
+    } catch (failure) {
+      error.textContent = failure.message;
+      error.hidden = false;
+    }
+  };
+  const tokenInput = h('input', { type: 'password', autocomplete: 'off', placeholder: 'New token', 'aria-label': `New token for ${channel.name}` });
+  const rotate = h('form.channel-rotate', { hidden: true },
+    tokenInput,
+    h('button.button', { type: 'submit' }, 'Save token'));
+  rotate.addEventListener('submit', (event) => {
+    event.preventDefault();
+    act(() => api.rotateChannelToken(channel.id, tokenInput.value))();
+  });
+  const details = [
+    `${channel.kind === 'telegram' ? 'Telegram' : 'Viber'} · token ${channel.maskedToken}`,
+    channel.lastInboundAt ? `last client message ${fullTime(channel.lastInboundAt)}` : 'no client message since start',
+    channel.lastFailure ? `last failure ${fullTime(channel.lastFailure.at)}: ${channel.lastFailure.reason}` : null,
+  ].filter(Boolean).join(' · ');
+  return h('article.channel-row', { dataset: { channel: channel.name } },
+    h('div.channel-main', null,
+      h('strong.channel-name', null, channel.name),
+      h('span.channel-persona', null, channel.persona.name),
+      h('span', { class: `channel-state ${state.tone}` }, state.text)),
+    h('p.channel-details.muted', null, details),
+    h('div.channel-actions', null,
+      channel.paused
+        ? h('button.button', { type: 'button', onclick: act(() => api.resumeChannel(channel.id)) }, 'Resume')
+        : h('button.button', { type: 'button', onclick: act(() => api.pauseChannel(channel.id)) }, 'Pause'),
+      channel.kind === 'telegram'
+        ? h('button.button', {
+          type: 'button',
+          onclick: act(() => api.updateChannel(channel.id, { mode: channel.mode === 'poll' ? 'webhook' : 'poll' })),
+        }, channel.mode === 'poll' ? 'Use webhook' : 'Use polling')
+        : null,
+      h('button.button', { type: 'button', onclick: () => { rotate.hidden = !rotate.hidden; tokenInput.focus(); } }, 'Rotate token')),
+    rotate,
+    error);
+}
+
+function renderAddForm() {
+  const field = (label, input) => h('label.field', null, h('span', null, label), input);
+  const kind = h('select', { id: 'channel-kind', name: 'kind' },
+    h('option', { value: 'telegram' }, 'Telegram'), h('option', { value: 'viber' }, 'Viber'));
+  const name = h('input', { id: 'channel-name', required: true, pattern: '[a-z0-9][a-z0-9_\\-]{0,62}', placeholder: 'support-tg' });
+  const token = h('input', { id: 'channel-token', type: 'password', required: true, autocomplete: 'off' });
+  const mode = h('select', { id: 'channel-mode' },
+    h('option', { value: 'poll' }, 'Polling (no public URL needed)'), h('option', { value: 'webhook' }, 'Webhook (HTTPS public URL)'));
+  const persona = h('input', { id: 'channel-persona', placeholder: 'default: the bot\'s name' });
+  const welcome = h('input', { id: 'channel-welcome', placeholder: 'Viber: sent when a client opens the chat' });
+  const apiURL = h('input', { id: 'channel-api-url', type: 'url', placeholder: 'default: the messenger\'s API' });
+  const error = h('p.form-error', { role: 'alert', hidden: true });
+  const submit = h('button.button.primary', { type: 'submit', id: 'channel-add' }, 'Connect');
+  const syncKind = () => {
+    mode.disabled = kind.value === 'viber';
+    welcome.disabled = kind.value === 'telegram';
+  };
+  kind.addEventListener('change', syncKind);
+  syncKind();
+  const form = h('form.channel-add', { id: 'channel-add-form' },
+    h('h3', null, 'Connect a bot'),
+    h('p.muted', null, 'Paste the token from @BotFather (Telegram) or the bot\'s Viber admin panel; it is checked with the messenger before it is saved, and only its last 4 characters are ever shown.'),
+    field('Messenger', kind), field('Name', name), field('Token', token), field('Receive by', mode),
+    field('Bot name shown to clients', persona), field('Welcome', welcome), field('API URL (advanced)', apiURL),
+    error, submit);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.hidden = true;
+    submit.disabled = true;
+    const fields = { kind: kind.value, name: name.value.trim(), token: token.value.trim() };
+    if (kind.value === 'telegram') fields.mode = mode.value;
+    if (persona.value.trim()) fields.personaName = persona.value.trim();
+    if (kind.value === 'viber' && welcome.value.trim()) fields.welcome = welcome.value.trim();
+    if (apiURL.value.trim()) fields.apiURL = apiURL.value.trim();
+    try {
+      await api.addChannel(fields);
+      form.reset();
+      syncKind();
+      await refresh();
+    } catch (failure) {
+      error.textContent = failure.message;
+      error.hidden = false;
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
