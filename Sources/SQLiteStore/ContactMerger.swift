@@ -40,6 +40,8 @@ struct ContactMerger {
         var reason: MergeReason
     }
 
+    /// Moves the source's identities and conversations to the target, merges the fields, records the merge.
+    /// - Throws: `StoreError.invalid` for the same or an already merged contact, `.notFound` for an unknown one.
     mutating func merge(
         into target: ContactID,
         from source: ContactID,
@@ -101,6 +103,8 @@ struct ContactMerger {
         return merge
     }
 
+    /// Moves the merge's identities (with their conversations, new ones too) back and restores the fields.
+    /// - Throws: `StoreError.notFound`, or `.invalid` when undone already or the target was merged since.
     mutating func undo(_ id: Int64, at now: Date) throws -> ContactMerge {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM contact_merges WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound("merge \(id)")
@@ -165,10 +169,12 @@ struct ContactMerger {
         try events.append(.contactUpdated, at: now, contact: id, payload: RowDecoding.contact(row))
     }
 
+    /// The mergeable fields of a contact row.
     static func fields(_ row: Row) -> Fields {
         Fields(preferredName: row["preferred_name"], notes: row["notes"], phone: row["phone"], language: row["language"])
     }
 
+    /// A `contact_merges` row as a domain value.
     static func merge(_ row: Row) throws -> ContactMerge {
         let snapshot = try JSONDecoder().decode(Snapshot.self, from: Data((row["snapshot"] as String).utf8))
         return ContactMerge(
@@ -183,6 +189,7 @@ struct ContactMerger {
         )
     }
 
+    /// Compact JSON text of a value.
     static func json(_ value: some Encodable) throws -> String {
         String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }

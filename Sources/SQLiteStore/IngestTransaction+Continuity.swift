@@ -44,7 +44,8 @@ extension IngestTransaction {
     /// When an operator asked "how should we address you?", the client's next words become the answer.
     mutating func captureAddress(_ identity: Identity, text: String) throws {
         let answer = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !answer.isEmpty, !answer.hasPrefix("/"),
+        // Commands, link requests and link codes are not names.
+        guard !answer.isEmpty, !answer.hasPrefix("/"), !LinkCodeRules.isLinkCommand(answer), LinkCodeRules.code(in: answer) == nil,
             let row = try db.cachedRow(sql: "SELECT * FROM contacts WHERE id = ? AND asking_address = 1", arguments: [identity.contactID.rawValue])
         else { return }
         var contact = RowDecoding.contact(row)

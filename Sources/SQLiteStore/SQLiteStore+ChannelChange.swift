@@ -20,6 +20,9 @@ extension SQLiteStore {
                 // A new token is a fresh start: the old token's problem no longer applies.
                 try db.execute(sql: "UPDATE channels SET token_ciphertext = ?, problem = NULL WHERE id = ?", arguments: [token, id.rawValue])
             }
+            if let paused = change.isPaused {
+                try db.execute(sql: "UPDATE channels SET paused = ? WHERE id = ?", arguments: [paused, id.rawValue])
+            }
             if let settings = change.settingsJSON {
                 try db.execute(sql: "UPDATE channels SET settings = ? WHERE id = ?", arguments: [settings, id.rawValue])
             }

@@ -84,6 +84,7 @@ extension SQLiteStore: ContinuityStore {
         }
     }
 
+    /// An `api_keys` row as a domain value (the hash stays in the database).
     static func apiKey(_ row: Row) -> APIKey {
         APIKey(
             id: row["id"],

@@ -35,6 +35,8 @@ public struct Switchboard: Sendable {
     public let viber: ViberBridge
     /// What `/metrics` reports.
     public let metrics: ServerMetrics
+    /// Each channel's latest client message and failure, for the admin's live view.
+    public let activity = ChannelActivity()
     /// Presence, queues and assignment.
     public let routing: RoutingService
     /// Tells a client who asked for a human that one is coming.
@@ -150,6 +152,7 @@ public func buildApplication(
     router.addRoutes(APIKeyController(dependencies: dependencies, clock: switchboard.clock).routes)
     router.addRoutes(IdentityController(dependencies: dependencies, continuity: switchboard.continuity).routes)
     StreamController(dependencies: dependencies).register(on: router)
+    router.addRoutes(ChannelAdminController(switchboard: switchboard, config: config).routes)
     for routes in extraRoutes { router.addRoutes(routes) }
     let app = Application(
         router: router,
@@ -157,7 +160,13 @@ public func buildApplication(
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
         services: [
             switchboard.dispatcher, switchboard.routing, switchboard.escalationNotice, switchboard.telegram, switchboard.viber,
-            MetricsObserver(store: switchboard.store, bus: switchboard.bus, metrics: switchboard.metrics, logger: logger),
+            MetricsObserver(
+                store: switchboard.store,
+                bus: switchboard.bus,
+                metrics: switchboard.metrics,
+                activity: switchboard.activity,
+                logger: logger
+            ),
         ],
         logger: logger
     )

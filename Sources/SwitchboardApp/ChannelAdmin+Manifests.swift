@@ -135,7 +135,7 @@ extension ChannelAdmin {
     }
 
     /// Asks the messenger whether a new token works, as `channel add` does.
-    private func check(token: String, kind: ChannelKind, settingsJSON: String) async throws {
+    func check(token: String, kind: ChannelKind, settingsJSON: String) async throws {
         switch kind {
         case .telegram:
             let api = TelegramBotAPI(token: token, endpoint: TelegramChannelSettings(json: settingsJSON).endpoint, transport: transport)

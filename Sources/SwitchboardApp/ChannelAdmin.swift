@@ -110,7 +110,8 @@ public struct ChannelAdmin: Sendable {
 public struct ChannelAdminError: Error, CustomStringConvertible {
     public let description: String
 
-    init(_ description: String) {
+    /// Creates a refusal with its sentence.
+    public init(_ description: String) {
         self.description = description
     }
 }

@@ -6,25 +6,29 @@ import SwitchboardCore
 public import SwitchboardEngine
 public import SwitchboardWeb
 
-/// Counts messages in and out and final delivery failures per channel from the committed events,
+/// Counts messages in and out and final delivery failures per channel from the committed events
+/// (and notes each channel's latest client message and failure for the admin's live view),
 /// so every path that stores a message (webhook, poller, inbox, automation) is counted the same way.
 public struct MetricsObserver: Service {
     let store: SQLiteStore
     let bus: InProcessEventBus
     let metrics: ServerMetrics
+    let activity: ChannelActivity
     let logger: Logger
 
     /// The two event payload fields the counters need.
     struct Fields: Decodable {
         var direction: MessageDirection?
         var state: DeliveryState?
+        var reason: String?
     }
 
     /// Creates the observer.
-    public init(store: SQLiteStore, bus: InProcessEventBus, metrics: ServerMetrics, logger: Logger) {
+    public init(store: SQLiteStore, bus: InProcessEventBus, metrics: ServerMetrics, activity: ChannelActivity, logger: Logger) {
         self.store = store
         self.bus = bus
         self.metrics = metrics
+        self.activity = activity
         self.logger = logger
     }
 
@@ -49,11 +53,15 @@ public struct MetricsObserver: Service {
         let fields = try JSONDecoder().decode(Fields.self, from: Data(event.payload.utf8))
         switch (event.kind, fields.direction, fields.state) {
         case (.messageCreated, .inbound?, _):
-            metrics.countInbound(channel: try await names.channel(of: conversationID))
+            let channel = try await names.channel(of: conversationID)
+            metrics.countInbound(channel: channel)
+            await activity.recordInbound(channel: channel, at: event.occurredAt)
         case (.messageDelivery, _, .sent?):
             metrics.countSent(channel: try await names.channel(of: conversationID))
         case (.messageDelivery, _, .failed?):
-            metrics.countFailed(channel: try await names.channel(of: conversationID))
+            let channel = try await names.channel(of: conversationID)
+            metrics.countFailed(channel: channel)
+            await activity.recordFailure(channel: channel, reason: fields.reason ?? "failed", at: event.occurredAt)
         default:
             return
         }

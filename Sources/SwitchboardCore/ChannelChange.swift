@@ -9,15 +9,24 @@ public struct ChannelChange: Sendable, Equatable {
     public var tokenCiphertext: Data?
     /// Kind-specific settings as a JSON object.
     public var settingsJSON: String?
+    /// Pauses (true) or resumes (false) the channel: a paused channel neither receives nor sends.
+    public var isPaused: Bool?
 
     /// Creates a change.
-    public init(persona: Persona? = nil, defaultDepartmentID: DepartmentID?? = nil, tokenCiphertext: Data? = nil, settingsJSON: String? = nil) {
+    public init(
+        persona: Persona? = nil,
+        defaultDepartmentID: DepartmentID?? = nil,
+        tokenCiphertext: Data? = nil,
+        settingsJSON: String? = nil,
+        isPaused: Bool? = nil
+    ) {
         self.persona = persona
         self.defaultDepartmentID = defaultDepartmentID
         self.tokenCiphertext = tokenCiphertext
         self.settingsJSON = settingsJSON
+        self.isPaused = isPaused
     }
 
     /// Whether applying the change would write nothing.
-    public var isEmpty: Bool { persona == nil && defaultDepartmentID == nil && tokenCiphertext == nil && settingsJSON == nil }
+    public var isEmpty: Bool { persona == nil && defaultDepartmentID == nil && tokenCiphertext == nil && settingsJSON == nil && isPaused == nil }
 }

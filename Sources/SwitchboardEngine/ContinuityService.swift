@@ -65,6 +65,16 @@ public struct ContinuityService: Sendable {
         return merge
     }
 
+    /// Replaces a contact's labels and publishes the change.
+    public func setLabels(_ labels: [String], onContact contactID: ContactID) async throws {
+        await bus.publish(try await store.setLabels(labels, onContact: contactID, at: clock.now()))
+    }
+
+    /// Replaces a conversation's labels and publishes the change.
+    public func setLabels(_ labels: [String], onConversation conversationID: ConversationID) async throws {
+        await bus.publish(try await store.setLabels(labels, onConversation: conversationID, at: clock.now()))
+    }
+
     func sendBot(_ text: String, in conversationID: ConversationID, requestPhone: Bool = false) async throws {
         let enqueued = try await store.enqueueBotMessage(in: conversationID, text: text, requestPhone: requestPhone, at: clock.now())
         await bus.publish(enqueued.events)

@@ -151,6 +151,12 @@ struct ContactDetailDTO: Encodable {
     let notes: String
     let identities: [IdentityDTO]
     let conversations: [ConversationSummary]
+    /// Labels every operator sees on this client.
+    let labels: [String]
+    /// Merges into this contact that can be undone, newest first.
+    let merges: [ContactMerge]
+    /// Other contacts with the same verified phone number, offered for linking.
+    let phoneMatches: [ContactRef]
 }
 
 /// A canned reply as the API shows it.

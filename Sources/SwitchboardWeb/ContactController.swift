@@ -49,7 +49,10 @@ public struct ContactController: Sendable {
                     language: contact.language,
                     notes: contact.notes,
                     identities: identities,
-                    conversations: conversations
+                    conversations: conversations,
+                    labels: try await dependencies.store.labels(ofContact: contact.id),
+                    merges: try await dependencies.store.merges(into: contact.id),
+                    phoneMatches: try await IdentityController.visiblePhoneMatches(of: contact.id, store: dependencies.store, viewer: viewer)
                 )
             )
         }

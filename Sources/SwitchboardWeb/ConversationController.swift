@@ -84,7 +84,7 @@ public struct ConversationController: Sendable {
                 labels: try await store.labels(ofConversation: summary.id),
                 contactLabels: try await store.labels(ofContact: contact.id),
                 merges: try await store.merges(into: contact.id),
-                phoneMatches: try await store.phoneMatches(of: contact.id),
+                phoneMatches: try await IdentityController.visiblePhoneMatches(of: contact.id, store: store, viewer: viewer),
                 replyIdentityID: try await replyIdentity(contact.id)
             )
         )

@@ -64,13 +64,13 @@ public struct IdentityController: Sendable {
             let signedIn = try context.requireOperator()
             let contactID = try await visibleContact(context, signedIn.viewer)
             let labels = try Self.validLabels(try await JSONResponse.decode(LabelsBody.self, from: request, limit: 8 * 1024).labels)
-            await dependencies.bus.publish(try await store.setLabels(labels, onContact: contactID, at: Date()))
+            try await continuity.setLabels(labels, onContact: contactID)
             return try JSONResponse.make(Items(items: try await store.labels(ofContact: contactID)))
         }
         routes.put("api/v1/conversations/:id/labels") { request, context in
             let summary = try await visibleConversation(context)
             let labels = try Self.validLabels(try await JSONResponse.decode(LabelsBody.self, from: request, limit: 8 * 1024).labels)
-            await dependencies.bus.publish(try await store.setLabels(labels, onConversation: summary.id, at: Date()))
+            try await continuity.setLabels(labels, onConversation: summary.id)
             return try JSONResponse.make(Items(items: try await store.labels(ofConversation: summary.id)))
         }
         routes.post("api/v1/conversations/:id/link-code") { _, context in
@@ -97,6 +97,15 @@ public struct IdentityController: Sendable {
             return try JSONResponse.make(TimelineMessageDTO(entry), status: .created)
         }
         return routes
+    }
+
+    /// Contacts sharing a verified phone with `contactID` that the viewer may see (names of others stay hidden).
+    static func visiblePhoneMatches(of contactID: ContactID, store: any ContinuityStore, viewer: Viewer) async throws -> [ContactRef] {
+        var visible: [ContactRef] = []
+        for match in try await store.phoneMatches(of: contactID) where try await !store.conversations(ofContact: match.id, viewer: viewer).isEmpty {
+            visible.append(match)
+        }
+        return visible
     }
 
     static let noMerge = APIError(.notFound, code: "not_found", message: "No such merge.")

@@ -27,7 +27,7 @@ public enum JSONResponse {
 
     /// Decodes a JSON request body of at most `limit` bytes.
     /// - Throws: 413 when larger, 400 `invalid_json` when it is not the expected shape.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = 1 << 20) async throws -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = 1 << 20) async throws -> T {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limit)

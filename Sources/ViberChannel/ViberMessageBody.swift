@@ -93,6 +93,13 @@ public struct ViberKeyboard: Sendable, Equatable, Encodable {
     /// Keyboards need clients of at least this API version.
     public static let minAPIVersion = 3
 
+    /// One button that sends the client's own phone number as a `contact` message (`share-phone`).
+    public static let sharePhone: ViberKeyboard = {
+        var button = Button(text: "Share my phone number", actionBody: "share-phone")
+        button.actionType = "share-phone"
+        return ViberKeyboard(buttons: [button])
+    }()
+
     public var buttons: [Button]
 
     /// Creates a keyboard.

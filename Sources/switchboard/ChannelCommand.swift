@@ -9,7 +9,10 @@ struct ChannelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "channel",
         abstract: "Connect messenger bots and list them.",
-        subcommands: [ChannelAddCommand.self, ChannelListCommand.self, ChannelModeCommand.self]
+        subcommands: [
+            ChannelAddCommand.self, ChannelListCommand.self, ChannelModeCommand.self, ChannelPauseCommand.self, ChannelResumeCommand.self,
+            ChannelTokenCommand.self,
+        ]
     )
 }
 

@@ -148,6 +148,9 @@ import Testing
         #expect(try await store.phoneMatches(of: viberSide.contactID).map(\.id) == [telegram.contactID])
 
         try await store.setAskingAddress(telegram.contactID, true)
+        _ = try await store.ingest(InboundEvents.text("link", channel: fixture.channel.id, from: "tg-1", at: start))
+        _ = try await store.ingest(InboundEvents.text("123 456", channel: fixture.channel.id, from: "tg-1", at: start))
+        #expect(try await store.contact(telegram.contactID)?.preferredName == nil)
         _ = try await store.ingest(InboundEvents.text("  Olena Petrivna ", channel: fixture.channel.id, from: "tg-1", at: start))
         _ = try await store.ingest(InboundEvents.text("and another thing", channel: fixture.channel.id, from: "tg-1", at: start))
         #expect(try await store.contact(telegram.contactID)?.preferredName == "Olena Petrivna")

@@ -147,12 +147,21 @@ import Testing
                 "contact": ["phone_number": "380501234567", "first_name": "Olena", "user_id": telegramUser.id],
             ]
             _ = try await harness.telegram.enqueueUpdate(bot: ContinuityHarness.telegramToken, json: ["message": contact])
+            _ = try await harness.viber.userSends(bot: ContinuityHarness.viberToken, user: viberUser, message: .text("hi on viber"))
+            let viberConversation = try await conversationCount(harness, sofia, 2)
+            // On Viber the same click sends a keyboard whose button shares the number as a contact message.
+            #expect(try await harness.api(.post, "/api/v1/conversations/\(viberConversation)/request-phone", as: sofia).status == 204)
+            try await eventually("the share-phone keyboard reaches Viber") {
+                await harness.viber.sentMessages(bot: ContinuityHarness.viberToken, receiver: viberUser.id).contains { sent in
+                    let buttons = sent.keyboardObject?["Buttons"] as? [[String: Any]] ?? []
+                    return buttons.contains { $0["ActionType"] as? String == "share-phone" }
+                }
+            }
             _ = try await harness.viber.userSends(
                 bot: ContinuityHarness.viberToken,
                 user: viberUser,
                 message: .contact(name: "Olena", phoneNumber: "+380501234567")
             )
-            let viberConversation = try await conversationCount(harness, sofia, 2)
             var matches: [[String: Any]] = []
             try await eventually("the shared number is offered") {
                 matches =

@@ -160,6 +160,8 @@ function assigned(event) {
 function contextSet(event) {
   const contextKey = event.data?.contextKey ?? event.data?.key ?? null;
   if (contextKey) patchSummary(event.conversationID, () => ({ contextKey }));
+  // The pinned data (or the "missing" marker) comes with the details, not the event.
+  if (contextKey && event.conversationID === state.selectedId) refreshDetail();
 }
 
 /** Clients were merged or split: list rows change names, the open client's history and identities change. */

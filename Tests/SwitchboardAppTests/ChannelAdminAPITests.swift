@@ -1,0 +1,182 @@
+import CurlHTTP
+import Foundation
+import MessengerFakes
+import SQLiteStore
+import SwitchboardApp
+import SwitchboardCore
+import SwitchboardWeb
+import TestSupport
+import Testing
+
+@Suite struct ChannelAdminAPITests {
+    let user = FakeTelegram.User(id: 5_000_000_501, firstName: "Oksana", languageCode: "uk")
+
+    /// A signed-in client of the real server.
+    struct Session {
+        let harness: TelegramAppHarness
+        let cookie: String
+        let csrf: String
+
+        static func signIn(_ harness: TelegramAppHarness, _ switchboard: Switchboard, role: OperatorRole, login: String) async throws -> Session {
+            let hash = try await PasswordHasher(cost: 4).hash("password123")
+            _ = try await switchboard.store.createOperator(OperatorDraft(login: login, displayName: login, role: role, passwordHash: hash))
+            let body = try JSONSerialization.data(withJSONObject: ["login": login, "password": "password123"])
+            let reply = try await harness.client.send(.init(method: .post, url: harness.baseURL + "/api/v1/session", body: .json(body)))
+            let cookie = try #require(reply.header("Set-Cookie")?.split(separator: ";").first.map(String.init))
+            let csrf = try #require((try JSONSerialization.jsonObject(with: reply.body) as? [String: Any])?["csrfToken"] as? String)
+            return Session(harness: harness, cookie: cookie, csrf: csrf)
+        }
+
+        func call(
+            _ method: CurlHTTP.HTTPMethod,
+            _ path: String,
+            _ json: [String: Any]? = nil
+        ) async throws -> (status: Int, json: [String: Any], text: String) {
+            let headers: [(name: String, value: String)] = [("Cookie", cookie), ("X-CSRF-Token", csrf)]
+            let body: HTTPBody = try json.map { .json(try JSONSerialization.data(withJSONObject: $0)) } ?? .none
+            let reply = try await harness.client.send(.init(method: method, url: harness.baseURL + path, headers: headers, body: body))
+            let parsed = (try? JSONSerialization.jsonObject(with: reply.body)) as? [String: Any] ?? [:]
+            return (reply.status, parsed, String(decoding: reply.body, as: UTF8.self))
+        }
+    }
+
+    func addBody(_ harness: TelegramAppHarness, name: String, token: String = TelegramAppHarness.token) -> [String: Any] {
+        ["kind": "telegram", "name": name, "token": token, "mode": "poll", "apiURL": harness.telegram.baseURL.absoluteString]
+    }
+
+    @Test func adminAddsATelegramBotThatRunsAtOnceLikeTheCLIWouldStoreIt() async throws {
+        let harness = try await TelegramAppHarness()
+        defer { Task { await harness.stop() } }
+        _ = try await harness.addChannel(mode: .poll)
+        try await harness.serving { switchboard in
+            let admin = try await Session.signIn(harness, switchboard, role: .admin, login: "root")
+            // The CLI's channel is running; it is paused so that only the new one takes the bot's updates.
+            let cliChannel = try #require(try await switchboard.store.channels().first)
+            #expect(try await admin.call(.post, "/api/v1/channels/\(cliChannel.id)/pause").status == 200)
+
+            let created = try await admin.call(.post, "/api/v1/channels", addBody(harness, name: "desk-tg"))
+
+            #expect(created.status == 201)
+            #expect(created.json["maskedToken"] as? String == "••••TOKN")
+            #expect(created.json["running"] as? Bool == true)
+            #expect(!created.text.contains(TelegramAppHarness.token))
+            // Stored exactly as `channel add telegram` stores it.
+            let summaries = try await ChannelAdmin(switchboard: switchboard, config: harness.config).list()
+            let byCLI = try #require(summaries.first { $0.channel.name == "support-tg" })
+            let byAPI = try #require(summaries.first { $0.channel.name == "desk-tg" })
+            #expect(byAPI.channel.persona == byCLI.channel.persona)
+            #expect(byAPI.channel.mode == byCLI.channel.mode)
+            #expect(byAPI.maskedToken == byCLI.maskedToken)
+            #expect(
+                try await switchboard.store.channelCredentials(byAPI.channel.id)?.settingsJSON
+                    == (try await switchboard.store.channelCredentials(byCLI.channel.id)?.settingsJSON)
+            )
+
+            // Live: the new channel polls without a restart.
+            try await harness.telegram.sendUserMessage(bot: TelegramAppHarness.token, from: user, text: "hello, new bot")
+            try await eventually("stored on the new channel") {
+                let conversation = try await switchboard.store.conversation(ConversationID(1))
+                return conversation?.channelID == byAPI.channel.id
+            }
+            let listed = try await admin.call(.get, "/api/v1/channels")
+            let desk = try #require((listed.json["items"] as? [[String: Any]])?.first { $0["name"] as? String == "desk-tg" })
+            #expect(desk["lastInboundAt"] != nil)
+            #expect(!listed.text.contains(TelegramAppHarness.token))
+            #expect(!harness.logs.text.contains(TelegramAppHarness.token))
+            #expect(try harness.databaseBytes().range(of: Data(TelegramAppHarness.token.utf8)) == nil)
+        }
+    }
+
+    @Test func wrongTokenIsRefusedWithTheMessengersReasonAndNothingIsStored() async throws {
+        let harness = try await TelegramAppHarness()
+        defer { Task { await harness.stop() } }
+        try await harness.serving { switchboard in
+            let admin = try await Session.signIn(harness, switchboard, role: .admin, login: "root")
+
+            let refused = try await admin.call(
+                .post,
+                "/api/v1/channels",
+                addBody(harness, name: "desk-tg", token: "7000000009:AAH-unknown-bot-token")
+            )
+
+            #expect(refused.status == 422)
+            #expect(
+                (refused.json["error"] as? [String: Any])?["message"] as? String
+                    == "Telegram rejected the token (401 Unauthorized): check the token from @BotFather"
+            )
+            #expect(!refused.text.contains("unknown-bot"))
+            #expect(try await switchboard.store.channels().isEmpty)
+            let invalid = try await admin.call(.post, "/api/v1/channels", ["kind": "fax", "name": "x", "token": "y"])
+            #expect(invalid.status == 400)
+        }
+    }
+
+    @Test func pauseStopsTheBotResumeCatchesUpAndAModeChangeGoesThroughTelegram() async throws {
+        let harness = try await TelegramAppHarness()
+        defer { Task { await harness.stop() } }
+        let channel = try await harness.addChannel(mode: .poll)
+        try await harness.serving { switchboard in
+            let admin = try await Session.signIn(harness, switchboard, role: .admin, login: "root")
+
+            let paused = try await admin.call(.post, "/api/v1/channels/\(channel.id)/pause")
+            #expect(paused.json["paused"] as? Bool == true)
+            #expect(paused.json["running"] as? Bool == false)
+            try await harness.telegram.sendUserMessage(bot: TelegramAppHarness.token, from: user, text: "while paused")
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await switchboard.store.conversation(ConversationID(1)) == nil)
+            #expect(await harness.telegram.pendingUpdateCount(bot: TelegramAppHarness.token) == 1)
+
+            #expect(try await admin.call(.post, "/api/v1/channels/\(channel.id)/resume").json["running"] as? Bool == true)
+            try await eventually("caught up") { try await switchboard.store.messages(in: ConversationID(1)).count == 1 }
+
+            let webhook = try await admin.call(.patch, "/api/v1/channels/\(channel.id)", ["mode": "webhook", "personaName": "Acme Desk"])
+            #expect(webhook.status == 200)
+            #expect(webhook.json["mode"] as? String == "webhook")
+            #expect(webhook.json["webhookURL"] as? String == harness.baseURL + "/webhooks/telegram/support-tg")
+            #expect((webhook.json["persona"] as? [String: Any])?["name"] as? String == "Acme Desk")
+            let set = await harness.telegram.calls(bot: TelegramAppHarness.token, method: "setWebhook")
+            #expect(set.last?.parameters["url"] == harness.baseURL + "/webhooks/telegram/support-tg")
+            try await harness.telegram.sendUserMessage(bot: TelegramAppHarness.token, from: user, text: "by webhook now")
+            try await eventually("delivered by webhook") { try await switchboard.store.messages(in: ConversationID(1)).count == 2 }
+        }
+    }
+
+    @Test func rotatedTokenIsCheckedStoredSealedAndUsedAtOnce() async throws {
+        let harness = try await TelegramAppHarness()
+        defer { Task { await harness.stop() } }
+        let newToken = "7000000002:AAH-rotated-token-0123456789abcdNEWT"
+        await harness.telegram.addBot(token: newToken, username: "desk_bot", firstName: "Desk")
+        let channel = try await harness.addChannel(mode: .poll)
+        try await harness.serving { switchboard in
+            let admin = try await Session.signIn(harness, switchboard, role: .admin, login: "root")
+
+            #expect(try await admin.call(.put, "/api/v1/channels/\(channel.id)/token", ["token": "7000000009:AAH-wrong"]).status == 422)
+            let rotated = try await admin.call(.put, "/api/v1/channels/\(channel.id)/token", ["token": newToken])
+
+            #expect(rotated.status == 200)
+            #expect(rotated.json["maskedToken"] as? String == "••••NEWT")
+            try await harness.telegram.sendUserMessage(bot: newToken, from: user, text: "through the new token")
+            try await eventually("polled with the new token") { try await switchboard.store.messages(in: ConversationID(1)).count == 1 }
+            #expect(try harness.databaseBytes().range(of: Data(newToken.utf8)) == nil)
+        }
+    }
+
+    @Test func operatorsAndSupervisorsGet403OnEveryChannelRoute() async throws {
+        let harness = try await TelegramAppHarness()
+        defer { Task { await harness.stop() } }
+        let channel = try await harness.addChannel(mode: .poll)
+        try await harness.serving { switchboard in
+            for (role, login) in [(OperatorRole.operator, "olha"), (.supervisor, "sasha")] {
+                let session = try await Session.signIn(harness, switchboard, role: role, login: login)
+                #expect(try await session.call(.get, "/api/v1/channels").status == 403)
+                #expect(try await session.call(.post, "/api/v1/channels", addBody(harness, name: "x-tg")).status == 403)
+                #expect(try await session.call(.patch, "/api/v1/channels/\(channel.id)", ["personaName": "Evil"]).status == 403)
+                #expect(try await session.call(.post, "/api/v1/channels/\(channel.id)/pause").status == 403)
+                #expect(try await session.call(.post, "/api/v1/channels/\(channel.id)/resume").status == 403)
+                #expect(try await session.call(.put, "/api/v1/channels/\(channel.id)/token", ["token": "x"]).status == 403)
+            }
+            #expect(try await switchboard.store.channels().map(\.persona.name) == ["Desk"])
+            #expect(try await switchboard.store.channels().map(\.isPaused) == [false])
+        }
+    }
+}
