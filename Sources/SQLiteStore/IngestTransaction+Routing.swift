@@ -48,9 +48,11 @@ extension IngestTransaction {
             sql: "UPDATE conversations SET queued_at = COALESCE(queued_at, ?) WHERE id = ?",
             arguments: [now, message.conversationID.rawValue]
         )
+        if trigger == nil, opened(message.conversationID) { try awaitDepartmentChoice(message.conversationID) }
         guard let trigger, (row["priority"] as Int) == 0 else { return }
         try db.cachedExecute(
-            sql: "UPDATE conversations SET priority = 1, escalated_at = ? WHERE id = ?",
+            // A client who asks for a human is not kept waiting for a department choice either.
+            sql: "UPDATE conversations SET priority = 1, escalated_at = ?, awaiting_department = 0 WHERE id = ?",
             arguments: [now, message.conversationID.rawValue]
         )
         let payload = EscalationPayload(
@@ -61,6 +63,24 @@ extension IngestTransaction {
             language: event.sender.language
         )
         try events.append(.conversationEscalated, at: event.occurredAt, contact: contact, conversation: message.conversationID, payload: payload)
+    }
+
+    /// Whether this ingest opened the conversation.
+    private func opened(_ conversationID: ConversationID) -> Bool {
+        events.appended.contains { $0.kind == .conversationOpened && $0.conversationID == conversationID }
+    }
+
+    /// On a channel that asks the client for a department (and has departments to offer), a new
+    /// conversation waits for the choice before it is assigned (see `ChannelRouting.departmentChoiceWait`).
+    private func awaitDepartmentChoice(_ conversationID: ConversationID) throws {
+        try db.cachedExecute(
+            sql: """
+                UPDATE conversations SET awaiting_department = 1
+                WHERE id = ? AND EXISTS (SELECT 1 FROM channels WHERE id = ? AND ask_department = 1)
+                  AND EXISTS (SELECT 1 FROM departments)
+                """,
+            arguments: [conversationID.rawValue, event.channelID.rawValue]
+        )
     }
 
     /// Whether this ingest reopened the conversation (a client message after it was resolved).

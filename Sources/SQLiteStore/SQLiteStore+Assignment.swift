@@ -76,7 +76,7 @@ extension SQLiteStore {
             }
             var events = EventAppender(db)
             try db.cachedExecute(
-                sql: "UPDATE conversations SET department_id = ?, assignee_id = NULL, queued_at = ? WHERE id = ?",
+                sql: "UPDATE conversations SET department_id = ?, assignee_id = NULL, queued_at = ?, awaiting_department = 0 WHERE id = ?",
                 arguments: [departmentID.rawValue, now.timeIntervalSince1970, conversationID.rawValue]
             )
             let change = DepartmentChangePayload(
@@ -145,8 +145,14 @@ struct AssignmentTransaction {
 
     mutating func run() throws -> [Event] {
         guard candidates.contains(where: \.hasRoom) else { return [] }
-        let waiting = try db.cachedRows(sql: "SELECT id, contact_id, department_id FROM conversations " + SQLiteStore.queueOrder)
+        let waiting = try db.cachedRows(
+            sql: "SELECT id, contact_id, department_id, awaiting_department, COALESCE(queued_at, opened_at) AS since FROM conversations "
+                + SQLiteStore.queueOrder
+        )
+        let choiceDeadline = now.addingTimeInterval(-ChannelRouting.departmentChoiceWait).timeIntervalSince1970
         for row in waiting {
+            // The client is still picking a department from the start keyboard (for a short while).
+            if row["awaiting_department"] as Bool, (row["since"] as Double) > choiceDeadline { continue }
             guard candidates.contains(where: \.hasRoom) else { break }
             let department: Int64? = row["department_id"]
             let routing = department.flatMap { departments[$0] } ?? settings.defaultRouting

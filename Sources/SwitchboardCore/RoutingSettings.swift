@@ -49,6 +49,10 @@ public struct ChannelRouting: Sendable, Codable, Equatable {
     /// Offer the client a short keyboard of departments when a conversation starts.
     public var askDepartment: Bool
 
+    /// How long a new conversation waits for the client's department choice before it is
+    /// assigned in the channel's default department anyway (asking for a human skips the wait).
+    public static let departmentChoiceWait: TimeInterval = 120
+
     /// Creates a value.
     public init(channelID: ChannelID, defaultDepartmentID: DepartmentID?, askDepartment: Bool) {
         self.channelID = channelID

@@ -175,3 +175,42 @@ import Testing
         #expect(try await fixture.store.conversationSummary(conversation, viewer: Viewer(operatorID: boris, role: .admin))?.escalated == true)
     }
 }
+
+@Suite struct DepartmentChoiceTests {
+    @Test func aChannelThatAsksForADepartmentWaitsForTheClientsChoice() async throws {
+        // Given a channel that asks for a department, with billing (boris) and anna online outside it
+        let fixture = try await RoutingFixture()
+        defer { fixture.directory.remove() }
+        let billing = try await fixture.store.createDepartment(name: "Billing", routing: QueueRouting()).department.id
+        try await fixture.store.saveChannelRouting(ChannelRouting(channelID: fixture.channel.id, defaultDepartmentID: nil, askDepartment: true))
+        _ = try await fixture.addOperator("anna", online: true)
+        let boris = try await fixture.addOperator("boris", departments: [billing], online: true)
+
+        // When a client starts a conversation, nobody gets it before the choice
+        let conversation = try await fixture.clientWrites("hello", from: "u-1")
+        #expect(try await fixture.routing.assignWaiting().isEmpty)
+        #expect(try await fixture.store.queue().map(\.conversationID) == [conversation])
+
+        // Then choosing billing hands it to billing's operator at once
+        try await fixture.routing.chooseDepartment(conversation, billing)
+        #expect(try await fixture.assignee(conversation) == boris)
+    }
+
+    @Test func withoutAChoiceTheConversationIsAssignedAfterTheWaitAndAHumanRequestSkipsIt() async throws {
+        let fixture = try await RoutingFixture()
+        defer { fixture.directory.remove() }
+        _ = try await fixture.store.createDepartment(name: "Billing", routing: QueueRouting())
+        try await fixture.store.saveChannelRouting(ChannelRouting(channelID: fixture.channel.id, defaultDepartmentID: nil, askDepartment: true))
+        let anna = try await fixture.addOperator("anna", capacity: 5, online: true)
+        let silent = try await fixture.clientWrites("hello", from: "u-1")
+        let urgent = try await fixture.clientWrites("human please", from: "u-2")
+        try await fixture.routing.assignWaiting()
+        #expect(try await fixture.assignee(urgent) == anna)
+        #expect(try await fixture.assignee(silent) == nil)
+        fixture.clock.advance(by: ChannelRouting.departmentChoiceWait - 2)
+        #expect(try await fixture.routing.assignWaiting().isEmpty)
+        fixture.clock.advance(by: 1)
+        try await fixture.routing.assignWaiting()
+        #expect(try await fixture.assignee(silent) == anna)
+    }
+}
