@@ -33,7 +33,8 @@ def wait_until(check, timeout=15, message="condition"):
 
 
 def timeline_texts(browser):
-    return [element.text for element in browser.find_elements(By.CSS_SELECTOR, "#timeline .message-text")]
+    """Read in one script: the timeline re-renders as events arrive, which would leave stale elements."""
+    return browser.execute_script("return [...document.querySelectorAll('#timeline .message-text')].map((e) => e.innerText)")
 
 
 def assert_no_reload(browser):
@@ -102,8 +103,8 @@ def test_hostile_text_renders_as_text(browser, api, shot):
     time.sleep(0.5)  # would give an onerror handler time to fire
     assert_no_alert(browser)
     assert browser.find_elements(By.CSS_SELECTOR, "#timeline img[src='x'], #conversation-list img") == []
-    preview = browser.find_element(By.CSS_SELECTOR, "#conversation-list a.row .row-preview")
-    assert preview.text == XSS
+    preview = browser.execute_script("return document.querySelector('#conversation-list a.row .row-preview').innerText")
+    assert preview == XSS
     shot("xss-rendered-as-text")
 
 
