@@ -21,6 +21,8 @@ public struct Switchboard: Sendable {
     public let replies: ReplyService
     public let inbox: InboxService
     public let dispatcher: OutboxDispatcher
+    /// Automatic messages and their timers.
+    public let automation: AutomationService
     public let adapters: ChannelAdapters
     public let webhooks: WebhookEndpoints
     /// Seals and opens bot tokens.
@@ -47,6 +49,7 @@ public struct Switchboard: Sendable {
         router = SwitchboardEngine.Router(store: store, bus: bus, logger: logger)
         dispatcher = OutboxDispatcher(store: store, adapters: adapters, bus: bus, clock: clock, logger: logger)
         replies = ReplyService(store: store, bus: bus, clock: clock, dispatcher: dispatcher)
+        automation = AutomationService(store: store, bus: bus, clock: clock, logger: logger, dispatcher: dispatcher)
         inbox = InboxService(store: store, bus: bus, clock: clock, replies: replies, adapters: adapters)
         telegram = TelegramBridge(
             store: store,
@@ -106,6 +109,7 @@ public func buildApplication(
     router.addRoutes(ContactController(dependencies: dependencies).routes)
     router.addRoutes(CannedReplyController(dependencies: dependencies).routes)
     router.addRoutes(SearchController(dependencies: dependencies).routes)
+    router.addRoutes(AutomationController(store: switchboard.store).routes)
     router.addRoutes(OperatorController(dependencies: dependencies).routes)
     router.addRoutes(MediaController(dependencies: dependencies).routes)
     router.addRoutes(AvatarController(mediaDirectory: dependencies.mediaDirectory).routes)
@@ -115,7 +119,7 @@ public func buildApplication(
         router: router,
         server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
-        services: [switchboard.dispatcher, switchboard.telegram, switchboard.viber],
+        services: [switchboard.dispatcher, switchboard.automation, switchboard.automation.scheduler, switchboard.telegram, switchboard.viber],
         logger: logger
     )
     return (app, switchboard)

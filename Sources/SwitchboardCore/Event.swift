@@ -12,6 +12,10 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case messageCreated = "message.created"
     case messageEdited = "message.edited"
     case messageDelivery = "message.delivery"
+    /// A client pressed an automation button (payload: `ButtonPressPayload`).
+    case buttonPressed = "button.pressed"
+    /// The in-messenger feedback of a conversation moved on (payload: `ConversationFeedback`).
+    case conversationFeedback = "conversation.feedback"
 }
 
 /// An entry of the event log. `seq` increases monotonically; readers resume with "after seq N".

@@ -11,6 +11,8 @@ public struct OutboundMessage: Sendable, Equatable {
     public var sender: Persona
     /// Whether the sender is a person (adapters may sign the text with the name).
     public var isFromOperator: Bool
+    /// Buttons to show under the message (Telegram inline keyboard, Viber keyboard); empty for none.
+    public var buttons: [ReplyButton]
 
     /// Creates an outbound message.
     public init(
@@ -20,7 +22,8 @@ public struct OutboundMessage: Sendable, Equatable {
         text: String,
         attachments: [Attachment] = [],
         sender: Persona,
-        isFromOperator: Bool
+        isFromOperator: Bool,
+        buttons: [ReplyButton] = []
     ) {
         self.messageID = messageID
         self.channelID = channelID
@@ -29,6 +32,7 @@ public struct OutboundMessage: Sendable, Equatable {
         self.attachments = attachments
         self.sender = sender
         self.isFromOperator = isFromOperator
+        self.buttons = buttons
     }
 }
 

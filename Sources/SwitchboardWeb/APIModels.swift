@@ -124,6 +124,8 @@ struct ConversationDetailDTO: Encodable {
     let lastMessage: MessagePreview?
     let identities: [IdentityDTO]
     let previousConversations: [ConversationSummary]
+    /// The client's answers to "was your question resolved?", the score and the comment; nil when not asked.
+    let feedback: ConversationFeedback?
 }
 
 /// A contact with their identities and conversations.

@@ -72,7 +72,8 @@ public struct ConversationController: Sendable {
                 awaitingReply: summary.awaitingReply,
                 lastMessage: summary.lastMessage,
                 identities: identities,
-                previousConversations: previous
+                previousConversations: previous,
+                feedback: try await store.feedback(summary.id)
             )
         )
     }

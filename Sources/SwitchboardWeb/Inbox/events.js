@@ -15,6 +15,7 @@ const handlers = {
   'conversation.status_changed': statusChanged,
   'conversation.assigned': assigned,
   'conversation.context_set': contextSet,
+  'conversation.feedback': feedbackChanged,
   // The server leaves out null keys: a full Contact without preferredName means it was cleared.
   'contact.updated': (event) => applyContact({ preferredName: null, ...event.data }),
 };
@@ -124,6 +125,13 @@ function assigned(event) {
     : `Assigned to ${assignee.displayName}${by ? ` by ${by}` : ''}`;
   systemLine(event, text);
   refreshQueues();
+}
+
+/** The client answered a feedback question: the open conversation's panel shows it at once. */
+function feedbackChanged(event) {
+  if (state.detail?.id !== event.conversationID) return;
+  state.detail = { ...state.detail, feedback: event.data };
+  emit('detail');
 }
 
 function contextSet(event) {
