@@ -46,6 +46,19 @@ extension FakeTelegram {
         }
     }
 
+    /// "The user taps the inline button labelled `label`" under a message the bot sent: queues the
+    /// `callback_query` with that button's `callback_data`, as Telegram does.
+    /// - Throws: `FakeError.invalid` when the message has no such callback button.
+    @discardableResult
+    public func pressInlineButton(bot: String, from user: User, messageId: Int, label: String) async throws -> InjectedUpdate {
+        let markup = try await state.mutateBot(bot) { $0.messages[.init(chatId: user.id, messageId: messageId)]?.replyMarkup }
+        let rows = (markup.flatMap(JSON.decode) as? [String: Any])?["inline_keyboard"] as? [[[String: Any]]] ?? []
+        guard let data = rows.joined().first(where: { $0["text"] as? String == label })?["callback_data"] as? String else {
+            throw FakeError.invalid("message \(messageId) in chat \(user.id) has no callback button '\(label)'")
+        }
+        return try await sendCallbackQuery(bot: bot, from: user, data: data, messageId: messageId)
+    }
+
     /// Queues any update kind (edited_message, my_chat_member, photo messages, unknown kinds…).
     ///
     /// `update_id` is assigned by the fake; pass the rest of the Update, e.g. `["edited_message": [...]]`.

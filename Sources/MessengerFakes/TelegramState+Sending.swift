@@ -33,14 +33,32 @@ extension TelegramState {
         guard let markup = JSON.decode(text) as? [String: Any] else {
             throw BotAPIError.badRequest("can't parse reply keyboard markup JSON object")
         }
-        for row in markup["inline_keyboard"] as? [[[String: Any]]] ?? [] {
-            for button in row {
-                if let data = button["callback_data"] as? String, !(1...64).contains(data.utf8.count) {
-                    throw BotAPIError.badRequest("BUTTON_DATA_INVALID")
+        guard let keyboard = markup["inline_keyboard"] else { return }
+        guard let rows = keyboard as? [[Any]] else {
+            throw BotAPIError.badRequest("can't parse inline keyboard: field \"inline_keyboard\" must be an Array")
+        }
+        for row in rows {
+            for item in row {
+                guard let button = item as? [String: Any], let text = button["text"] as? String else {
+                    throw BotAPIError.badRequest("can't parse inline keyboard button: Field \"text\" must be of type String")
+                }
+                if text.isEmpty { throw BotAPIError.badRequest("BUTTON_TEXT_INVALID") }
+                // Exactly one action per button, as InlineKeyboardButton requires.
+                guard Self.inlineButtonActions.intersection(button.keys).count == 1 else {
+                    throw BotAPIError.badRequest("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard")
+                }
+                if let data = button["callback_data"] {
+                    guard let data = data as? String, (1...64).contains(data.utf8.count) else { throw BotAPIError.badRequest("BUTTON_DATA_INVALID") }
                 }
             }
         }
     }
+
+    /// The action fields of an InlineKeyboardButton (TG-spec), of which a button has exactly one.
+    static let inlineButtonActions: Set<String> = [
+        "url", "callback_data", "web_app", "login_url", "switch_inline_query", "switch_inline_query_current_chat",
+        "switch_inline_query_chosen_chat", "copy_text", "callback_game", "pay",
+    ]
 
     /// A Message object from the bot to `chatId`, with the fields every kind shares.
     func newMessage(token: String, chatId: Int64, request: BotRequest) -> [String: Any] {

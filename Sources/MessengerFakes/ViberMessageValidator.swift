@@ -63,7 +63,27 @@ enum ViberMessageValidator {
         guard let buttons = keyboard["Buttons"] as? [Any], !buttons.isEmpty, buttons.allSatisfy({ $0 is [String: Any] }) else {
             throw Rejection(.badData, "keyboard.Buttons must be a non-empty array of objects")
         }
+        for case let button as [String: Any] in buttons {
+            guard let body = button["ActionBody"] as? String, !body.isEmpty else {
+                throw Rejection(.badData, "every keyboard button needs a non-empty ActionBody")
+            }
+            if let type = button["ActionType"] {
+                guard let type = type as? String, keyboardActionTypes.contains(type) else {
+                    throw Rejection(.badData, "unknown keyboard ActionType")
+                }
+            }
+            for (field, range) in [("Columns", 1...6), ("Rows", 1...2)] {
+                if let value = button[field] {
+                    guard !(value is String), let number = JSON.int64(value), range.contains(Int(number)) else {
+                        throw Rejection(.badData, "keyboard button \(field) must be \(range.lowerBound)–\(range.upperBound)")
+                    }
+                }
+            }
+        }
     }
+
+    /// Viber's keyboard button action types.
+    private static let keyboardActionTypes: Set<String> = ["reply", "open-url", "location-picker", "share-phone", "none"]
 
     private static func checkContent(type: String, _ body: [String: Any], minApiVersion: Int) throws(Rejection) {
         switch type {

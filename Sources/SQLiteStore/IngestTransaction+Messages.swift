@@ -65,7 +65,7 @@ extension IngestTransaction {
             sql: "SELECT * FROM conversations WHERE identity_id = ? ORDER BY id DESC LIMIT 1",
             arguments: [identity.id.rawValue]
         ).map(RowDecoding.conversation)
-        if var conversation = latest,
+        if var conversation = latest, try !autoCloseForbidsReopen(conversation),
             ConversationPolicy.placeClientMessage(latest: latest, now: now, reopenWindow: reopenWindow) == .continueLatest
         {
             var machine = ConversationStateMachine(status: conversation.status)
@@ -76,6 +76,7 @@ extension IngestTransaction {
                 )
                 let change = StatusChangePayload(conversationID: conversation.id, from: from, to: to, reopened: reopened)
                 try events.append(.conversationStatusChanged, at: now, contact: identity.contactID, conversation: conversation.id, payload: change)
+                if reopened { try clearAutoClose(conversation.id) }
             }
             if let context, context != conversation.contextKey {
                 conversation.contextKey = context

@@ -46,7 +46,14 @@ struct IngestTransaction {
         var messageID: MessageID?
         switch event.payload {
         case .message(let externalID, let text, let attachments, let contextKey):
-            (conversationID, messageID) = try storeClientMessage(identity, externalID: externalID, text: text, attachments, contextKey)
+            // A "what went wrong?" answer is the feedback comment, not a message that reopens the conversation.
+            if let feedbackConversation = try captureFeedbackText(identity, text: attachments.isEmpty ? text : "") {
+                conversationID = feedbackConversation
+            } else {
+                (conversationID, messageID) = try storeClientMessage(identity, externalID: externalID, text: text, attachments, contextKey)
+            }
+        case .buttonPress(let action):
+            conversationID = try recordButtonPress(identity, action: action)
         case .unsupported(let kind, let rawJSON):
             let attachment = Attachment(kind: .unsupported, details: ["kind": kind, "raw": rawJSON])
             (conversationID, messageID) = try storeClientMessage(identity, externalID: nil, text: "", [attachment], nil)

@@ -84,7 +84,8 @@ extension SQLiteStore {
             // Only the oldest queued reply of each conversation is claimable, so a client gets replies in order.
             let rows = try db.cachedRows(
                 sql: """
-                    SELECT o.message_id, o.attempts, o.conversation_id, o.channel_id, m.text, m.attachments, m.request_phone,
+                    SELECT o.message_id, o.attempts, o.conversation_id, o.channel_id, m.text, m.attachments, m.request_phone, m.author_kind,
+                           mb.buttons,
                            i.external_id AS recipient, c.persona_name, c.persona_avatar_url,
                            COALESCE(assignee.display_name, author.display_name) AS operator_name,
                            CASE WHEN assignee.id IS NOT NULL THEN assignee.avatar_url ELSE author.avatar_url END AS operator_avatar
@@ -95,6 +96,7 @@ extension SQLiteStore {
                     JOIN channels c ON c.id = o.channel_id
                     LEFT JOIN operators assignee ON assignee.id = conv.assignee_id
                     LEFT JOIN operators author ON author.id = m.author_operator_id
+                    LEFT JOIN message_buttons mb ON mb.message_id = o.message_id
                     WHERE o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?)
                       AND o.message_id = (SELECT MIN(o2.message_id) FROM outbox o2 WHERE o2.conversation_id = o.conversation_id)
                       AND c.paused = 0
@@ -115,6 +117,8 @@ extension SQLiteStore {
                 let operatorName: String? = row["operator_name"]
                 let sender = operatorName.map { Persona(name: $0, avatarURL: row["operator_avatar"]) }
                 let attachmentsJSON: String = row["attachments"]
+                let buttonsJSON: String? = row["buttons"]
+                let isBot = row["author_kind"] as String == "bot"
                 let message = OutboundMessage(
                     messageID: messageID,
                     channelID: ChannelID(row["channel_id"]),
@@ -122,8 +126,10 @@ extension SQLiteStore {
                     text: row["text"],
                     attachments: try JSONDecoder().decode([Attachment].self, from: Data(attachmentsJSON.utf8)),
                     sender: sender ?? Persona(name: row["persona_name"], avatarURL: row["persona_avatar_url"]),
-                    isFromOperator: sender != nil,
-                    requestsPhone: row["request_phone"]
+                    // An automatic message wears the current persona but is never signed with a person's name.
+                    isFromOperator: sender != nil && !isBot,
+                    requestsPhone: row["request_phone"],
+                    buttons: try buttonsJSON.map { try JSONDecoder().decode([ReplyButton].self, from: Data($0.utf8)) } ?? []
                 )
                 items.append(OutboxItem(message: message, conversationID: ConversationID(row["conversation_id"]), attempts: row["attempts"]))
             }

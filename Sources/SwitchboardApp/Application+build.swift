@@ -21,6 +21,8 @@ public struct Switchboard: Sendable {
     public let replies: ReplyService
     public let inbox: InboxService
     public let dispatcher: OutboxDispatcher
+    /// Automatic messages and their timers.
+    public let automation: AutomationService
     public let adapters: ChannelAdapters
     public let webhooks: WebhookEndpoints
     /// Seals and opens bot tokens.
@@ -69,6 +71,7 @@ public struct Switchboard: Sendable {
         )
         router = SwitchboardEngine.Router(store: store, bus: bus, logger: logger, followUp: continuity)
         replies = ReplyService(store: store, bus: bus, clock: clock, dispatcher: dispatcher)
+        automation = AutomationService(store: store, bus: bus, clock: clock, logger: logger, dispatcher: dispatcher)
         inbox = InboxService(store: store, bus: bus, clock: clock, replies: replies, adapters: adapters)
         var routingConfiguration = RoutingService.Configuration()
         routingConfiguration.presenceTimeout = config.presenceTimeout
@@ -141,6 +144,7 @@ public func buildApplication(
     router.addRoutes(ContactController(dependencies: dependencies).routes)
     router.addRoutes(CannedReplyController(dependencies: dependencies).routes)
     router.addRoutes(SearchController(dependencies: dependencies).routes)
+    router.addRoutes(AutomationController(store: switchboard.store).routes)
     router.addRoutes(OperatorController(dependencies: dependencies).routes)
     router.addRoutes(MediaController(dependencies: dependencies).routes)
     router.addRoutes(PresenceController(routing: switchboard.routing).routes)
@@ -159,7 +163,8 @@ public func buildApplication(
         server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
         services: [
-            switchboard.dispatcher, switchboard.routing, switchboard.escalationNotice, switchboard.telegram, switchboard.viber,
+            switchboard.dispatcher, switchboard.routing, switchboard.escalationNotice, switchboard.automation,
+            switchboard.automation.scheduler, switchboard.telegram, switchboard.viber,
             MetricsObserver(
                 store: switchboard.store,
                 bus: switchboard.bus,

@@ -21,6 +21,10 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case contactMerged = "contact.merged"
     case contactUnmerged = "contact.unmerged"
     case labelsChanged = "labels.changed"
+    /// A client pressed an automation button (payload: `ButtonPressPayload`).
+    case buttonPressed = "button.pressed"
+    /// The in-messenger feedback of a conversation moved on (payload: `ConversationFeedback`).
+    case conversationFeedback = "conversation.feedback"
 }
 
 /// An entry of the event log. `seq` increases monotonically; readers resume with "after seq N".

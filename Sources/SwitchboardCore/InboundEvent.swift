@@ -48,6 +48,8 @@ public struct InboundEvent: Sendable, Equatable {
         case delivery(externalMessageID: String, state: DeliveryState, reason: String?)
         /// The user opened the chat (Viber `conversation_started`) with an optional deep-link context.
         case opened(contextKey: String?)
+        /// The client pressed one of our ``ReplyButton``s; `action` is the button's action. Not client text.
+        case buttonPress(action: String)
         /// Anything the adapter cannot map: stored and shown as such, never dropped.
         case unsupported(kind: String, rawJSON: String)
     }

@@ -55,6 +55,8 @@ public protocol InboxStore: Store {
     ) async throws -> [ConversationSummary]
     /// One conversation's summary, if the viewer may see it.
     func conversationSummary(_ id: ConversationID, viewer: Viewer) async throws -> ConversationSummary?
+    /// The client's in-messenger feedback on a conversation, if it was asked.
+    func feedback(_ conversationID: ConversationID) async throws -> ConversationFeedback?
     /// Every conversation of a contact the viewer may see, newest first.
     func conversations(ofContact contactID: ContactID, viewer: Viewer) async throws -> [ConversationSummary]
     /// Counts per queue.

@@ -13,6 +13,8 @@ public struct OutboundMessage: Sendable, Equatable {
     public var isFromOperator: Bool
     /// Asks the client to share their phone number (Telegram: a `request_contact` keyboard button).
     public var requestsPhone: Bool
+    /// Buttons to show under the message (Telegram inline keyboard, Viber keyboard); empty for none.
+    public var buttons: [ReplyButton]
 
     /// Creates an outbound message.
     public init(
@@ -23,7 +25,8 @@ public struct OutboundMessage: Sendable, Equatable {
         attachments: [Attachment] = [],
         sender: Persona,
         isFromOperator: Bool,
-        requestsPhone: Bool = false
+        requestsPhone: Bool = false,
+        buttons: [ReplyButton] = []
     ) {
         self.messageID = messageID
         self.channelID = channelID
@@ -33,6 +36,7 @@ public struct OutboundMessage: Sendable, Equatable {
         self.sender = sender
         self.isFromOperator = isFromOperator
         self.requestsPhone = requestsPhone
+        self.buttons = buttons
     }
 }
 

@@ -139,6 +139,8 @@ struct ConversationDetailDTO: Encodable {
     let phoneMatches: [ContactRef]
     /// The identity a reply goes to unless the operator picks another: the one the client last wrote from.
     let replyIdentityID: IdentityID?
+    /// The client's answers to "was your question resolved?", the score and the comment; nil when not asked.
+    let feedback: ConversationFeedback?
 }
 
 /// A contact with their identities and conversations.

@@ -85,7 +85,8 @@ public struct ConversationController: Sendable {
                 contactLabels: try await store.labels(ofContact: contact.id),
                 merges: try await store.merges(into: contact.id),
                 phoneMatches: try await IdentityController.visiblePhoneMatches(of: contact.id, store: store, viewer: viewer),
-                replyIdentityID: try await replyIdentity(contact.id)
+                replyIdentityID: try await replyIdentity(contact.id),
+                feedback: try await store.feedback(summary.id)
             )
         )
     }

@@ -54,10 +54,15 @@ public struct TelegramAdapter: ChannelAdapter {
             return DeliveryReceipt(externalMessageID: ids.joined(separator: ","))
         }
         if !message.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            for (index, piece) in TextSplitter.split(signed.text, limit: Self.messageLimit).enumerated() {
+            let pieces = TextSplitter.split(signed.text, limit: Self.messageLimit)
+            for (index, piece) in pieces.enumerated() {
                 var parameters: [String: JSONValue] = ["chat_id": .int(chatID), "text": .string(piece)]
                 if index == 0, let entities = signed.entities { parameters["entities"] = entities }
-                if message.requestsPhone { parameters["reply_markup"] = Self.sharePhoneKeyboard }
+                if message.requestsPhone {
+                    parameters["reply_markup"] = Self.sharePhoneKeyboard
+                } else if index == pieces.count - 1, !message.buttons.isEmpty {
+                    parameters["reply_markup"] = Self.inlineKeyboard(message.buttons)
+                }
                 ids.append(try await perform("sendMessage", chatID: chatID, parameters))
             }
         }
@@ -81,6 +86,18 @@ public struct TelegramAdapter: ChannelAdapter {
         guard let chatID = Int64(recipientExternalID) else { return }
         // Best effort: a lost "typing…" hint is not worth an error for the operator.
         try? await api.sendChatAction(chatID: chatID, action: "typing")
+    }
+
+    /// `reply_markup` with one row of callback buttons (Telegram allows up to 8 per row).
+    static func inlineKeyboard(_ buttons: [ReplyButton]) -> JSONValue {
+        let rows = stride(from: 0, to: buttons.count, by: 8).map { start in
+            JSONValue.array(
+                buttons[start..<min(start + 8, buttons.count)].map { button -> JSONValue in
+                    .object(["text": .string(button.label), "callback_data": .string(button.wireData)])
+                }
+            )
+        }
+        return .object(["inline_keyboard": .array(rows)])
     }
 
     private func signature(for message: OutboundMessage) -> String? {

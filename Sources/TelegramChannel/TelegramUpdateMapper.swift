@@ -81,11 +81,17 @@ public struct TelegramUpdateMapper: Sendable {
         return event(updateID, sender, date: message.editDate ?? message.date, .edit(externalMessageID: message.externalID, text: text))
     }
 
-    /// `callback_query`: a pressed inline button becomes a client message whose text is the button's data.
+    /// `callback_query`: a press of one of our buttons becomes a button press for the automation;
+    /// any other button (not ours) stays a client message whose text is the button's data.
     func mapCallbackQuery(_ query: TGCallbackQuery, updateID: Int64, receivedAt: Date) -> InboundEvent {
         let chat = query.message?.chat ?? TGChat(id: query.from.id, type: "private")
         let text = query.data ?? query.gameShortName ?? ""
-        let payload = InboundEvent.Payload.message(externalMessageID: "callback:\(query.id)", text: text, attachments: [], contextKey: nil)
+        let payload: InboundEvent.Payload =
+            if let action = ReplyButton.action(fromWire: text) {
+                .buttonPress(action: action)
+            } else {
+                .message(externalMessageID: "callback:\(query.id)", text: text, attachments: [], contextKey: nil)
+            }
         return InboundEvent(
             channelID: channelID,
             deliveryKey: String(updateID),

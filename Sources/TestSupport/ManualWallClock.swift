@@ -43,12 +43,19 @@ public final class ManualWallClock: WallClock {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let resumeNow = state.withLock { state -> Bool in
+                // Checked under the lock: a cancellation that ran its handler before this point
+                // would otherwise leave the sleeper waiting forever.
+                let outcome = state.withLock { state -> Bool? in
+                    if Task.isCancelled { return nil }
                     if deadline <= state.now { return true }
                     state.sleepers.append((deadline, id, continuation))
                     return false
                 }
-                if resumeNow { continuation.resume() }
+                switch outcome {
+                case nil: continuation.resume(throwing: CancellationError())
+                case true?: continuation.resume()
+                case false?: break
+                }
             }
         } onCancel: {
             let cancelled = state.withLock { state in

@@ -23,7 +23,7 @@ public struct ViberAdapter: ChannelAdapter {
     }
 
     public func send(_ message: OutboundMessage) async throws -> DeliveryReceipt {
-        try await send(message, keyboard: message.requestsPhone ? .sharePhone : nil)
+        try await send(message, keyboard: message.requestsPhone ? .sharePhone : ViberKeyboard(replyButtons: message.buttons))
     }
 
     /// Sends a message, with `keyboard` under the last part (for example CSAT buttons).

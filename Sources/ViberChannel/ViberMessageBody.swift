@@ -1,4 +1,5 @@
 public import Foundation
+public import SwitchboardCore
 
 /// A `send_message` body (or, without `receiver`, the welcome message answering `conversation_started`).
 ///
@@ -81,12 +82,16 @@ public struct ViberKeyboard: Sendable, Equatable, Encodable {
             self.text = text
         }
 
+        /// Whether the tap is left out of the chat (the client would otherwise see `actionBody` as their message).
+        public var silent: Bool = true
+
         enum CodingKeys: String, CodingKey {
             case columns = "Columns"
             case rows = "Rows"
             case actionType = "ActionType"
             case actionBody = "ActionBody"
             case text = "Text"
+            case silent = "Silent"
         }
     }
 
@@ -105,6 +110,14 @@ public struct ViberKeyboard: Sendable, Equatable, Encodable {
     /// Creates a keyboard.
     public init(buttons: [Button]) {
         self.buttons = buttons
+    }
+
+    /// The keyboard of an outbound message's buttons, side by side in rows of six columns; nil for none.
+    public init?(replyButtons: [ReplyButton]) {
+        guard !replyButtons.isEmpty else { return nil }
+        // Six columns per row: two buttons of three, or five of one (the rest of the row stays empty).
+        let columns = max(1, 6 / replyButtons.count)
+        self.buttons = replyButtons.map { Button(text: $0.label, actionBody: $0.wireData, columns: columns) }
     }
 
     public func encode(to encoder: any Encoder) throws {

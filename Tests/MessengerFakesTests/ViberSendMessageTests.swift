@@ -40,6 +40,19 @@ struct ViberSendMessageTests {
             status: 3
         ),
         .init(
+            name: "keyboard button without ActionBody",
+            fields: ["keyboard": ["Type": "keyboard", "Buttons": [["Text": "Yes", "ActionType": "reply"]]] as [String: any Sendable]],
+            status: 3
+        ),
+        .init(
+            name: "keyboard button wider than a row",
+            fields: [
+                "keyboard": ["Type": "keyboard", "Buttons": [["Text": "Yes", "ActionBody": "y", "Columns": 7] as [String: any Sendable]]]
+                    as [String: any Sendable]
+            ],
+            status: 3
+        ),
+        .init(
             name: "rich_media below api 2",
             fields: ["type": "rich_media", "rich_media": ["Type": "rich_media", "Buttons": [["Text": "x"]]] as [String: any Sendable]],
             status: 14
@@ -131,7 +144,11 @@ struct ViberSendMessageTests {
                     "type": "rich_media", "min_api_version": 2,
                     "rich_media": ["Type": "rich_media", "Buttons": [["Text": "x"]]] as [String: any Sendable],
                 ],
-                ["type": omitted, "keyboard": ["Type": "keyboard", "Buttons": [["Text": "ok"]]] as [String: any Sendable]],
+                [
+                    "type": omitted,
+                    "keyboard": ["Type": "keyboard", "Buttons": [["Text": "ok", "ActionType": "reply", "ActionBody": "ok"]]]
+                        as [String: any Sendable],
+                ],
             ]
             for body in bodies {
                 let answer = try await client.send(to: vAnn.id, body)

@@ -37,7 +37,8 @@ struct InboxHarness {
     }
 
     /// Runs `body` against a live server.
-    static func run(_ body: @Sendable (InboxHarness, any TestClientProtocol) async throws -> Void) async throws {
+    /// - Parameter automation: leaves the automatic messages on; off, timelines and event counts are the test's own.
+    static func run(automation: Bool = false, _ body: @Sendable (InboxHarness, any TestClientProtocol) async throws -> Void) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let config = AppConfig(port: 0, databasePath: directory.path("switchboard.sqlite"), logLevel: .error)
@@ -45,6 +46,7 @@ struct InboxHarness {
         let channel = try await switchboard.store.createChannel(
             ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme"))
         )
+        if !automation { try await switchboard.silenceAutomation() }
         let harness = InboxHarness(directory: directory, switchboard: switchboard, channel: channel)
         try await app.test(.live) { client in try await body(harness, client) }
     }

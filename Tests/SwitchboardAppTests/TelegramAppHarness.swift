@@ -48,8 +48,10 @@ struct TelegramAppHarness {
     }
 
     /// Runs `serve` until `body` returns, then shuts down gracefully.
-    func serving(_ body: (Switchboard) async throws -> Void) async throws {
+    /// - Parameter automation: leaves the automatic messages on; off, sent-message counts are the test's own.
+    func serving(automation: Bool = false, _ body: (Switchboard) async throws -> Void) async throws {
         let (app, switchboard) = try buildApplication(config: config, logger: logs.logger())
+        if !automation { try await switchboard.silenceAutomation() }
         let serving = ServingGroup(services: [app], logger: logs.logger())
         do {
             try await serving.waitUntilHealthy(baseURL, client: client)

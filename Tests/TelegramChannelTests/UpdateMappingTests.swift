@@ -119,6 +119,15 @@ import Testing
         #expect(update.event.payload == .message(externalMessageID: "callback:4382bfdwdsb323b2d9", text: "csat:5", attachments: [], contextKey: nil))
     }
 
+    @Test func aPressOfOurButtonIsAButtonPressNotClientText() throws {
+        let fixture = String(decoding: try JSONEncoder().encode(try Fixtures.update("callback_query")), as: UTF8.self)
+        let raw = try JSONDecoder().decode(JSONValue.self, from: Data(fixture.replacingOccurrences(of: "csat:5", with: "sb:fb:score:5").utf8))
+        let update = try #require(mapper.map(raw, receivedAt: now))
+        #expect(update.event.payload == .buttonPress(action: "fb:score:5"))
+        #expect(update.callbackQueryID == "4382bfdwdsb323b2d9")
+        #expect(update.event.deliveryKey == "700000016")
+    }
+
     @Test func blockingAndUnblockingTheBotSetReachability() throws {
         #expect(try map("my_chat_member_kicked").event.payload == .reachability(isReachable: false))
         #expect(try map("my_chat_member_member").event.payload == .reachability(isReachable: true))

@@ -15,6 +15,16 @@ import ViberChannel
         return event
     }
 
+    @Test func aKeyboardTapOnOurButtonIsAButtonPress() throws {
+        let json =
+            #"{"event":"message","timestamp":1700000000123,"message_token":77,"sender":{"id":"u1==","name":"Olena"},"#
+            + #""message":{"type":"text","text":"sb:fb:resolved:yes","tracking_data":"12"}}"#
+        #expect(try event(json).payload == .buttonPress(action: "fb:resolved:yes"))
+        let typed =
+            #"{"event":"message","message_token":78,"sender":{"id":"u1==","name":"Olena"},"message":{"type":"text","text":"fb:resolved:yes"}}"#
+        #expect(try event(typed).payload == .message(externalMessageID: "78", text: "fb:resolved:yes", attachments: [], contextKey: nil))
+    }
+
     @Test func bigMessageTokensKeepEveryDigit() throws {
         let event = try event(
             #"{"event":"message","timestamp":1700000000123,"message_token":5491236851337617001,"#

@@ -21,6 +21,7 @@ const handlers = {
   'contact.merged': contactsRegrouped,
   'contact.unmerged': contactsRegrouped,
   'labels.changed': labelsChanged,
+  'conversation.feedback': feedbackChanged,
   // The server leaves out null keys: a full Contact without preferredName means it was cleared.
   'contact.updated': (event) => applyContact({ preferredName: null, ...event.data }),
 };
@@ -155,6 +156,13 @@ function assigned(event) {
     : `Assigned to ${assignee.displayName}${by ? ` by ${by}` : ''}`;
   systemLine(event, text);
   refreshQueues();
+}
+
+/** The client answered a feedback question: the open conversation's panel shows it at once. */
+function feedbackChanged(event) {
+  if (state.detail?.id !== event.conversationID) return;
+  state.detail = { ...state.detail, feedback: event.data };
+  emit('detail');
 }
 
 function contextSet(event) {

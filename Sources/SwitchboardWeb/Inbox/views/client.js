@@ -1,5 +1,5 @@
 // The right pane: who the client is and how to address them, their messenger identities,
-// the deep-link context, the operators' notes and earlier conversations.
+// the deep-link context, the client's feedback, the operators' notes and earlier conversations.
 
 import { h, replace } from '../dom.js';
 import { state, on } from '../state.js';
@@ -44,6 +44,19 @@ function contextView(detail) {
     h('dt', null, name),
     h('dd', null, typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)),
   ]));
+
+/** The client's answers to the feedback questions asked in the messenger after resolving. */
+function describeFeedback(feedback) {
+  if (!feedback) return h('span.muted', null, 'Not asked');
+  const waiting = { asked_resolved: 'Asked, no answer yet', asked_score: 'Waiting for a score', asked_comment: 'Waiting for a comment' };
+  const parts = [];
+  if (feedback.resolved !== undefined && feedback.resolved !== null) parts.push(feedback.resolved ? 'Resolved: yes' : 'Resolved: no');
+  if (feedback.score) parts.push(`Score: ${feedback.score} / 5`);
+  const lines = [h('p', { id: 'feedback-summary' }, parts.join(' · ') || (feedback.stage === 'skipped' ? 'Skipped by the client' : waiting[feedback.stage] ?? ''))];
+  if (feedback.comment) lines.push(h('blockquote.feedback-comment', { id: 'feedback-comment' }, feedback.comment));
+  if (feedback.stage === 'skipped' && parts.length > 0) lines.push(h('p.muted', null, 'The client stopped answering'));
+  else if (waiting[feedback.stage] && parts.length > 0) lines.push(h('p.muted', null, waiting[feedback.stage]));
+  return h('div', null, ...lines);
 }
 
 /** Builds the client panel and keeps it in sync with the open conversation. */
@@ -59,12 +72,14 @@ export function renderClientPanel() {
   const identities = h('ul.identities', { id: 'identities' });
   const context = h('div.context-box', { id: 'context-key' });
   const previous = h('ul.previous', { id: 'previous-conversations' });
+  const feedback = h('div.feedback-box', { id: 'feedback' });
   const body = h('div.panel-body', null,
     h('header.panel-head', null, title, subtitle),
     section('How to address', h('div.address-row', null, preferred, status), ask),
     section('Messengers', identities, continuity.linking),
     section('Labels', continuity.labels),
     section('Context', context),
+    section('Feedback', feedback),
     section('Notes', notes),
     section('Previous conversations', previous));
 
@@ -108,6 +123,7 @@ export function renderClientPanel() {
         h(`span.reachable.${identity.isReachable ? 'yes' : 'no'}`, { title: identity.isReachable ? 'Messages reach this client' : 'The client blocked the bot or left' },
           identity.isReachable ? 'reachable' : 'unreachable'))));
     replace(context, contextView(detail));
+    replace(feedback, describeFeedback(detail.feedback));
     const earlier = detail.previousConversations ?? [];
     replace(previous, earlier.length === 0 ? h('li.muted', null, 'None') : earlier.map((conversation) => h('li', null,
       h('a.previous-link', { href: `#c${conversation.id}`, dataset: { id: conversation.id }, title: fullTime(conversation.openedAt) },

@@ -1,0 +1,94 @@
+public import Foundation
+import GRDB
+public import SwitchboardCore
+
+extension SQLiteStore {
+    /// Scope 0 holds the global settings and texts; any other scope is a channel id.
+    static func scope(_ channel: ChannelID?) -> Int64 { channel?.rawValue ?? 0 }
+
+    public func automationSettingsPatch(channel: ChannelID?) async throws -> AutomationSettingsPatch? {
+        try await pool.read { db in
+            guard
+                let json = try db.cachedValue(
+                    String.self,
+                    sql: "SELECT patch FROM automation_settings WHERE scope = ?",
+                    arguments: [Self.scope(channel)]
+                )
+            else { return nil }
+            return try JSONDecoder().decode(AutomationSettingsPatch.self, from: Data(json.utf8))
+        }
+    }
+
+    public func saveAutomationSettingsPatch(_ patch: AutomationSettingsPatch, channel: ChannelID?) async throws {
+        let json = String(decoding: try JSONEncoder().encode(patch), as: UTF8.self)
+        try await pool.write { db in
+            try Self.requireChannel(db, channel)
+            try db.cachedExecute(
+                sql: """
+                    INSERT INTO automation_settings (scope, patch, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (scope) DO UPDATE SET patch = excluded.patch, updated_at = excluded.updated_at
+                    """,
+                arguments: [Self.scope(channel), json, Date().timeIntervalSince1970]
+            )
+        }
+    }
+
+    public func automationTextOverrides(channel: ChannelID?) async throws -> [AutomationTextOverride] {
+        try await pool.read { db in
+            try db.cachedRows(
+                sql: "SELECT kind, language, text FROM automation_texts WHERE scope = ? ORDER BY kind, language",
+                arguments: [Self.scope(channel)]
+            )
+            .map { row in
+                AutomationTextOverride(
+                    channelID: channel,
+                    kind: try RowDecoding.enumValue(row, "kind"),
+                    language: try RowDecoding.enumValue(row, "language"),
+                    text: row["text"]
+                )
+            }
+        }
+    }
+
+    public func saveAutomationText(_ text: String?, kind: AutomationText, language: AutomationLanguage, channel: ChannelID?) async throws {
+        try await pool.write { db in
+            try Self.requireChannel(db, channel)
+            if let text {
+                try db.cachedExecute(
+                    sql: """
+                        INSERT INTO automation_texts (scope, kind, language, text) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (scope, kind, language) DO UPDATE SET text = excluded.text
+                        """,
+                    arguments: [Self.scope(channel), kind.rawValue, language.rawValue, text]
+                )
+            } else {
+                try db.cachedExecute(
+                    sql: "DELETE FROM automation_texts WHERE scope = ? AND kind = ? AND language = ?",
+                    arguments: [Self.scope(channel), kind.rawValue, language.rawValue]
+                )
+            }
+        }
+    }
+
+    public func automationCursor() async throws -> Int64 {
+        try await pool.read { db in try db.cachedValue(Int64.self, sql: "SELECT seq FROM automation_cursor WHERE id = 1") ?? 0 }
+    }
+
+    public func saveAutomationCursor(_ seq: Int64) async throws {
+        try await pool.write { db in
+            try db.cachedExecute(
+                sql: "INSERT INTO automation_cursor (id, seq) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET seq = MAX(seq, excluded.seq)",
+                arguments: [seq]
+            )
+        }
+    }
+
+    private static func requireChannel(_ db: Database, _ channel: ChannelID?) throws {
+        guard let channel else { return }
+        guard try db.cachedRow(sql: "SELECT 1 FROM channels WHERE id = ?", arguments: [channel.rawValue]) != nil else {
+            throw StoreError.notFound("channel \(channel)")
+        }
+    }
+}
+
+extension SQLiteStore: AutomationStore {}

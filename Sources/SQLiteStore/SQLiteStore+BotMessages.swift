@@ -1,0 +1,134 @@
+public import Foundation
+import GRDB
+public import SwitchboardCore
+
+extension SQLiteStore {
+    public func enqueueBotMessage(_ draft: BotMessageDraft, at now: Date) async throws -> EnqueuedReply? {
+        try await pool.write { db in
+            var events = EventAppender(db)
+            guard let message = try Self.insertBotMessage(db, draft, at: now, events: &events) else { return nil }
+            return EnqueuedReply(message: message, events: events.appended)
+        }
+    }
+
+    /// Stores a bot message with its outbox row and buttons; nil when its trigger was used before.
+    ///
+    /// Unlike an operator's reply it changes neither the status nor the "client wrote last" flag:
+    /// a farewell or a feedback question must not reopen a resolved conversation.
+    static func insertBotMessage(_ db: Database, _ draft: BotMessageDraft, at now: Date, events: inout EventAppender) throws -> Message? {
+        guard let conversation = try fetchConversation(db, draft.conversationID) else {
+            throw StoreError.notFound("conversation \(draft.conversationID)")
+        }
+        let used = try db.cachedRow(
+            sql: "SELECT 1 FROM automation_sent WHERE conversation_id = ? AND trigger = ?",
+            arguments: [conversation.id.rawValue, draft.trigger]
+        )
+        guard used == nil else { return nil }
+        try db.cachedExecute(
+            sql: """
+                INSERT INTO messages (conversation_id, channel_id, direction, author_kind, text, attachments, delivery_state, created_at)
+                VALUES (?, ?, 'out', 'bot', ?, '[]', 'queued', ?)
+                """,
+            arguments: [conversation.id.rawValue, conversation.channelID.rawValue, draft.text, now.timeIntervalSince1970]
+        )
+        let message = Message(
+            id: MessageID(db.lastInsertedRowID),
+            conversationID: conversation.id,
+            direction: .outbound,
+            author: .bot,
+            text: draft.text,
+            deliveryState: .queued,
+            createdAt: now
+        )
+        try db.cachedExecute(
+            sql: "INSERT INTO automation_sent (conversation_id, trigger, message_id, sent_at) VALUES (?, ?, ?, ?)",
+            arguments: [conversation.id.rawValue, draft.trigger, message.id.rawValue, now.timeIntervalSince1970]
+        )
+        if !draft.buttons.isEmpty {
+            try db.cachedExecute(
+                sql: "INSERT INTO message_buttons (message_id, buttons) VALUES (?, ?)",
+                arguments: [message.id.rawValue, String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self)]
+            )
+        }
+        try db.cachedExecute(
+            sql: "INSERT INTO outbox (message_id, conversation_id, channel_id, next_attempt_at) VALUES (?, ?, ?, ?)",
+            arguments: [message.id.rawValue, conversation.id.rawValue, conversation.channelID.rawValue, now.timeIntervalSince1970]
+        )
+        try events.append(
+            .messageCreated,
+            at: now,
+            contact: conversation.contactID,
+            conversation: conversation.id,
+            message: message.id,
+            payload: message
+        )
+        return message
+    }
+
+    public func queuePosition(of conversationID: ConversationID) async throws -> Int? {
+        try await pool.read { db in
+            guard let conversation = try Self.fetchConversation(db, conversationID), conversation.assigneeID == nil,
+                conversation.status != .resolved
+            else { return nil }
+            let ahead =
+                try db.cachedValue(
+                    Int.self,
+                    sql: """
+                        SELECT COUNT(*) FROM conversations
+                        WHERE assignee_id IS NULL AND status != 'resolved' AND id < ? AND department_id IS ?
+                        """,
+                    arguments: [conversationID.rawValue, conversation.departmentID?.rawValue]
+                ) ?? 0
+            return ahead + 1
+        }
+    }
+
+    public func operatorName(_ id: OperatorID) async throws -> String? {
+        try await pool.read { db in
+            try db.cachedValue(String.self, sql: "SELECT display_name FROM operators WHERE id = ?", arguments: [id.rawValue])
+        }
+    }
+
+    public func autoClose(
+        _ conversationID: ConversationID,
+        idleSince: Date,
+        reopens: Bool,
+        farewell: BotMessageDraft?,
+        at now: Date
+    ) async throws
+        -> [Event]?
+    {
+        try await pool.write { db in
+            let idle = try db.cachedRow(
+                sql: """
+                    SELECT 1 FROM conversations
+                    WHERE id = ? AND status IN ('open', 'pending') AND (awaiting_reply = 0 OR status = 'pending') AND last_message_at <= ?
+                    """,
+                arguments: [conversationID.rawValue, idleSince.timeIntervalSince1970]
+            )
+            guard idle != nil, let conversation = try Self.fetchConversation(db, conversationID) else { return nil }
+            var events = EventAppender(db)
+            if let farewell { _ = try Self.insertBotMessage(db, farewell, at: now, events: &events) }
+            try db.cachedExecute(
+                sql: "UPDATE conversations SET status = 'resolved', resolved_at = ? WHERE id = ?",
+                arguments: [now.timeIntervalSince1970, conversationID.rawValue]
+            )
+            try db.cachedExecute(
+                sql: """
+                    INSERT INTO automatic_closes (conversation_id, reopens, closed_at) VALUES (?, ?, ?)
+                    ON CONFLICT (conversation_id) DO UPDATE SET reopens = excluded.reopens, closed_at = excluded.closed_at
+                    """,
+                arguments: [conversationID.rawValue, reopens, now.timeIntervalSince1970]
+            )
+            let change = StatusChangePayload(conversationID: conversationID, from: conversation.status, to: .resolved, reopened: false)
+            try events.append(.conversationStatusChanged, at: now, contact: conversation.contactID, conversation: conversationID, payload: change)
+            return events.appended
+        }
+    }
+
+    public func wasAutoClosed(_ conversationID: ConversationID) async throws -> Bool {
+        try await pool.read { db in
+            try db.cachedRow(sql: "SELECT 1 FROM automatic_closes WHERE conversation_id = ?", arguments: [conversationID.rawValue]) != nil
+        }
+    }
+}
