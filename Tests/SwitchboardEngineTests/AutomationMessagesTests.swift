@@ -60,6 +60,17 @@ import Testing
         #expect(try await harness.botTexts(conversation).count == 2)
     }
 
+    @Test func anOperatorWhoAlreadyRepliedIsNotIntroducedAgain() async throws {
+        let harness = try await AutomationHarness()
+        defer { harness.fixture.directory.remove() }
+        let conversation = try #require(try await harness.clientWrites("hi"))
+
+        try await harness.operatorReplies(conversation, "Maria here, checking now")
+        try await harness.operatorTakes(conversation)
+
+        #expect(try await harness.botTexts(conversation).count == 1)
+    }
+
     @Test func preferredNameAndEditedTextsAreUsed() async throws {
         let harness = try await AutomationHarness()
         defer { harness.fixture.directory.remove() }
