@@ -15,7 +15,7 @@ enum InboxSQL {
         JOIN channels ch ON ch.id = c.channel_id
         LEFT JOIN operators op ON op.id = c.assignee_id
         LEFT JOIN messages lm ON lm.id = (
-            SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = c.id AND m.direction != 'note'
+            SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = c.id AND m.direction != 'note' AND m.author_kind != 'bot'
         )
         """
 

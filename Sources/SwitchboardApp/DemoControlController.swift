@@ -32,6 +32,12 @@ struct DemoControlController<Context: RequestContext>: Sendable {
         let languageCode: String?
     }
 
+    struct ButtonPress: Decodable {
+        let messageId: Int
+        let label: String
+        let firstName: String?
+    }
+
     struct Injected: ResponseEncodable {
         let updateId: Int64
         let chatId: Int64?
@@ -55,7 +61,8 @@ struct DemoControlController<Context: RequestContext>: Sendable {
         let items: [Item]
     }
 
-    /// `POST /demo/telegram/users/{id}/messages`, `GET /demo/telegram/sent`, `GET /demo/telegram/actions`,
+    /// `POST /demo/telegram/users/{id}/messages`, `POST /demo/telegram/users/{id}/buttons` (the user taps an
+    /// inline button of a bot message), `GET /demo/telegram/sent`, `GET /demo/telegram/actions`,
     /// `GET /demo/telegram/spare-bot`.
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
@@ -75,6 +82,20 @@ struct DemoControlController<Context: RequestContext>: Sendable {
         }
         telegram.get("spare-bot") { _, _ -> SpareBot in
             SpareBot(token: spareBotToken, apiURL: self.telegram.baseURL.absoluteString)
+        }
+        telegram.post("users/{id}/buttons") { request, context -> EditedResponse<Injected> in
+            let userID = try context.parameters.require("id", as: Int64.self)
+            let body = try await request.decode(as: ButtonPress.self, context: context)
+            let user = FakeTelegram.User(id: userID, firstName: body.firstName ?? "Client \(userID)")
+            do {
+                let update = try await self.telegram.pressInlineButton(bot: botToken, from: user, messageId: body.messageId, label: body.label)
+                return EditedResponse(
+                    status: .created,
+                    response: Injected(updateId: update.updateId, chatId: update.chatId, messageId: update.messageId)
+                )
+            } catch FakeTelegram.FakeError.invalid(let why) {
+                throw HTTPError(.badRequest, message: why)
+            }
         }
         telegram.get("sent") { request, _ -> Items<Sent> in
             let chatID = request.uri.queryParameters.get("chatId", as: Int64.self)

@@ -21,10 +21,12 @@ extension AutomationService {
         try await scheduleAutoClose(conversationID, idleFrom: context.conversation.lastMessageAt)
     }
 
-    /// An operator took the conversation: a greeting with their name, once per operator.
+    /// An operator took the conversation: a greeting with their name, once per operator, unless that
+    /// operator has already written to the client (a reply that took the conversation needs no introduction).
     func greet(_ conversationID: ConversationID) async throws {
         guard let context = try await AutomationContext.load(conversationID, store: store), context.settings.operatorGreetingEnabled,
             context.conversation.status != .resolved, let assignee = context.conversation.assigneeID,
+            try await !store.messages(in: conversationID).contains(where: { $0.author == .operator(assignee) && $0.direction == .outbound }),
             let name = try await store.operatorName(assignee)
         else { return }
         try await send(context.draft(.operatorGreeting, trigger: "greeting:\(assignee)", values: ["operator_name": name]))

@@ -62,7 +62,17 @@ public struct AutomationService: Service {
             let events = try await store.events(after: try await store.automationCursor(), limit: batchSize)
             guard let last = events.last else { return total }
             for event in events {
-                try await handle(event)
+                do {
+                    try await handle(event)
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    // One event that cannot be handled must not stall every later one: log it and go on.
+                    logger.error(
+                        "automation skipped an event",
+                        metadata: ["seq": "\(event.seq)", "kind": "\(event.kind.rawValue)", "error": "\(error)"]
+                    )
+                }
             }
             try await store.saveAutomationCursor(last.seq)
             total += events.count

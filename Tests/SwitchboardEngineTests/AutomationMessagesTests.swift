@@ -60,6 +60,34 @@ import Testing
         #expect(try await harness.botTexts(conversation).count == 2)
     }
 
+    @Test func anEventThatCannotBeHandledDoesNotStallTheOnesAfterIt() async throws {
+        let harness = try await AutomationHarness()
+        defer { harness.fixture.directory.remove() }
+        let first = try #require(try await harness.clientWrites("hi", user: "u-1"))
+        // Given a feedback event whose payload is not a feedback (written by hand, as a broken writer would).
+        let inspector = try DatabaseInspector(path: harness.fixture.path)
+        try inspector.execute(
+            "INSERT INTO events (kind, occurred_at, conversation_id, payload) VALUES ('conversation.feedback', 0, \(first.rawValue), '{\"oops\":1}')"
+        )
+        try inspector.close()
+
+        let second = try #require(try await harness.clientWrites("hello", user: "u-2", name: "Petro"))
+
+        #expect(try await harness.botTexts(second).count == 1)
+        #expect(try await harness.store.automationCursor() == harness.store.latestSeq())
+    }
+
+    @Test func anOperatorWhoAlreadyRepliedIsNotIntroducedAgain() async throws {
+        let harness = try await AutomationHarness()
+        defer { harness.fixture.directory.remove() }
+        let conversation = try #require(try await harness.clientWrites("hi"))
+
+        try await harness.operatorReplies(conversation, "Maria here, checking now")
+        try await harness.operatorTakes(conversation)
+
+        #expect(try await harness.botTexts(conversation).count == 1)
+    }
+
     @Test func preferredNameAndEditedTextsAreUsed() async throws {
         let harness = try await AutomationHarness()
         defer { harness.fixture.directory.remove() }

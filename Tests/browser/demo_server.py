@@ -91,6 +91,10 @@ class Client:
         """A fake Telegram user sends `text` to the demo bot."""
         return self.call("POST", f"/demo/telegram/users/{user_id}/messages", {"text": text, "firstName": first_name}, expect=201)
 
+    def press_button(self, user_id, message_id, label):
+        """A fake Telegram user taps the inline button `label` under a bot message."""
+        return self.call("POST", f"/demo/telegram/users/{user_id}/buttons", {"messageId": message_id, "label": label}, expect=201)
+
     def bot_sent(self, chat_id):
         """What the bot sent to a Telegram chat, oldest first."""
         return self.call("GET", f"/demo/telegram/sent?chatId={chat_id}", expect=200)["items"]

@@ -1,7 +1,7 @@
 """The operator inbox in a real browser against the real server (`switchboard demo`).
 
 The steps build on each other in file order: sign in, a client writes, the operator answers,
-a hostile message stays text, a canned reply is picked with "/".
+a hostile message stays text, a canned reply is picked with "/", the client's feedback shows.
 """
 
 import json
@@ -134,6 +134,30 @@ def test_slash_picks_canned_reply(browser, api, shot):
     wait_until(lambda: any(expected in (sent.get("text") or "") for sent in api.bot_sent(USER_ID)),
                timeout=20, message="the canned reply reaching the client")
     assert_no_reload(browser)
+
+
+def test_feedback_shows_in_the_client_panel(browser, api, shot):
+    # When the operator resolves, the client answers the questions in Telegram: No, 2, and why.
+    conversation_id = int(browser.find_element(By.CSS_SELECTOR, "#conversation-list a.row[aria-selected='true']").get_attribute("data-id"))
+    api.call("POST", f"/api/v1/conversations/{conversation_id}/resolve", expect=200)
+
+    def sent_with(text):
+        return next((sent for sent in api.bot_sent(USER_ID) if sent.get("text") == text), None)
+
+    question = wait_until(lambda: sent_with("Was your question resolved?"), timeout=20, message="the feedback question")
+    api.press_button(USER_ID, question["messageIds"][0], "No")
+    score = wait_until(lambda: sent_with("Rate us from 1 to 5"), timeout=20, message="the score question")
+    api.press_button(USER_ID, score["messageIds"][0], "2")
+    wait_until(lambda: sent_with("What went wrong?"), timeout=20, message="the comment question")
+    api.user_writes(USER_ID, "The payment took too long.", "Ivan")
+
+    # Then the open conversation's client panel shows the answers live.
+    wait(browser, EC.text_to_be_present_in_element((By.ID, "feedback-comment"), "The payment took too long."), timeout=20,
+         message="the comment in the client panel")
+    summary = browser.find_element(By.ID, "feedback-summary").text
+    assert "Resolved: no" in summary and "Score: 2 / 5" in summary
+    assert "The payment took too long." not in timeline_texts(browser)
+    shot("feedback-in-client-panel")
 
 
 def test_page_respects_content_security_policy(browser, artifacts):

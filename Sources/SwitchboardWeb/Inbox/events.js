@@ -81,6 +81,11 @@ async function fetchSummary(id) {
 
 function messageCreated(event) {
   const message = event.data;
+  // Automatic messages show in the timeline but never become the list's preview or move a conversation.
+  if (message.author?.kind === 'bot') {
+    if (inOpenTimeline(event)) upsertMessage(timelineMessage(message));
+    return;
+  }
   const preview = { id: message.id, direction: message.direction, text: message.text, createdAt: message.createdAt };
   const changed = patchSummary(message.conversationID, (summary) => ({
     lastMessage: preview,
