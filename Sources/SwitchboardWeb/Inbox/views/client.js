@@ -44,6 +44,7 @@ function contextView(detail) {
     h('dt', null, name),
     h('dd', null, typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)),
   ]));
+}
 
 /** The client's answers to the feedback questions asked in the messenger after resolving. */
 function describeFeedback(feedback) {
