@@ -70,16 +70,37 @@ extension SQLiteStore {
             guard let conversation = try Self.fetchConversation(db, conversationID), conversation.assigneeID == nil,
                 conversation.status != .resolved
             else { return nil }
+            // The routing queue's own order (escalated first, then longest waiting), within the department.
+            guard
+                let row = try db.cachedRows(
+                    sql: "SELECT priority, COALESCE(queued_at, opened_at) AS since FROM conversations WHERE id = ?",
+                    arguments: [conversationID.rawValue]
+                ).first
+            else { return nil }
+            let priority: Int = row["priority"]
+            let since: Double = row["since"]
             let ahead =
                 try db.cachedValue(
                     Int.self,
                     sql: """
                         SELECT COUNT(*) FROM conversations
-                        WHERE assignee_id IS NULL AND status != 'resolved' AND id < ? AND department_id IS ?
+                        WHERE status = 'open' AND assignee_id IS NULL AND department_id IS ? AND id != ?
+                          AND (priority > ? OR (priority = ? AND (COALESCE(queued_at, opened_at) < ?
+                               OR (COALESCE(queued_at, opened_at) = ? AND id < ?))))
                         """,
-                    arguments: [conversationID.rawValue, conversation.departmentID?.rawValue]
+                    arguments: [
+                        conversation.departmentID?.rawValue, conversationID.rawValue, priority, priority, since, since,
+                        conversationID.rawValue,
+                    ]
                 ) ?? 0
             return ahead + 1
+        }
+    }
+
+    public func escalatedAt(_ conversationID: ConversationID) async throws -> Date? {
+        try await pool.read { db in
+            try db.cachedValue(Double.self, sql: "SELECT escalated_at FROM conversations WHERE id = ?", arguments: [conversationID.rawValue])
+                .map { Date(timeIntervalSince1970: $0) }
         }
     }
 

@@ -41,8 +41,7 @@ public struct Switchboard: Sendable {
     public let activity = ChannelActivity()
     /// Presence, queues and assignment.
     public let routing: RoutingService
-    /// Tells a client who asked for a human that one is coming.
-    public let escalationNotice: EscalationNotice
+
     /// The time every use case reads.
     public let clock: any WallClock
     /// Identity linking, merges and the bot's own messages.
@@ -76,7 +75,6 @@ public struct Switchboard: Sendable {
         var routingConfiguration = RoutingService.Configuration()
         routingConfiguration.presenceTimeout = config.presenceTimeout
         routing = RoutingService(store: store, bus: bus, clock: clock, configuration: routingConfiguration, logger: logger)
-        escalationNotice = EscalationNotice(store: store, bus: bus, clock: clock, dispatcher: dispatcher, logger: logger)
         telegram = TelegramBridge(
             store: store,
             secrets: secrets,
@@ -163,7 +161,7 @@ public func buildApplication(
         server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
         services: [
-            switchboard.dispatcher, switchboard.routing, switchboard.escalationNotice, switchboard.automation,
+            switchboard.dispatcher, switchboard.routing, switchboard.automation,
             switchboard.automation.scheduler, switchboard.telegram, switchboard.viber,
             MetricsObserver(
                 store: switchboard.store,

@@ -10,6 +10,8 @@ public enum AutomationText: String, Sendable, Codable, CaseIterable {
     case autoCloseFarewell = "auto_close_farewell"
     /// A new conversation out of business hours; mentions `{back_at}`.
     case outOfHours = "out_of_hours"
+    /// The client asked for a human ("operator", "людина"…): the conversation jumped the queue.
+    case escalated
     /// Feedback step 1, with Yes / No buttons.
     case feedbackResolved = "feedback_resolved"
     /// Label of the "yes" button.
@@ -45,6 +47,7 @@ public enum AutomationText: String, Sendable, Codable, CaseIterable {
         case .operatorGreeting: "Hello, {client_name}! My name is {operator_name}. What happened?"
         case .autoCloseFarewell: "We are closing this chat for now. Write any time and we will help."
         case .outOfHours: "Our operators are away right now and will be back {back_at}. Your message is in the queue."
+        case .escalated: "Got it, connecting you with a person now."
         case .feedbackResolved: "Was your question resolved?"
         case .feedbackYes: "Yes"
         case .feedbackNo: "No"
@@ -61,6 +64,7 @@ public enum AutomationText: String, Sendable, Codable, CaseIterable {
         case .operatorGreeting: "Здравствуйте, {client_name}! Меня зовут {operator_name}. Что случилось?"
         case .autoCloseFarewell: "Пока закрываем этот чат. Пишите в любое время, мы поможем."
         case .outOfHours: "Сейчас операторы не на месте, они вернутся {back_at}. Ваше сообщение в очереди."
+        case .escalated: "Понял вас, подключаю оператора."
         case .feedbackResolved: "Ваш вопрос решён?"
         case .feedbackYes: "Да"
         case .feedbackNo: "Нет"
@@ -77,6 +81,7 @@ public enum AutomationText: String, Sendable, Codable, CaseIterable {
         case .operatorGreeting: "Вітаємо, {client_name}! Мене звати {operator_name}. Що сталося?"
         case .autoCloseFarewell: "Поки що закриваємо цей чат. Пишіть будь-коли, ми допоможемо."
         case .outOfHours: "Зараз операторів немає на місці, вони повернуться {back_at}. Ваше повідомлення в черзі."
+        case .escalated: "Зрозуміло, з'єдную вас з оператором."
         case .feedbackResolved: "Ваше питання вирішено?"
         case .feedbackYes: "Так"
         case .feedbackNo: "Ні"

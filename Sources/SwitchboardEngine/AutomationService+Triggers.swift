@@ -11,6 +11,9 @@ extension AutomationService {
         if let hours = settings.businessHours, !hours.isOpen(at: openedAt) {
             let backAt = hours.nextOpening(after: openedAt).map { hours.describe($0, in: context.language) } ?? ""
             try await send(context.draft(.outOfHours, trigger: "out_of_hours", values: ["back_at": backAt]))
+        } else if settings.welcomeEnabled, try await store.escalatedAt(conversationID) != nil {
+            // The first message asked for a human: one message says so, not a welcome and then a notice.
+            try await send(context.draft(.escalated, trigger: "escalated"))
         } else if settings.welcomeEnabled {
             if let position = try await store.queuePosition(of: conversationID) {
                 try await send(context.draft(.welcomeQueued, trigger: "welcome", values: ["queue_position": String(position)]))
@@ -19,6 +22,16 @@ extension AutomationService {
             }
         }
         try await scheduleAutoClose(conversationID, idleFrom: context.conversation.lastMessageAt)
+    }
+
+    /// The client asked for a human: told once per conversation that one is coming. Out of business
+    /// hours the out-of-hours reply has already said when operators are back, so nothing is promised.
+    func escalated(_ conversationID: ConversationID, at escalatedAt: Date) async throws {
+        guard let context = try await AutomationContext.load(conversationID, store: store), context.settings.welcomeEnabled,
+            context.conversation.status != .resolved
+        else { return }
+        if let hours = context.settings.businessHours, !hours.isOpen(at: escalatedAt) { return }
+        try await send(context.draft(.escalated, trigger: "escalated"))
     }
 
     /// An operator took the conversation: a greeting with their name, once per operator, unless that

@@ -102,6 +102,8 @@ public struct AutomationService: Service {
             try await scheduleAutoClose(conversationID, idleFrom: message.createdAt)
         case .conversationAssigned:
             try await greet(conversationID)
+        case .conversationEscalated:
+            try await escalated(conversationID, at: event.occurredAt)
         case .conversationStatusChanged:
             try await statusChanged(conversationID)
         case .conversationFeedback:

@@ -161,3 +161,46 @@ import Testing
         return .init(alwaysOpen: false, schedule: BusinessHours(timeZone: "Europe/Kyiv", week: week, holidays: holidays))
     }
 }
+
+/// "Operator", "людина"…: the client is told once that a person is coming, in their language.
+@Suite struct EscalationNoticeTests {
+    @Test(arguments: [
+        ("uk", "Зрозуміло, з'єдную вас з оператором."),
+        ("ru", "Понял вас, подключаю оператора."),
+        ("en", "Got it, connecting you with a person now."),
+    ])
+    func aFirstMessageAskingForAHumanGetsOnlyTheNoticeNotAWelcomeToo(language: String, expected: String) async throws {
+        let harness = try await AutomationHarness()
+        defer { harness.fixture.directory.remove() }
+
+        let conversation = try #require(try await harness.clientWrites("оператора будь ласка / operator please", language: language))
+        try await harness.clientWrites("людина!!! human!!!", language: language)
+
+        #expect(try await harness.botTexts(conversation) == [expected])
+    }
+
+    @Test func anEscalationLaterInTheConversationIsAnsweredOnceAfterTheWelcome() async throws {
+        let harness = try await AutomationHarness()
+        defer { harness.fixture.directory.remove() }
+        let conversation = try #require(try await harness.clientWrites("my parcel is late"))
+
+        try await harness.clientWrites("can I talk to a human?")
+        try await harness.clientWrites("HUMAN")
+
+        #expect(
+            try await harness.botTexts(conversation) == [
+                "Hello, Olena! An operator is on the way. You are number 1 in the queue.", "Got it, connecting you with a person now.",
+            ]
+        )
+    }
+
+    @Test func aWordInsideAnotherWordIsNotAnEscalation() async throws {
+        let harness = try await AutomationHarness()
+        defer { harness.fixture.directory.remove() }
+        let conversation = try #require(try await harness.clientWrites("hello"))
+
+        try await harness.clientWrites("I am a cooperator of yours")
+
+        #expect(try await harness.botTexts(conversation) == ["Hello, Olena! An operator is on the way. You are number 1 in the queue."])
+    }
+}

@@ -114,27 +114,3 @@ import Testing
         try await running.value
     }
 }
-
-@Suite struct EscalationNoticeTests {
-    @Test func aClientWhoAsksForAHumanIsToldOnceInTheirLanguage() async throws {
-        // Given a Ukrainian-speaking client (the test events carry "uk") who asks twice
-        let fixture = try await RoutingFixture()
-        defer { fixture.directory.remove() }
-        let notice = EscalationNotice(store: fixture.store, bus: fixture.bus, clock: fixture.clock, dispatcher: nil, logger: Logger(label: "test"))
-        let conversation = try await fixture.clientWrites("потрібна людина", from: "u-1")
-        try await fixture.clientWrites("людина!!!", from: "u-1")
-
-        // When the notice answers every escalation event
-        for event in try await fixture.store.events(after: 0, limit: 100) where event.kind == .conversationEscalated {
-            await notice.answer(event)
-        }
-
-        // Then exactly one bot message is queued for the client, in Ukrainian
-        let sent = try await fixture.store.messages(in: conversation).filter { $0.author == .bot }
-        #expect(sent.map(\.text) == [EscalationNotice.texts["uk"]])
-        #expect(sent.first?.deliveryState == .queued)
-        #expect(EscalationNotice.text(forLanguage: "ru-RU") == EscalationNotice.texts["ru"])
-        #expect(EscalationNotice.text(forLanguage: nil) == EscalationNotice.texts["en"])
-        #expect(try await fixture.store.conversation(conversation)?.status == .open)
-    }
-}
