@@ -23,9 +23,35 @@ extension IngestTransaction {
             try events.append(.conversationFeedback, at: event.occurredAt, contact: identity.contactID, conversation: conversation.id, payload: next)
             applied = true
         }
+        if !applied, let conversation, let department = DepartmentChoice.department(in: action) {
+            applied = try chooseDepartment(department, in: conversation, contact: identity.contactID)
+        }
         let payload = ButtonPressPayload(conversationID: conversation?.id, action: action, applied: applied)
         try events.append(.buttonPressed, at: event.occurredAt, contact: identity.contactID, conversation: conversation?.id, payload: payload)
         return conversation?.id
+    }
+
+    /// The client picked a team on the start keyboard: the conversation waits in that department's
+    /// queue. Only while it still waits for the choice, so an old keyboard cannot move it later.
+    private mutating func chooseDepartment(_ department: DepartmentID, in conversation: Conversation, contact: ContactID) throws -> Bool {
+        guard try db.cachedRow(sql: "SELECT 1 FROM departments WHERE id = ?", arguments: [department.rawValue]) != nil else { return false }
+        try db.cachedExecute(
+            sql: """
+                UPDATE conversations SET department_id = ?, queued_at = ?, awaiting_department = 0
+                WHERE id = ? AND awaiting_department = 1 AND status != 'resolved'
+                """,
+            arguments: [department.rawValue, event.occurredAt.timeIntervalSince1970, conversation.id.rawValue]
+        )
+        guard db.changesCount > 0 else { return false }
+        let change = DepartmentChangePayload(
+            conversationID: conversation.id,
+            from: conversation.departmentID,
+            to: department,
+            byOperatorID: nil,
+            note: nil
+        )
+        try events.append(.conversationDepartmentChanged, at: event.occurredAt, contact: contact, conversation: conversation.id, payload: change)
+        return true
     }
 
     /// Offers a client's text to the feedback of the latest conversation first.

@@ -97,6 +97,21 @@ extension SQLiteStore {
         }
     }
 
+    public func departmentChoices(_ conversationID: ConversationID) async throws -> [Department] {
+        try await pool.read { db in
+            let waits = try db.cachedValue(
+                Bool.self,
+                sql: "SELECT awaiting_department FROM conversations WHERE id = ?",
+                arguments: [conversationID.rawValue]
+            )
+            guard waits == true else { return [] }
+            // A short keyboard: a handful of teams, in name order.
+            return try db.cachedRows(sql: "SELECT id, name FROM departments ORDER BY name LIMIT 8").map { row in
+                Department(id: DepartmentID(row["id"]), name: row["name"])
+            }
+        }
+    }
+
     public func escalatedAt(_ conversationID: ConversationID) async throws -> Date? {
         try await pool.read { db in
             try db.cachedValue(Double.self, sql: "SELECT escalated_at FROM conversations WHERE id = ?", arguments: [conversationID.rawValue])

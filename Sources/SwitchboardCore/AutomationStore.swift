@@ -115,6 +115,8 @@ public protocol AutomationStore: TimerStore {
     /// How many unassigned, unresolved conversations of the same department opened before this one, plus one;
     /// nil when the conversation is assigned or resolved.
     func queuePosition(of conversationID: ConversationID) async throws -> Int?
+    /// The departments to offer when the conversation waits for the client to pick one; empty otherwise.
+    func departmentChoices(_ conversationID: ConversationID) async throws -> [Department]
     /// When the client asked for a human in this conversation; nil when they have not.
     func escalatedAt(_ conversationID: ConversationID) async throws -> Date?
     /// The display name of an operator.

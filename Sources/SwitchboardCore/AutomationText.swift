@@ -10,6 +10,8 @@ public enum AutomationText: String, Sendable, Codable, CaseIterable {
     case autoCloseFarewell = "auto_close_farewell"
     /// A new conversation out of business hours; mentions `{back_at}`.
     case outOfHours = "out_of_hours"
+    /// Added to the first message on a channel that lets the client pick a department, above its buttons.
+    case chooseDepartment = "choose_department"
     /// The client asked for a human ("operator", "людина"…): the conversation jumped the queue.
     case escalated
     /// Feedback step 1, with Yes / No buttons.
@@ -48,6 +50,7 @@ public enum AutomationText: String, Sendable, Codable, CaseIterable {
         case .autoCloseFarewell: "We are closing this chat for now. Write any time and we will help."
         case .outOfHours: "Our operators are away right now and will be back {back_at}. Your message is in the queue."
         case .escalated: "Got it, connecting you with a person now."
+        case .chooseDepartment: "Which team can help you?"
         case .feedbackResolved: "Was your question resolved?"
         case .feedbackYes: "Yes"
         case .feedbackNo: "No"
@@ -65,6 +68,7 @@ public enum AutomationText: String, Sendable, Codable, CaseIterable {
         case .autoCloseFarewell: "Пока закрываем этот чат. Пишите в любое время, мы поможем."
         case .outOfHours: "Сейчас операторы не на месте, они вернутся {back_at}. Ваше сообщение в очереди."
         case .escalated: "Понял вас, подключаю оператора."
+        case .chooseDepartment: "Какой отдел вам поможет?"
         case .feedbackResolved: "Ваш вопрос решён?"
         case .feedbackYes: "Да"
         case .feedbackNo: "Нет"
@@ -82,6 +86,7 @@ public enum AutomationText: String, Sendable, Codable, CaseIterable {
         case .autoCloseFarewell: "Поки що закриваємо цей чат. Пишіть будь-коли, ми допоможемо."
         case .outOfHours: "Зараз операторів немає на місці, вони повернуться {back_at}. Ваше повідомлення в черзі."
         case .escalated: "Зрозуміло, з'єдную вас з оператором."
+        case .chooseDepartment: "Який відділ вам допоможе?"
         case .feedbackResolved: "Ваше питання вирішено?"
         case .feedbackYes: "Так"
         case .feedbackNo: "Ні"

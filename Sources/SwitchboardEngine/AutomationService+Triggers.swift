@@ -8,19 +8,30 @@ extension AutomationService {
     func conversationOpened(_ conversationID: ConversationID, at openedAt: Date) async throws {
         guard let context = try await AutomationContext.load(conversationID, store: store) else { return }
         let settings = context.settings
+        var draft: BotMessageDraft?
         if let hours = settings.businessHours, !hours.isOpen(at: openedAt) {
             let backAt = hours.nextOpening(after: openedAt).map { hours.describe($0, in: context.language) } ?? ""
-            try await send(context.draft(.outOfHours, trigger: "out_of_hours", values: ["back_at": backAt]))
+            draft = context.draft(.outOfHours, trigger: "out_of_hours", values: ["back_at": backAt])
         } else if settings.welcomeEnabled, try await store.escalatedAt(conversationID) != nil {
             // The first message asked for a human: one message says so, not a welcome and then a notice.
-            try await send(context.draft(.escalated, trigger: "escalated"))
+            draft = context.draft(.escalated, trigger: "escalated")
         } else if settings.welcomeEnabled {
             if let position = try await store.queuePosition(of: conversationID) {
-                try await send(context.draft(.welcomeQueued, trigger: "welcome", values: ["queue_position": String(position)]))
+                draft = context.draft(.welcomeQueued, trigger: "welcome", values: ["queue_position": String(position)])
             } else {
-                try await send(context.draft(.welcome, trigger: "welcome"))
+                draft = context.draft(.welcome, trigger: "welcome")
             }
         }
+        // A channel that lets the client pick a team asks in the same message, with one button per team.
+        let choices = try await store.departmentChoices(conversationID)
+        if !choices.isEmpty {
+            let question = context.draft(.chooseDepartment, trigger: "choose_department")
+            var asking = draft ?? question
+            if draft != nil { asking.text += "\n" + question.text }
+            asking.buttons = choices.map { ReplyButton(label: $0.name, action: DepartmentChoice.action(for: $0.id)) }
+            draft = asking
+        }
+        if let draft { try await send(draft) }
         try await scheduleAutoClose(conversationID, idleFrom: context.conversation.lastMessageAt)
     }
 

@@ -204,3 +204,51 @@ import Testing
         #expect(try await harness.botTexts(conversation) == ["Hello, Olena! An operator is on the way. You are number 1 in the queue."])
     }
 }
+
+/// A channel set up to ask: the client picks a team from buttons on the first message.
+@Suite struct DepartmentKeyboardTests {
+    @Test func theFirstMessageCarriesOneButtonPerTeamAndAPressQueuesTheClientThere() async throws {
+        let harness = try await AutomationHarness()
+        defer { harness.fixture.directory.remove() }
+        let billing = try await harness.store.createDepartment(name: "Billing", routing: QueueRouting()).department
+        let delivery = try await harness.store.createDepartment(name: "Delivery", routing: QueueRouting()).department
+        try await harness.store.saveChannelRouting(
+            ChannelRouting(channelID: harness.fixture.channel.id, defaultDepartmentID: nil, askDepartment: true)
+        )
+
+        let conversation = try #require(try await harness.clientWrites("hi", language: "uk"))
+
+        // One message: the welcome and the question, with the teams as buttons.
+        #expect(
+            try await harness.botTexts(conversation) == ["Вітаємо, Olena! Оператор вже поспішає до вас. Ви 1-й у черзі.\nЯкий відділ вам допоможе?"]
+        )
+        #expect(try await harness.dispatcher.dispatchDue() == 1)
+        #expect(
+            harness.adapter.sent.first?.buttons == [
+                ReplyButton(label: "Billing", action: "dept:\(billing.id.rawValue)"),
+                ReplyButton(label: "Delivery", action: "dept:\(delivery.id.rawValue)"),
+            ]
+        )
+
+        // The press moves the conversation to Delivery's queue, once; a second press changes nothing.
+        try await harness.clientPresses("dept:\(delivery.id.rawValue)")
+        #expect(try await harness.store.conversation(conversation)?.departmentID == delivery.id)
+        try await harness.clientPresses("dept:\(billing.id.rawValue)")
+        #expect(try await harness.store.conversation(conversation)?.departmentID == delivery.id)
+        #expect(try await harness.store.departmentChoices(conversation).isEmpty)
+        let moves = try await harness.store.events(after: 0, limit: 500).filter { $0.kind == .conversationDepartmentChanged }
+        #expect(moves.count == 1)
+        #expect(try await harness.store.messages(in: conversation).filter { $0.direction == .inbound }.map(\.text) == ["hi"])
+    }
+
+    @Test func aChannelThatDoesNotAskSendsNoButtons() async throws {
+        let harness = try await AutomationHarness()
+        defer { harness.fixture.directory.remove() }
+        _ = try await harness.store.createDepartment(name: "Billing", routing: QueueRouting())
+
+        _ = try #require(try await harness.clientWrites("hi"))
+
+        #expect(try await harness.dispatcher.dispatchDue() == 1)
+        #expect(harness.adapter.sent.first?.buttons == [])
+    }
+}
