@@ -311,6 +311,10 @@ enum SQLiteMigrations {
                     """
             )
         }
+        // 0018: removed channels stay as rows (their conversations keep their history) without a token.
+        migrator.registerMigration("0018_channel_removal") { db in
+            try db.execute(sql: "ALTER TABLE channels ADD COLUMN removed_at REAL")
+        }
         return migrator
     }
 }

@@ -76,7 +76,7 @@ public final class SQLiteStore: Store {
 
     public func channels() async throws -> [Channel] {
         try await pool.read { db in
-            try db.cachedRows(sql: "SELECT * FROM channels ORDER BY id").map(RowDecoding.channel)
+            try db.cachedRows(sql: "SELECT * FROM channels WHERE removed_at IS NULL ORDER BY id").map(RowDecoding.channel)
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Secrets
 public import SwitchboardCore
 import TelegramChannel
@@ -96,5 +96,19 @@ extension ChannelAdmin {
         try await store.updateChannel(channelID, ChannelChange(tokenCiphertext: try secrets.seal(trimmed)))
         if channel.kind == .telegram { _ = try await setMode(channelName: channel.name, to: channel.mode) }
         return try await summary(channelID)
+    }
+
+    /// Removes a channel: the bot stops (a Telegram bot also leaves webhook mode, best effort), the
+    /// token is wiped, the name is free again; conversations stay with their history; replies still
+    /// queued for it fail with a reason the operator sees.
+    public func remove(_ channelID: ChannelID, at now: Date = Date()) async throws -> (ChannelRemoval, [Event]) {
+        let channel = try await summary(channelID).channel
+        if channel.kind == .telegram, channel.mode == .webhook, let credentials = try await store.channelCredentials(channelID),
+            let token = try? secrets.open(credentials.tokenCiphertext)
+        {
+            let api = TelegramBotAPI(token: token, endpoint: TelegramChannelSettings(json: credentials.settingsJSON).endpoint, transport: transport)
+            try? await TelegramWebhookSetup.activate(.poll, api: api, webhookURL: nil, secret: nil)
+        }
+        return try await store.removeChannel(channelID, reason: "the channel \(channel.name) was removed", at: now)
     }
 }

@@ -3,6 +3,7 @@ public import Hummingbird
 import Logging
 import SQLiteStore
 import SwitchboardCore
+import SwitchboardEngine
 public import SwitchboardWeb
 
 /// `/api/v1/channels` (admins only): the same operations as `switchboard channel …`, through the same
@@ -142,6 +143,14 @@ public struct ChannelAdminController: Sendable {
                 return try JSONResponse.make(await view(summary))
             }
         }
+        routes.delete("api/v1/channels/:id") { _, context in
+            _ = try context.requireRole([.admin])
+            let channel = try await existing(context)
+            let (removal, events) = try await refusals(context) { try await admin.remove(channel.id) }
+            await switchboard.bus.publish(events)
+            await reload(channel)
+            return try JSONResponse.make(removal)
+        }
         routes.put("api/v1/channels/:id/token") { request, context in
             _ = try context.requireRole([.admin])
             let channel = try await existing(context)
@@ -181,8 +190,8 @@ public struct ChannelAdminController: Sendable {
 
     private func reload(_ channel: Channel) async {
         switch channel.kind {
-        case .telegram: await switchboard.telegram.reload(channel.id)
-        case .viber: await switchboard.viber.reload(channel.id)
+        case .telegram: await switchboard.telegram.reload(channel)
+        case .viber: await switchboard.viber.reload(channel)
         }
     }
 

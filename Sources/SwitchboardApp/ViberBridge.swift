@@ -56,12 +56,13 @@ public struct ViberBridge: Service {
 
     /// Applies a stored change to a running server: stops the channel, then starts it again as
     /// stored (set_webhook included) unless it is paused or gone.
-    public func reload(_ channelID: ChannelID) async {
-        await tasks.stop(channelID)
-        await adapters.remove(channelID)
-        guard let channel = try? await store.channels().first(where: { $0.id == channelID }), channel.kind == .viber else { return }
-        await webhooks.remove(kind: .viber, channelName: channel.name)
-        guard !channel.isPaused else { return }
+    public func reload(_ previous: Channel) async {
+        await tasks.stop(previous.id)
+        await adapters.remove(previous.id)
+        // By the name it had: a removed channel is gone from the store, and its endpoint must go too.
+        await webhooks.remove(kind: .viber, channelName: previous.name)
+        guard let channel = try? await store.channels().first(where: { $0.id == previous.id }), channel.kind == .viber, !channel.isPaused
+        else { return }
         await launch(channel)
     }
 

@@ -33,4 +33,8 @@ public protocol ChannelCredentialStore: Sendable {
     /// Applies a change to a channel in one transaction.
     /// - Throws: `StoreError.notFound` for an unknown channel.
     func updateChannel(_ id: ChannelID, _ change: ChannelChange) async throws
+    /// Removes a channel: its token is wiped, it disappears from `channels()` and its name is free
+    /// again; its conversations stay; its queued replies fail with `reason`. Returns the events.
+    /// - Throws: `StoreError.notFound` for an unknown or already removed channel.
+    func removeChannel(_ id: ChannelID, reason: String, at now: Date) async throws -> (ChannelRemoval, [Event])
 }

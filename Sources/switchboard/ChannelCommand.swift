@@ -11,7 +11,7 @@ struct ChannelCommand: AsyncParsableCommand {
         abstract: "Connect messenger bots and list them.",
         subcommands: [
             ChannelAddCommand.self, ChannelListCommand.self, ChannelModeCommand.self, ChannelPauseCommand.self, ChannelResumeCommand.self,
-            ChannelTokenCommand.self,
+            ChannelTokenCommand.self, ChannelRemoveCommand.self,
         ]
     )
 }

@@ -74,3 +74,27 @@ struct ChannelTokenCommand: AsyncParsableCommand {
         print("channel '\(summary.channel.name)' now uses token \(summary.maskedToken)")
     }
 }
+
+/// `switchboard channel remove NAME`.
+struct ChannelRemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove a channel: its conversations stay with their history, its queued replies fail, its token is wiped."
+    )
+
+    @Argument(help: "The channel's name.") var name: String
+    @OptionGroup var options: ConfigOptions
+
+    func run() async throws {
+        var removal: ChannelRemoval?
+        _ = try await withChannel(named: name, options: options) { admin, channel in
+            let summary = try await admin.summary(channel.id)
+            removal = try await admin.remove(channel.id).0
+            return summary
+        }
+        guard let removal else { return }
+        print(
+            "channel '\(removal.name)' removed: \(removal.conversationsKept) conversations kept, \(removal.repliesFailed) queued replies failed; a running serve stops it at its next start"
+        )
+    }
+}

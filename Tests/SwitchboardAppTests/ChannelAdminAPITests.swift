@@ -4,6 +4,7 @@ import MessengerFakes
 import SQLiteStore
 import SwitchboardApp
 import SwitchboardCore
+import SwitchboardEngine
 import SwitchboardWeb
 import TestSupport
 import Testing
@@ -177,6 +178,47 @@ import Testing
             }
             #expect(try await switchboard.store.channels().map(\.persona.name) == ["Desk"])
             #expect(try await switchboard.store.channels().map(\.isPaused) == [false])
+        }
+    }
+
+    @Test func removingAChannelStopsItKeepsItsConversationsAndFailsItsQueuedReplies() async throws {
+        let harness = try await TelegramAppHarness()
+        defer { Task { await harness.stop() } }
+        let channel = try await harness.addChannel(mode: .webhook)
+        try await harness.serving { switchboard in
+            let admin = try await Session.signIn(harness, switchboard, role: .admin, login: "root")
+            try await harness.telegram.sendUserMessage(bot: TelegramAppHarness.token, from: user, text: "hello before removal")
+            try await eventually("stored") { try await switchboard.store.messages(in: ConversationID(1)).count == 1 }
+            // A reply waits in the outbox while the channel is paused.
+            #expect(try await admin.call(.post, "/api/v1/channels/\(channel.id)/pause").status == 200)
+            let maria = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator))
+            let reply = try await switchboard.replies.send(ReplyDraft(conversationID: ConversationID(1), operatorID: maria.id, text: "on my way"))
+
+            let removed = try await admin.call(.delete, "/api/v1/channels/\(channel.id)")
+
+            #expect(removed.status == 200)
+            #expect(removed.json["name"] as? String == "support-tg")
+            #expect(removed.json["conversationsKept"] as? Int == 1)
+            #expect(removed.json["repliesFailed"] as? Int == 1)
+            let failed = try #require(try await switchboard.store.messages(in: ConversationID(1)).first { $0.id == reply.id })
+            #expect(failed.deliveryState == .failed)
+            #expect(failed.failureReason == "the channel support-tg was removed")
+            // Gone from the list and from the webhook route; the history stays; the token is wiped.
+            #expect(try await switchboard.store.channels().isEmpty)
+            #expect(try await admin.call(.get, "/api/v1/channels").json["items"] as? [Any] != nil)
+            let update = Data(#"{"update_id":99,"message":{"message_id":9,"date":0,"chat":{"id":1,"type":"private"},"text":"late"}}"#.utf8)
+            let late = try await harness.client.send(
+                .init(method: .post, url: harness.baseURL + "/webhooks/telegram/support-tg", body: .json(update))
+            )
+            #expect(late.status == 404)
+            #expect(try await switchboard.store.messages(in: ConversationID(1)).map(\.text) == ["hello before removal", "on my way"])
+            #expect(try await switchboard.store.channelCredentials(channel.id) == nil)
+            // Telegram was told to stop posting to us.
+            #expect(await harness.telegram.calls(bot: TelegramAppHarness.token, method: "deleteWebhook").count >= 1)
+            // Removing it again finds nothing; the name can be used by a new channel.
+            #expect(try await admin.call(.delete, "/api/v1/channels/\(channel.id)").status == 404)
+            let again = try await admin.call(.post, "/api/v1/channels", addBody(harness, name: "support-tg"))
+            #expect(again.status == 201)
         }
     }
 }

@@ -99,6 +99,7 @@ export const api = {
   updateChannel: (id, fields) => request('PATCH', `/api/v1/channels/${encodeURIComponent(id)}`, { json: fields }),
   pauseChannel: (id) => request('POST', `/api/v1/channels/${encodeURIComponent(id)}/pause`),
   resumeChannel: (id) => request('POST', `/api/v1/channels/${encodeURIComponent(id)}/resume`),
+  removeChannel: (id) => request('DELETE', `/api/v1/channels/${encodeURIComponent(id)}`),
   rotateChannelToken: (id, token) => request('PUT', `/api/v1/channels/${encodeURIComponent(id)}/token`, { json: { token } }),
 
   /** Uploads one file; the name travels percent-encoded because headers are ASCII only. */

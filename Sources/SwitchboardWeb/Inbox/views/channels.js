@@ -86,7 +86,14 @@ function renderChannel(channel) {
           onclick: act(() => api.updateChannel(channel.id, { mode: channel.mode === 'poll' ? 'webhook' : 'poll' })),
         }, channel.mode === 'poll' ? 'Use webhook' : 'Use polling')
         : null,
-      h('button.button', { type: 'button', onclick: () => { rotate.hidden = !rotate.hidden; tokenInput.focus(); } }, 'Rotate token')),
+      h('button.button', { type: 'button', onclick: () => { rotate.hidden = !rotate.hidden; tokenInput.focus(); } }, 'Rotate token'),
+      h('button.button.danger', {
+        type: 'button',
+        onclick: act(async () => {
+          const question = `Remove ${channel.name}? Its conversations stay in the inbox with their history; replies still queued for it fail; its token is wiped.`;
+          if (confirm(question)) await api.removeChannel(channel.id);
+        }),
+      }, 'Remove')),
     rotate,
     error);
 }
