@@ -54,7 +54,7 @@ public struct ContextController: Sendable {
             let now = settings.clock.now()
             let context = DeepLinkContext(
                 key: APIKeyTokens.newContextKey(),
-                data: body.data.text,
+                data: body.data.jsonText,
                 createdAt: now,
                 expiresAt: now.addingTimeInterval(settings.timeToLive)
             )

@@ -1,3 +1,5 @@
+import SwitchboardCore
+
 /// A reply's text headed by the operator's name, with the bold entity that marks the name.
 ///
 /// Entities instead of a parse mode: the operator's text is sent byte for byte, so `<b>`,

@@ -1,5 +1,6 @@
 public import CurlHTTP
 public import Foundation
+public import SwitchboardCore
 
 /// Who the bot is, from `getMe`.
 public struct TelegramBotIdentity: Sendable, Equatable {

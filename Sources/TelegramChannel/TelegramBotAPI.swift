@@ -1,5 +1,6 @@
 public import CurlHTTP
 public import Foundation
+public import SwitchboardCore
 
 /// A Bot API client for one bot over any ``HTTPTransport``.
 ///

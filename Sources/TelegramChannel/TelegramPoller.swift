@@ -1,5 +1,6 @@
 public import Logging
 public import ServiceLifecycle
+import SwitchboardCore
 
 /// Long-polls one bot with getUpdates and hands each update to the processor, in order.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 import TelegramChannel
 
 /// Recorded-shape Telegram updates from `Fixtures/`.

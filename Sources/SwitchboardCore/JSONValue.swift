@@ -1,6 +1,7 @@
 public import Foundation
 
-/// Any JSON value: used for Bot API parameters and to keep an update's raw JSON for unsupported kinds.
+/// Any JSON value: a client's own JSON the API keeps without knowing its shape, Bot API parameters,
+/// an update's raw JSON for unsupported kinds.
 public enum JSONValue: Sendable, Equatable, Codable {
     case null
     case bool(Bool)
@@ -42,6 +43,11 @@ public enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
+    /// Parses JSON text; nil when it is not JSON.
+    public static func parse(_ text: String) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+
     /// The member of an object, nil for anything else.
     public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
@@ -65,16 +71,6 @@ public enum JSONValue: Sendable, Equatable, Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-    }
-
-    /// The text a form or multipart field carries: strings as is, everything else as JSON.
-    var formText: String {
-        switch self {
-        case .string(let value): value
-        case .int(let value): String(value)
-        case .bool(let value): value ? "true" : "false"
-        default: jsonText
-        }
     }
 }
 
