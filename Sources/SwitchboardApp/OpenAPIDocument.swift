@@ -20,8 +20,11 @@ public struct OpenAPIDocument: Sendable {
     /// Reads and merges the fragments shipped with the web module.
     /// - Throws: `Problem` naming the file and what is wrong.
     public static func bundled() throws -> OpenAPIDocument {
-        try OpenAPIDocument(files: OpenAPIFragments.files)
+        try assembled.get()
     }
+
+    // The fragments ship with the binary and never change while it runs: merge them once.
+    private static let assembled = Result { try OpenAPIDocument(files: OpenAPIFragments.files) }
 
     /// Reads and merges the given fragment files; the one named `core.*` must be among them.
     public init(files: [URL]) throws {

@@ -59,9 +59,16 @@ import Testing
             let (_, keys) = try await call(.get, "/api/v1/api-keys")
             let listed = try #require((keys["items"] as? [[String: Any]])?.first)
             #expect(listed["maskedKey"] as? String == "••••" + apiKey.suffix(4))
-            for path in ["/api/v1/channels", "/api/v1/operators", "/api/v1/settings/routing", "/api/v1/automation", "/api/v1/session"] {
+            for path in [
+                "/api/v1/channels", "/api/v1/operators", "/api/v1/admin/operators", "/api/v1/audit?limit=200", "/api/v1/settings/routing",
+                "/api/v1/automation", "/api/v1/session",
+            ] {
                 #expect(try await call(.get, path).0 == 200, "\(path)")
             }
+            // The audit log names the secret changes (so the search above covered them) without the secrets.
+            let (_, audit) = try await call(.get, "/api/v1/audit?limit=200")
+            let actions = (audit["items"] as? [[String: Any]])?.compactMap { $0["action"] as? String } ?? []
+            #expect(actions.contains("channel.token_rotated") && actions.contains("api_key.created") && actions.contains("channel.created"))
             // A webhook delivery carries the secret header; the server must not log it.
             try await harness.telegram.sendUserMessage(
                 bot: Self.rotatedToken,
