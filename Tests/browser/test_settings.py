@@ -76,7 +76,18 @@ def sign_in(browser, server, login, password):
     wait(browser, EC.presence_of_element_located((By.ID, "conversation-list")))
 
 
-def open_section(browser, key):
+def open_settings(browser, server):
+    """Signs the admin in and opens the dialog, unless an earlier step left it open."""
+    dialogs = browser.find_elements(By.ID, "settings-dialog")
+    if dialogs and dialogs[0].is_displayed():
+        return
+    sign_in(browser, server, "admin", "demo-admin")
+    browser.find_element(By.ID, "open-settings").click()
+    wait(browser, EC.visibility_of_element_located((By.ID, "settings-dialog")))
+
+
+def open_section(browser, server, key):
+    open_settings(browser, server)
     browser.find_element(By.ID, f"settings-tab-{key}").click()
     wait(browser, lambda b: b.find_element(By.ID, "settings-panel").get_attribute("data-section") == key)
 
@@ -98,9 +109,7 @@ def admin(server):
 
 
 def test_admin_creates_an_operator(browser, server, admin, shot):
-    sign_in(browser, server, "admin", "demo-admin")
-    browser.find_element(By.ID, "open-settings").click()
-    wait(browser, EC.visibility_of_element_located((By.ID, "settings-dialog")))
+    open_settings(browser, server)
     wait(browser, lambda b: "Bohdan" in text_of(b, "#operator-list"), message="the demo's operators listed")
 
     fill(browser, "new-operator-login", LOGIN)
@@ -108,7 +117,7 @@ def test_admin_creates_an_operator(browser, server, admin, shot):
     fill(browser, "new-operator-password", PASSWORD)
     browser.find_element(By.ID, "new-operator-create").click()
     wait(browser, lambda b: "Maria Kovalenko" in text_of(b, ROW), message="maria listed")
-    assert "operator" in text_of(browser, ROW)
+    assert browser.find_element(By.CSS_SELECTOR, ROW).get_attribute("data-role") == "operator"
     Client(server.base_url).sign_in(LOGIN, PASSWORD)
 
     # A taken login is refused next to the form, and nothing is added.
@@ -129,7 +138,7 @@ def test_admin_changes_the_role_and_resets_the_password(browser, server, admin, 
     Select(browser.find_element(By.ID, f"{prefix}-role")).select_by_value("supervisor")
     fill(browser, f"{prefix}-capacity", "7")
     browser.find_element(By.ID, f"{prefix}-save").click()
-    wait(browser, lambda b: "supervisor" in text_of(b, ROW), message="the new role shown")
+    wait(browser, lambda b: "Supervisor" in text_of(b, ROW), message="the new role shown")
     assert "up to 7 at once" in text_of(browser, ROW)
     assert Client(server.base_url).sign_in(LOGIN, PASSWORD)["role"] == "supervisor"
 
@@ -171,8 +180,8 @@ def test_a_deactivated_operator_cannot_sign_in(browser, server, admin, shot):
     shot("settings-operator-deactivated")
 
 
-def test_departments_are_added_and_renamed(browser, admin, shot):
-    open_section(browser, "departments")
+def test_departments_are_added_and_renamed(browser, server, admin, shot):
+    open_section(browser, server, "departments")
     fill(browser, "new-department-name", "Returns")
     browser.find_element(By.ID, "new-department-create").click()
     wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, '#department-list [data-department="Returns"]'), message="listed")
@@ -188,9 +197,9 @@ def test_departments_are_added_and_renamed(browser, admin, shot):
     shot("settings-departments")
 
 
-def test_shared_canned_replies_are_edited_and_hostile_text_stays_text(browser, admin, shot):
+def test_shared_canned_replies_are_edited_and_hostile_text_stays_text(browser, server, admin, shot):
     hostile = admin.call("POST", "/api/v1/canned-replies", {"shortcut": "xss", "title": XSS, "body": XSS, "shared": True}, expect=201)
-    open_section(browser, "canned")
+    open_section(browser, server, "canned")
     row = f"#canned-{hostile['id']}"
     wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, row), message="the hostile reply listed")
     assert browser.find_element(By.CSS_SELECTOR, f"{row} .row-title").text == XSS
@@ -216,8 +225,8 @@ def test_shared_canned_replies_are_edited_and_hostile_text_stays_text(browser, a
     shot("settings-canned")
 
 
-def test_business_hours_and_an_automatic_text_are_changed(browser, admin, shot):
-    open_section(browser, "automation")
+def test_business_hours_and_an_automatic_text_are_changed(browser, server, admin, shot):
+    open_section(browser, server, "automation")
     always = wait(browser, EC.presence_of_element_located((By.ID, "hours-always")))
     if always.is_selected():
         always.click()
@@ -240,6 +249,9 @@ def test_business_hours_and_an_automatic_text_are_changed(browser, admin, shot):
     browser.find_element(By.ID, "hours-save").click()
     error = wait(browser, EC.visibility_of_element_located((By.ID, "hours-error")))
     assert "Mars/Olympus" in error.text
+    fill(browser, "hours-zone", "Europe/Kyiv")
+    browser.find_element(By.ID, "hours-save").click()
+    wait(browser, EC.invisibility_of_element_located((By.ID, "hours-error")), message="the error cleared")
 
     area = browser.find_element(By.ID, "text-feedback_thanks-en-input")
     area.clear()
@@ -253,8 +265,8 @@ def test_business_hours_and_an_automatic_text_are_changed(browser, admin, shot):
     shot("settings-automation")
 
 
-def test_an_escalation_word_is_added(browser, admin, shot):
-    open_section(browser, "routing")
+def test_an_escalation_word_is_added(browser, server, admin, shot):
+    open_section(browser, server, "routing")
     word = wait(browser, EC.presence_of_element_located((By.ID, "escalation-word")))
     word.send_keys("manager", Keys.ENTER)
     wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, '#escalation-words [data-word="manager"]'), message="chip added")
@@ -264,8 +276,8 @@ def test_an_escalation_word_is_added(browser, admin, shot):
     shot("settings-escalation-words")
 
 
-def test_the_audit_log_shows_every_change(browser, shot):
-    open_section(browser, "audit")
+def test_the_audit_log_shows_every_change(browser, server, shot):
+    open_section(browser, server, "audit")
     wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#audit-rows .audit-entry"), message="entries listed")
     actions = [row.get_attribute("data-action") for row in browser.find_elements(By.CSS_SELECTOR, "#audit-rows .audit-entry")]
     for expected in ("operator.created", "operator.updated", "operator.password_reset", "operator.avatar_changed",
@@ -289,10 +301,10 @@ def test_the_audit_log_shows_every_change(browser, shot):
     shot("settings-audit-filtered")
 
 
-def test_settings_read_in_the_dark_theme(browser, shot):
+def test_settings_read_in_the_dark_theme(browser, server, shot):
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
     try:
-        open_section(browser, "operators")
+        open_section(browser, server, "operators")
         wait(browser, lambda b: "Maria Kovalenko" in text_of(b, "#operator-list"), message="operators listed")
         background = browser.execute_script(
             "return getComputedStyle(document.getElementById('settings-dialog')).backgroundColor")
@@ -300,7 +312,17 @@ def test_settings_read_in_the_dark_theme(browser, shot):
         shot("settings-dark")
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
-    browser.find_element(By.ID, "settings-close").click()
+
+
+def test_arrow_keys_move_between_sections_and_esc_closes(browser, server):
+    open_section(browser, server, "operators")
+    browser.find_element(By.ID, "settings-tab-operators").send_keys(Keys.ARROW_DOWN)
+    wait(browser, lambda b: b.find_element(By.ID, "settings-panel").get_attribute("data-section") == "departments")
+    assert browser.switch_to.active_element.get_attribute("id") == "settings-tab-departments"
+    browser.switch_to.active_element.send_keys(Keys.END)
+    wait(browser, lambda b: b.find_element(By.ID, "settings-panel").get_attribute("data-section") == "audit")
+    browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+    wait(browser, EC.invisibility_of_element_located((By.ID, "settings-dialog")), message="Esc closes the dialog")
 
 
 def test_operators_do_not_see_settings(browser, server):

@@ -70,11 +70,11 @@ function renderRow(account, { departments, names, refresh, status }) {
     `up to ${account.maxConcurrentConversations} at once`,
     account.id === state.me?.id ? 'you' : null,
   ].filter(Boolean).join(' · ');
-  return h('article.settings-row.operator-row', { dataset: { login: account.login, active: String(account.active) } },
+  return h('article.settings-row.operator-row', { dataset: { login: account.login, role: account.role, active: String(account.active) } },
     h('div.row-main', null,
       avatar(account),
       h('strong.row-title', null, account.displayName),
-      h('span', { class: `role-badge role-${account.role}` }, account.role),
+      h('span', { class: `role-badge role-${account.role}` }, roles.find(([role]) => role === account.role)?.[1] ?? account.role),
       account.active ? null : h('span.state-badge', null, 'Deactivated'),
       h('span.row-facts.muted', null, facts),
       h('span.row-actions', null, toggle, activation)),
