@@ -10,10 +10,23 @@ export const roles = [['operator', 'Operator'], ['supervisor', 'Supervisor'], ['
 
 /** The operator's picture, or their initials on a coloured disc. */
 export function avatar(account, size = 'small') {
-  const url = safeMediaURL(account.avatarURL);
+  const url = safeMediaURL(ownAvatarPath(account.avatarURL) ?? account.avatarURL);
   if (url) return h(`img.avatar.${size}`, { src: url, alt: '' });
   const initials = account.displayName.split(/\s+/).filter(Boolean).slice(0, 2).map((word) => word[0]).join('').toUpperCase();
   return h(`span.avatar.${size}.initials`, { 'aria-hidden': 'true' }, initials || '?');
+}
+
+/**
+ * The path of an avatar this server stores: its URL carries the public address (for Viber),
+ * which the admin's browser may not reach under that name.
+ */
+function ownAvatarPath(url) {
+  try {
+    const { pathname } = new URL(url);
+    return /^\/avatars\/[^/]+$/.test(pathname) ? pathname : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
