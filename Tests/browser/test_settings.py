@@ -276,27 +276,45 @@ def test_an_escalation_word_is_added(browser, server, admin, shot):
     shot("settings-escalation-words")
 
 
-def test_the_audit_log_shows_every_change(browser, server, shot):
+def audit_rows(browser):
+    """(id, action) of every listed entry, read in one script while the table may be growing."""
+    return browser.execute_script(
+        "return [...document.querySelectorAll('#audit-rows .audit-entry')].map((row) => [Number(row.dataset.id), row.dataset.action])")
+
+
+def test_the_audit_log_shows_every_change(browser, server, admin, shot):
+    # Enough entries for a second page: the log shows 50 at a time.
+    for number in range(25):
+        reply = admin.call("POST", "/api/v1/canned-replies",
+                           {"shortcut": f"bulk{number}", "title": "Bulk", "body": "Bulk", "shared": True}, expect=201)
+        admin.call("DELETE", f"/api/v1/canned-replies/{reply['id']}", expect=204)
     open_section(browser, server, "audit")
-    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#audit-rows .audit-entry"), message="entries listed")
-    actions = [row.get_attribute("data-action") for row in browser.find_elements(By.CSS_SELECTOR, "#audit-rows .audit-entry")]
+    wait(browser, lambda b: len(audit_rows(b)) == 50, message="the first page")
+    older = wait(browser, EC.visibility_of_element_located((By.ID, "audit-older")))
+    older.click()
+    wait(browser, lambda b: len(audit_rows(b)) > 50, message="the older page appended")
+    rows = audit_rows(browser)
+    ids = [entry_id for entry_id, _ in rows]
+    assert ids == sorted(ids, reverse=True) and len(set(ids)) == len(ids), "newest first, no entry twice"
+    actions = [action for _, action in rows]
     for expected in ("operator.created", "operator.updated", "operator.password_reset", "operator.avatar_changed",
                      "operator.deactivated", "department.created", "department.updated", "canned_reply.created",
-                     "canned_reply.updated", "automation.updated", "automation.text_changed", "routing.updated"):
+                     "canned_reply.updated", "canned_reply.deleted", "automation.updated", "automation.text_changed",
+                     "routing.updated"):
         assert expected in actions, f"{expected} missing from {actions}"
-    assert actions.index("routing.updated") < actions.index("operator.created"), "newest first"
     table = browser.find_element(By.ID, "audit-table").text
     assert "Alex Admin" in table
     assert NEW_PASSWORD not in browser.page_source and PASSWORD not in browser.page_source
     role_change = browser.find_element(By.XPATH, "//tr[@data-action='operator.updated'][.//dt[text()='role']]")
     assert "operator → supervisor" in role_change.text
+    browser.execute_script("arguments[0].scrollIntoView()", role_change)
     shot("settings-audit")
 
     # Filtering by an action prefix keeps only those entries.
-    fill(browser, "audit-action", "canned_reply.")
+    fill(browser, "audit-action", "operator.")
     browser.find_element(By.ID, "audit-apply").click()
-    wait(browser, lambda b: {row.get_attribute("data-action") for row in b.find_elements(By.CSS_SELECTOR, "#audit-rows .audit-entry")}
-         == {"canned_reply.created", "canned_reply.updated"}, message="only canned replies")
+    wait(browser, lambda b: audit_rows(b) and all(action.startswith("operator.") for _, action in audit_rows(b)),
+         message="only operator entries")
     assert_no_alert(browser)
     shot("settings-audit-filtered")
 
