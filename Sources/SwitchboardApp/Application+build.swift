@@ -115,6 +115,7 @@ public func buildApplication(
     let switchboard = try Switchboard(config: config, logger: logger)
     let dependencies = InboxDependencies(
         store: switchboard.store,
+        admin: switchboard.store,
         inbox: switchboard.inbox,
         bus: switchboard.bus,
         hasher: PasswordHasher(cost: passwordCost),
@@ -146,7 +147,7 @@ public func buildApplication(
     router.addRoutes(OperatorController(dependencies: dependencies).routes)
     router.addRoutes(MediaController(dependencies: dependencies).routes)
     router.addRoutes(PresenceController(routing: switchboard.routing).routes)
-    router.addRoutes(RoutingSettingsController(routing: switchboard.routing).routes)
+    router.addRoutes(RoutingSettingsController(routing: switchboard.routing, audit: switchboard.store).routes)
     router.addRoutes(TransferController(dependencies: dependencies, routing: switchboard.routing).routes)
     router.addRoutes(AvatarController(mediaDirectory: dependencies.mediaDirectory).routes)
     let contexts = ContextSettings(deepLinks: ChannelDeepLinks(store: switchboard.store), timeToLive: config.contextTTL, clock: switchboard.clock)
@@ -155,6 +156,8 @@ public func buildApplication(
     router.addRoutes(IdentityController(dependencies: dependencies, continuity: switchboard.continuity).routes)
     StreamController(dependencies: dependencies).register(on: router)
     router.addRoutes(ChannelAdminController(switchboard: switchboard, config: config).routes)
+    router.addRoutes(OperatorAdminController(dependencies: dependencies, routing: switchboard.routing, publicURL: config.publicURL).routes)
+    router.addRoutes(AuditController(store: switchboard.store).routes)
     for routes in extraRoutes { router.addRoutes(routes) }
     let app = Application(
         router: router,
