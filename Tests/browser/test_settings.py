@@ -37,6 +37,14 @@ def text_of(browser, css):
         return ""
 
 
+def attribute_of(browser, css, name):
+    """An element's attribute, or None while its list is being redrawn."""
+    try:
+        return browser.find_element(By.CSS_SELECTOR, css).get_attribute(name)
+    except (NoSuchElementException, StaleElementReferenceException):
+        return None
+
+
 def fill(browser, element_id, value):
     element = browser.find_element(By.ID, element_id)
     element.clear()
@@ -117,7 +125,7 @@ def test_admin_creates_an_operator(browser, server, admin, shot):
     fill(browser, "new-operator-password", PASSWORD)
     browser.find_element(By.ID, "new-operator-create").click()
     wait(browser, lambda b: "Maria Kovalenko" in text_of(b, ROW), message="maria listed")
-    assert browser.find_element(By.CSS_SELECTOR, ROW).get_attribute("data-role") == "operator"
+    assert attribute_of(browser, ROW, "data-role") == "operator"
     Client(server.base_url).sign_in(LOGIN, PASSWORD)
 
     # A taken login is refused next to the form, and nothing is added.
@@ -138,7 +146,8 @@ def test_admin_changes_the_role_and_resets_the_password(browser, server, admin, 
     Select(browser.find_element(By.ID, f"{prefix}-role")).select_by_value("supervisor")
     fill(browser, f"{prefix}-capacity", "7")
     browser.find_element(By.ID, f"{prefix}-save").click()
-    wait(browser, lambda b: "Supervisor" in text_of(b, ROW), message="the new role shown")
+    wait(browser, lambda b: attribute_of(b, ROW, "data-role") == "supervisor", message="the new role shown")
+    assert "Supervisor" in text_of(browser, f"{ROW} .role-badge")
     assert "up to 7 at once" in text_of(browser, ROW)
     assert Client(server.base_url).sign_in(LOGIN, PASSWORD)["role"] == "supervisor"
 
@@ -172,7 +181,8 @@ def test_a_deactivated_operator_cannot_sign_in(browser, server, admin, shot):
     session.sign_in(LOGIN, NEW_PASSWORD)
     browser.find_element(By.ID, f"{prefix}-active").click()
     wait(browser, EC.alert_is_present()).accept()
-    wait(browser, lambda b: "Deactivated" in text_of(b, ROW), message="shown as deactivated")
+    wait(browser, lambda b: attribute_of(b, ROW, "data-active") == "false", message="shown as deactivated")
+    assert "Deactivated" in text_of(browser, f"{ROW} .state-badge")
     refused = Client(server.base_url).call("POST", "/api/v1/session", {"login": LOGIN, "password": NEW_PASSWORD})
     assert refused["error"]["code"] == "invalid_credentials"
     session.call("GET", "/api/v1/session", expect=401)
@@ -219,7 +229,8 @@ def test_shared_canned_replies_are_edited_and_hostile_text_stays_text(browser, s
     body.clear()
     body.send_keys("Refunds take 5 working days, {client_name}.")
     browser.find_element(By.ID, f"canned-{reply['id']}-save").click()
-    wait(browser, lambda b: "5 working days" in text_of(b, f"#canned-{reply['id']}"), message="the edit shown")
+    wait(browser, lambda b: not b.find_elements(By.ID, f"canned-{reply['id']}-body")
+         and "5 working days" in text_of(b, f"#canned-{reply['id']} .canned-body"), message="the edit shown")
     saved = next(item for item in admin.call("GET", "/api/v1/canned-replies")["items"] if item["id"] == reply["id"])
     assert saved["body"] == "Refunds take 5 working days, {client_name}." and saved["shared"]
     shot("settings-canned")
@@ -257,8 +268,7 @@ def test_business_hours_and_an_automatic_text_are_changed(browser, server, admin
     area.clear()
     area.send_keys("Thanks, {client_name}: it helps us a lot!")
     browser.find_element(By.ID, "text-feedback_thanks-en-save").click()
-    wait(browser, lambda b: b.find_element(By.ID, "text-feedback_thanks-en").get_attribute("data-source") != "default",
-         message="the text marked custom")
+    wait(browser, lambda b: attribute_of(b, "#text-feedback_thanks-en", "data-source") == "global", message="the text marked custom")
     texts = admin.call("GET", "/api/v1/automation")["texts"]
     assert {"kind": "feedback_thanks", "language": "en", "text": "Thanks, {client_name}: it helps us a lot!", "source": "global"} in texts
     browser.execute_script("document.getElementById('hours-form').scrollIntoView()")
