@@ -273,6 +273,8 @@ def test_business_hours_and_an_automatic_text_are_changed(browser, server, admin
     assert {"kind": "feedback_thanks", "language": "en", "text": "Thanks, {client_name}: it helps us a lot!", "source": "global"} in texts
     browser.execute_script("document.getElementById('hours-form').scrollIntoView()")
     shot("settings-automation")
+    browser.execute_script("document.getElementById('text-feedback_thanks-en').scrollIntoView({block: 'center'})")
+    shot("settings-automation-texts")
 
 
 def test_an_escalation_word_is_added(browser, server, admin, shot):
