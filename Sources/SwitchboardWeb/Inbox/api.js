@@ -58,6 +58,8 @@ const query = (params) => {
 };
 
 const conversation = (id) => `/api/v1/conversations/${encodeURIComponent(id)}`;
+const operator = (id) => `/api/v1/operators/${encodeURIComponent(id)}`;
+const automationText = (kind, language) => `/api/v1/automation/texts/${encodeURIComponent(kind)}/${encodeURIComponent(language)}`;
 
 export const api = {
   currentSession: () => request('GET', '/api/v1/session', { quiet401: true }),
@@ -101,6 +103,27 @@ export const api = {
   resumeChannel: (id) => request('POST', `/api/v1/channels/${encodeURIComponent(id)}/resume`),
   removeChannel: (id) => request('DELETE', `/api/v1/channels/${encodeURIComponent(id)}`),
   rotateChannelToken: (id, token) => request('PUT', `/api/v1/channels/${encodeURIComponent(id)}/token`, { json: { token } }),
+
+  adminOperators: () => request('GET', '/api/v1/admin/operators'),
+  createOperator: (fields) => request('POST', '/api/v1/operators', { json: fields }),
+  updateOperator: (id, fields) => request('PATCH', operator(id), { json: fields }),
+  resetPassword: (id, password) => request('POST', `${operator(id)}/password`, { json: { password } }),
+  /** Sends the image as the raw body; the server checks type, size and dimensions. */
+  uploadAvatar: (id, file) =>
+    request('PUT', `${operator(id)}/avatar`, { body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } }),
+  removeAvatar: (id) => request('DELETE', `${operator(id)}/avatar`),
+  createDepartment: (fields) => request('POST', '/api/v1/departments', { json: fields }),
+  updateDepartment: (id, fields) => request('PATCH', `/api/v1/departments/${encodeURIComponent(id)}`, { json: fields }),
+  routingSettings: () => request('GET', '/api/v1/settings/routing'),
+  saveRoutingSettings: (fields) => request('PUT', '/api/v1/settings/routing', { json: fields }),
+  automation: () => request('GET', '/api/v1/automation'),
+  updateAutomation: (patch) => request('PATCH', '/api/v1/automation', { json: patch }),
+  saveAutomationText: (kind, language, text) => request('PUT', automationText(kind, language), { json: { text } }),
+  resetAutomationText: (kind, language) => request('DELETE', automationText(kind, language)),
+  createCannedReply: (fields) => request('POST', '/api/v1/canned-replies', { json: fields }),
+  updateCannedReply: (id, fields) => request('PATCH', `/api/v1/canned-replies/${encodeURIComponent(id)}`, { json: fields }),
+  deleteCannedReply: (id) => request('DELETE', `/api/v1/canned-replies/${encodeURIComponent(id)}`),
+  audit: ({ before, action, actor, limit = 50 } = {}) => request('GET', `/api/v1/audit${query({ limit, before, action, actor })}`),
 
   /** Uploads one file; the name travels percent-encoded because headers are ASCII only. */
   upload: (file) =>

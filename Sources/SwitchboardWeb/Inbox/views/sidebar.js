@@ -8,6 +8,7 @@ import { renderConversationList } from './list.js';
 import { icon } from '../icons.js';
 import { renderPresenceControl } from './presence.js';
 import { openChannels } from './channels.js';
+import { openSettings } from './settings.js';
 
 const queues = [
   { filter: 'mine', label: 'Mine', key: 'mine' },
@@ -46,7 +47,8 @@ export function renderSidebar({ onSignOut }) {
       h('button.icon-button', { type: 'button', id: 'sign-out', title: 'Sign out', 'aria-label': 'Sign out', onclick: onSignOut }, icon('signOut'))),
     state.me.role === 'admin'
       ? h('div.admin-links', null,
-        h('button.link-button', { type: 'button', id: 'open-channels', title: 'Connect and manage bots', onclick: () => openChannels() }, 'Channels'))
+        h('button.link-button', { type: 'button', id: 'open-channels', title: 'Connect and manage bots', onclick: () => openChannels() }, 'Channels'),
+        h('button.link-button', { type: 'button', id: 'open-settings', title: 'Operators, departments, automation, audit log', onclick: () => openSettings() }, 'Settings'))
       : null);
 
   const nav = h('nav.queues', { 'aria-label': 'Queues' });
