@@ -22,6 +22,8 @@ function build() {
       h('button.button', { type: 'button', id: 'channels-close', onclick: () => element.close() }, 'Close')),
     list,
     renderAddForm());
+  // The inbox's single-key shortcuts (e, a, j…) must not act on the conversation behind the dialog.
+  element.addEventListener('keydown', (event) => { if (event.key !== 'Escape') event.stopPropagation(); });
   document.body.append(element);
   return element;
 }
