@@ -43,7 +43,9 @@ extension ChannelAdmin {
                 try await store.updateChannel(channel.id, ChannelChange(defaultDepartmentID: .some(departmentID)))
                 try await recordChange("updated", channel.id, before: before)
             }
-            return "created \(manifest.kind.rawValue) channel \(manifest.name) (\(manifest.mode.rawValue))"
+            let automation = try await applyAutomation(manifest.automation, to: channel.id)
+            let created = "created \(manifest.kind.rawValue) channel \(manifest.name) (\(manifest.mode.rawValue))"
+            return automation.isEmpty ? created : "\(created) with \(automation.joined(separator: ", "))"
         }
         guard existing.kind == manifest.kind else {
             throw ChannelAdminError("kind: '\(manifest.name)' is a \(existing.kind.rawValue) channel; a manifest cannot change its kind")
@@ -122,6 +124,7 @@ extension ChannelAdmin {
             changed.append("mode \(channel.mode.rawValue) → \(manifest.mode.rawValue)")
         }
         if !changed.isEmpty { try await recordChange("updated", channel.id, before: before, secrets: tokenChanged ? ["token"] : []) }
+        changed += try await applyAutomation(manifest.automation, to: channel.id)
         guard !changed.isEmpty else { return "unchanged \(channel.kind.rawValue) channel \(channel.name)" }
         return "updated \(channel.kind.rawValue) channel \(channel.name): \(changed.joined(separator: ", "))"
     }

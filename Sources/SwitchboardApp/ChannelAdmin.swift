@@ -44,6 +44,7 @@ public struct ChannelAdmin: Sendable {
     let transport: any HTTPTransport
     let publicURL: URL
     let auditLog: any AuditStore
+    let automationStore: any AutomationStore
     /// Who the changes are recorded as in the audit log.
     public internal(set) var actor: AuditActor
 
@@ -56,6 +57,7 @@ public struct ChannelAdmin: Sendable {
         self.transport = switchboard.transport
         self.publicURL = config.publicURL
         self.auditLog = switchboard.store
+        self.automationStore = switchboard.store
         self.actor = actor
     }
 

@@ -22,8 +22,10 @@ public struct ChannelManifest: Sendable, Equatable {
     public var apiURL: String?
     /// Telegram only: a proxy for this bot's API calls.
     public var proxy: String?
+    /// The channel's own automation settings and texts.
+    public var automation: ManifestAutomation?
 
-    static let keys: Set<String> = ["kind", "name", "mode", "token", "persona", "welcome", "department", "api_url", "proxy"]
+    static let keys: Set<String> = ["kind", "name", "mode", "token", "persona", "welcome", "department", "api_url", "proxy", "automation"]
     static let personaKeys: Set<String> = ["name", "avatar"]
 
     /// Reads one manifest. Every problem is appended to `problems` as `file: key: what is wrong`.
@@ -124,6 +126,8 @@ public struct ChannelManifest: Sendable, Equatable {
         let apiURL = text("api_url", in: values)
         if let apiURL, URL(string: apiURL)?.scheme?.hasPrefix("http") != true { problem("api_url", "must be an http(s) URL") }
 
+        let automation = values["automation"].flatMap { ManifestAutomation.parse($0, problem: problem) }
+
         guard problems.count == before, let kind, let name else { return nil }
         return ChannelManifest(
             file: file,
@@ -137,7 +141,8 @@ public struct ChannelManifest: Sendable, Equatable {
             welcome: welcome,
             department: text("department", in: values),
             apiURL: apiURL,
-            proxy: proxy
+            proxy: proxy,
+            automation: automation
         )
     }
 
