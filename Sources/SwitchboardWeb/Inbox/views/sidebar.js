@@ -8,6 +8,9 @@ import { renderConversationList } from './list.js';
 import { icon } from '../icons.js';
 import { renderPresenceControl } from './presence.js';
 import { openChannels } from './channels.js';
+import { canSeeReports } from './reports.js';
+import { openMyReviews } from './reviews.js';
+import { themeToggle } from './theme.js';
 
 const queues = [
   { filter: 'mine', label: 'Mine', key: 'mine' },
@@ -47,7 +50,11 @@ export function renderSidebar({ onSignOut }) {
     state.me.role === 'admin'
       ? h('div.admin-links', null,
         h('button.link-button', { type: 'button', id: 'open-channels', title: 'Connect and manage bots', onclick: () => openChannels() }, 'Channels'))
-      : null);
+      : null,
+    h('div.admin-links', null,
+      canSeeReports() ? h('a.link-button', { href: '#reports', id: 'open-reports', title: 'Figures, load, staff, departments, feedback and reviews' }, 'Reports') : null,
+      h('button.link-button', { type: 'button', id: 'open-my-reviews', title: 'Reviews of conversations you handled', onclick: () => openMyReviews() }, 'My reviews'),
+      themeToggle('sidebar-theme-toggle')));
 
   const nav = h('nav.queues', { 'aria-label': 'Queues' });
   nav.addEventListener('click', (event) => {
