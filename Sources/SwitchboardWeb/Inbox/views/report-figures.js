@@ -10,19 +10,19 @@ import { section, csvLink, durationCell, numberCell, table, percent, average } f
 export const figureDefinitions = [
   {
     key: 'firstResponse', name: 'First response',
-    text: 'From the moment a conversation opened to the first reply an operator sent in it, for conversations opened in the range. A conversation no operator has answered yet is not counted.',
+    text: 'From the start of an opening period the client started (their first message, or the message that reopened a resolved conversation) to the first operator reply in it. A reopened conversation counts once per opening period. A period without any operator reply is not in these numbers: it is counted as unanswered.',
   },
   {
     key: 'replyTime', name: 'Reply time',
-    text: 'For every client message that waits for an answer (the first client message after an operator reply, or after the conversation opened), the time to the next operator reply. Messages the client sends in a row wait together, from the first one. A message not answered yet is not counted. With "Business hours only", only time inside the desk\'s business hours counts.',
+    text: 'From the client\'s first message after the last operator reply (messages in a row are one wait) to the next operator reply. A wait that a resolution ends without a reply is dropped. With "Business hours only", only the seconds inside the desk\'s business hours count: 17:50 → 09:10 the next morning on a 09:00–18:00 desk is 20 minutes; holidays count as closed.',
   },
   {
     key: 'lifetime', name: 'Lifetime',
-    text: 'From the moment a conversation opened to its resolution, for conversations resolved in the range. A reopened conversation counts until its last resolution.',
+    text: 'From the start of an opening period to its resolution. A period still open is counted once it ends.',
   },
   {
     key: 'queueWait', name: 'Queue wait',
-    text: 'From the moment a conversation opened to its first assignment to an operator (taken, assigned or routed), for conversations assigned in the range.',
+    text: 'From the conversation entering the queue (opened or reopened with nobody holding it, released by an absent operator, transferred to a department) to its assignment to an operator. A stay in the queue that ends with a resolution is not a wait.',
   },
 ];
 
@@ -32,7 +32,10 @@ function figureHelp() {
   return h('details.report-help', { id: 'figures-help' },
     h('summary', null, 'How these figures are measured'),
     h('dl', null, figureDefinitions.flatMap(({ key, name, text }) => [h('dt', { dataset: { figure: key } }, name), h('dd', null, text)])),
-    h('p.muted', null, 'Only replies an operator wrote to the client count as replies: private notes, automatic messages (welcome, away, queue position, feedback questions) and bot messages never do. Median is the middle value (or the mean of the two middle ones); p90 is the value 90 % of the cases do not exceed (nearest rank). Dates and hours are in the time zone shown above.'));
+    h('p', null, 'A reply is only a message to the client written by an operator: private notes, automatic messages (welcome, greetings, farewells, feedback questions) and bot or system messages are never replies and never end a wait.'),
+    h('p', null, 'Each number belongs to the range in which its clock started: a first response and a lifetime to the start of their opening period, a reply time to the client message that began the wait, a queue wait to the moment the conversation entered the queue. Days and hours are those of the time zone shown above.'),
+    h('p', null, 'Channel and department select conversations by their current channel and department. Operator selects the numbers that are theirs: first response and reply time to the reply\'s author, lifetime to whoever held the conversation when it was resolved, queue wait to the operator it was assigned to, unanswered to whoever held it.'),
+    h('p.muted', null, 'Median is the middle value (or the mean of the two middle ones); p90 is the ⌈0.9·n⌉-th smallest value (nearest rank); all are empty when the count is 0.'));
 }
 
 /** Rows of the four figures: count, then min / avg / median / p90 / max as durations. */
@@ -51,14 +54,15 @@ export function figuresSection(report, params) {
       head: ['Figure', 'Count', 'Min', 'Average', 'Median', 'p90', 'Max'],
       rows: figureRows(report.figures),
       rowData: figureDefinitions.map(({ key }) => ({ figure: key })),
-    }));
+    }),
+    h('p.muted', { id: 'figures-unanswered' }, `${report.figures.unanswered ?? 0} opening periods without any operator reply (unanswered).`));
 }
 
 function feedbackSummary(feedback) {
   return h('dl.report-facts', null,
     h('dt', null, 'Asked'), h('dd', { id: 'feedback-asked' }, String(feedback.asked)),
-    h('dt', null, 'Answered'), h('dd', { id: 'feedback-answered' }, String(feedback.answered)),
-    h('dt', { title: 'Of the clients who answered "Was your question resolved?", the share who said yes' }, 'Resolved'),
+    h('dt', { title: 'At least one question answered' }, 'Answered'), h('dd', { id: 'feedback-answered' }, String(feedback.answered)),
+    h('dt', { title: 'Of the answers to "Was your question resolved?", the share of yes' }, 'Resolved'),
     h('dd', { id: 'feedback-resolved' }, percent(feedback.resolvedShare)),
     h('dt', { title: 'Mean of the 1–5 scores given' }, 'Average score'),
     h('dd', { id: 'feedback-average' }, average(feedback.average)));
@@ -70,6 +74,7 @@ export function departmentsSection(report, params) {
   const median = (key) => (department) => durationCell(department.figures[key]?.median);
   const rows = [
     ['Conversations', (department) => numberCell(department.conversations)],
+    ['Unanswered', (department) => numberCell(department.figures.unanswered)],
     ...figureDefinitions.map(({ key, name }) => [`${name} (median)`, median(key)]),
     ...figureDefinitions.map(({ key, name }) => [`${name} (average)`, (department) => durationCell(department.figures[key]?.avg)]),
     ['Feedback answered', (department) => numberCell(department.feedback.answered)],
@@ -77,7 +82,8 @@ export function departmentsSection(report, params) {
     ['Average score', (department) => h('td.num', null, average(department.feedback.average))],
     ['Stars 1 · 2 · 3 · 4 · 5', (department) => h('td.num', null, department.feedback.stars.join(' · '))],
   ];
-  return section('report-departments', 'Departments', { csv: [csvLink('departments', params, 'departments')] },
+  const help = h('p.muted', null, 'Every department side by side, and "No department". Conversations: those with an opening period started in the range. Feedback: the questions asked after a resolution, counted by when they were asked.');
+  return section('report-departments', 'Departments', { csv: [csvLink('departments', params, 'departments')], help },
     departments.length === 0
       ? h('p.muted', null, 'No conversations in this range.')
       : table({

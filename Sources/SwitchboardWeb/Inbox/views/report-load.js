@@ -17,7 +17,7 @@ export function dayName(date, options = { day: 'numeric', month: 'short' }) {
 const metrics = [
   { key: 'messagesIn', name: 'Client messages' },
   { key: 'opened', name: 'Conversations opened' },
-  { key: 'messagesOut', name: 'Replies sent' },
+  { key: 'messagesOut', name: 'Sent to clients' },
 ];
 
 function weekHeatmap(cells, metric) {
@@ -31,7 +31,7 @@ function weekHeatmap(cells, metric) {
     value: (row, column) => cell(row, column)[metric.key],
     describe: (row, column) => {
       const { opened, messagesIn, messagesOut } = cell(row, column);
-      return `${weekdays[row]} ${hour(column)}–${hour(column + 1)}: ${opened} opened, ${messagesIn} client messages, ${messagesOut} replies`;
+      return `${weekdays[row]} ${hour(column)}–${hour(column + 1)}: ${opened} opened, ${messagesIn} client messages, ${messagesOut} sent to clients`;
     },
     xLabel: 'Hour of the day',
     yLabel: '',
@@ -56,7 +56,8 @@ export function loadSection(report, params) {
     csv: [csvLink('load', params, 'days', 'CSV (days)'), csvLink('load', params, 'heatmap', 'CSV (hours)'), csvLink('load', params, 'queue', 'CSV (queue)')],
   },
   h('p.muted', { id: 'load-totals' },
-    `${totals.opened} conversations opened · ${totals.messagesIn} client messages · ${totals.messagesOut} operator replies`),
+    `${totals.opened} conversations opened · ${totals.messagesIn} client messages · ${totals.messagesOut} messages sent to clients`),
+  h('p.muted', null, 'Opened counts new conversations (not reopenings) by their first message; sent to clients counts every message to a client, operators\' and automatic; private notes are not counted.'),
   h('div.report-chart', { id: 'load-days' }, barChart({
     title: 'Per day',
     categories: days.map((day) => day.date),
@@ -64,7 +65,7 @@ export function loadSection(report, params) {
     series: [
       { name: 'Opened', values: days.map((day) => day.opened) },
       { name: 'Client messages', values: days.map((day) => day.messagesIn) },
-      { name: 'Replies', values: days.map((day) => day.messagesOut) },
+      { name: 'Sent to clients', values: days.map((day) => day.messagesOut) },
     ],
     yLabel: 'Count',
     xLabel: 'Day',
@@ -119,15 +120,16 @@ function operatorSchedule(operator) {
 export function staffSection(report, params) {
   const operators = report.operators;
   return section('report-staff', 'Staff', { csv: [csvLink('staff', params, 'operators', 'CSV (operators)'), csvLink('staff', params, 'days', 'CSV (days)')] },
-    h('p.muted', null, 'Online and away time come from the presence log; conversations are those the operator handled in the range, with the figures of those conversations.'),
+    h('p.muted', null, 'Online and away time come from the presence log, cut at local midnight; weeks start on Monday and count only days of the range. Conversations: those the operator replied in during the range; the figures are the operator\'s own (see Figures).'),
     table({
       id: 'staff-table', caption: 'Operators',
-      head: ['Operator', 'Online', 'Away', 'Conversations', 'First response (median)', 'Reply time (median)', 'Reply time (average)', 'Lifetime (median)'],
+      head: ['Operator', 'Online', 'Away', 'Conversations', 'Unanswered', 'First response (median)', 'Reply time (median)', 'Reply time (average)', 'Lifetime (median)'],
       rows: operators.map((operator) => [
         h('th', { scope: 'row' }, operator.displayName),
         h('td.num', { dataset: { seconds: String(operator.onlineSeconds) }, title: duration(operator.onlineSeconds) }, hours(operator.onlineSeconds)),
         h('td.num', { dataset: { seconds: String(operator.awaySeconds) }, title: duration(operator.awaySeconds) }, hours(operator.awaySeconds)),
         numberCell(operator.conversations),
+        numberCell(operator.figures.unanswered),
         durationCell(operator.figures.firstResponse.median),
         durationCell(operator.figures.replyTime.median),
         durationCell(operator.figures.replyTime.avg),

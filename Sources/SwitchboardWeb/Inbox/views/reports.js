@@ -9,22 +9,13 @@ import { figuresSection, departmentsSection, feedbackSection } from './report-fi
 import { loadSection, staffSection } from './report-load.js';
 import { reviewSection } from './reviews.js';
 import { themeToggle } from './theme.js';
+import { timeZone, lastDays } from './reports-range.js';
 
 /** Whether the signed-in operator may see reports (the API refuses operators). */
 export function canSeeReports(me = state.me) {
   return me?.role === 'admin' || me?.role === 'supervisor';
 }
 
-const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-const pad = (value) => String(value).padStart(2, '0');
-/** A local calendar date as YYYY-MM-DD. */
-const isoDate = (date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-
-function lastDays(count) {
-  const to = new Date();
-  const from = new Date(to.getFullYear(), to.getMonth(), to.getDate() - (count - 1));
-  return { from: isoDate(from), to: isoDate(to) };
-}
 
 /** The page's filters as kept in the address: `#reports?from=…&to=…&channel=…`. */
 function filtersFromHash(hash) {

@@ -6,6 +6,7 @@ import { h, replace } from '../dom.js';
 import { state, on } from '../state.js';
 import { fullTime } from '../format.js';
 import { section } from './report-parts.js';
+import { isoDate, timeZone } from './reports-range.js';
 
 const stars = (score) => `${score} / 5`;
 
@@ -86,9 +87,18 @@ export function reviewSection(filters, params) {
       pull.disabled = false;
     }
   });
+  const done = h('ul.my-reviews.reviews-in-range', { id: 'reviews-in-range' }, h('li.muted', null, 'Loading…'));
+  api.reviews({ from: params.from, to: params.to, tz: params.tz, operator: filters.operator })
+    .then(({ items }) => replace(done, items.length
+      ? items.map((review) => h('li.my-review', { dataset: { conversation: review.conversationId } },
+        h('a', { href: `#c${review.conversationId}` }, `Conversation #${review.conversationId}`), reviewLines(review)))
+      : h('li.muted', null, 'No reviews written in this range.')))
+    .catch((failure) => replace(done, h('li.form-error', { role: 'alert' }, failure.message)));
   return section('report-review', 'Review', {},
     h('p.muted', null, 'A random sample of conversations resolved in the range and not reviewed yet. Open each one, then score it from 1 to 5 with a comment; the operator who handled it sees the review.'),
-    form, error, list);
+    form, error, list,
+    h('h3', null, 'Reviews written in this range'),
+    done);
 }
 
 /** The review panel of the open conversation in the client pane: shown only when one exists. */
@@ -129,7 +139,10 @@ export async function openMyReviews() {
     list);
   if (!dialog.open) dialog.showModal();
   try {
-    const { items } = await api.reviews({ operator: state.me.id });
+    // Reviews are listed by when they were written; a year back is the longest range the API takes.
+    const today = new Date();
+    const yearAgo = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 364);
+    const { items } = await api.reviews({ operator: state.me.id, from: isoDate(yearAgo), to: isoDate(today), tz: timeZone() });
     replace(list, items.length
       ? items.map((review) => h('li.my-review', { dataset: { conversation: review.conversationId } },
         h('a', { href: `#c${review.conversationId}`, onclick: () => dialog.close() }, `Conversation #${review.conversationId}`),
