@@ -256,6 +256,7 @@ enum SQLiteMigrations {
         registerRoutingMore(&migrator)
         registerAutomation(&migrator)
         registerChannelRemoval(&migrator)
+        registerReports(&migrator)
         return migrator
     }
 }

@@ -148,6 +148,7 @@ public func buildApplication(
     router.addRoutes(PresenceController(routing: switchboard.routing).routes)
     router.addRoutes(RoutingSettingsController(routing: switchboard.routing).routes)
     router.addRoutes(TransferController(dependencies: dependencies, routing: switchboard.routing).routes)
+    router.addRoutes(ReportsController(store: switchboard.store, clock: switchboard.clock).routes)
     router.addRoutes(AvatarController(mediaDirectory: dependencies.mediaDirectory).routes)
     let contexts = ContextSettings(deepLinks: ChannelDeepLinks(store: switchboard.store), timeToLive: config.contextTTL, clock: switchboard.clock)
     router.addRoutes(ContextController(dependencies: dependencies, settings: contexts).routes)
