@@ -129,7 +129,7 @@ def test_charts_are_drawn_as_svg(browser, server, shot):
     assert len(browser.find_elements(By.CSS_SELECTOR, "#report-feedback svg.chart-stars rect.chart-bar")) == 5
     # Every chart has a title and its marks tooltips.
     for chart in browser.find_elements(By.CSS_SELECTOR, "#reports-page svg.chart"):
-        assert chart.find_element(By.CSS_SELECTOR, "text.chart-title").text
+        assert chart.find_element(By.CSS_SELECTOR, "text.chart-title").get_attribute("textContent")
     assert browser.find_elements(By.CSS_SELECTOR, "#load-days rect.chart-bar > title")
     assert contrast(browser, "#reports-page svg text.chart-tick", ".report-section") >= 4.5
     full_page_shot(browser, shot, "reports-light")
@@ -190,9 +190,11 @@ def test_hostile_feedback_comment_renders_as_text(browser, server, shot):
 
 def test_supervisor_reviews_a_sample_and_the_operator_sees_it(browser, server, shot):
     # Given the last 30 days, a supervisor pulls a sample of resolved conversations
+    week = browser.find_element(By.ID, "report-body").get_attribute("data-loaded")
     browser.find_element(By.ID, "preset-30").click()
-    wait(browser, lambda b: b.find_element(By.ID, "report-from").get_attribute("value") < page_query(b)["to"])
+    wait(browser, lambda b: b.find_element(By.ID, "report-body").get_attribute("data-loaded") != week, message="the 30-day range")
     wait_loaded(browser)
+    assert "from=" in browser.current_url  # the range is in the address, so a reload keeps it
     size = browser.find_element(By.ID, "review-size")
     size.clear()
     size.send_keys("3")

@@ -114,7 +114,7 @@ export function heatmap({ title, rows, columns, value, describe, xLabel, yLabel 
       svg.append(s('rect', {
         class: amount > 0 ? 'heat-cell' : 'heat-cell heat-empty',
         x: left + column * cellWidth + 1, y: top + row * cellHeight + 1, width: cellWidth - 2, height: cellHeight - 2, rx: 3,
-        'fill-opacity': amount > 0 ? round(0.15 + (0.85 * amount) / max) : null, 'data-value': amount,
+        'fill-opacity': amount > 0 ? round(0.25 + (0.75 * amount) / max) : null, 'data-value': amount,
       }, tooltip(describe(row, column))));
     });
   });

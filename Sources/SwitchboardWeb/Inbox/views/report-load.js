@@ -102,7 +102,9 @@ function operatorSchedule(operator) {
       text: `${span.status === 'away' ? 'Away' : 'Online'} ${clock(span.start)}–${clock(span.end)}`,
     })),
   }));
-  return h('details.report-operator', { open: true, dataset: { operator: operator.id } },
+  // Accounts that were never online in the range (often admins) stay folded.
+  const present = operator.onlineSeconds + operator.awaySeconds > 0;
+  return h('details.report-operator', { open: present, dataset: { operator: operator.id } },
     h('summary', null, `${operator.displayName}: ${hours(operator.onlineSeconds)} online, ${hours(operator.awaySeconds)} away, ${operator.conversations} conversations`),
     h('div.report-chart', null, dayTimeline({ title: `${operator.displayName}: online and away per day`, rows })),
     table({
