@@ -171,6 +171,58 @@ def test_csv_downloads_carry_the_api_numbers(browser, server):
     assert [int(day["messagesIn"]) for day in days] == [day["messagesIn"] for day in load["days"]]
 
 
+def shown_figures(browser):
+    """The figures table as {figure: (count, [exact seconds or None per stat])}, read in one script."""
+    return browser.execute_script("""
+        const out = {};
+        for (const row of document.querySelectorAll('#figures-table tr[data-figure]')) {
+          const cells = [...row.querySelectorAll('td')];
+          out[row.dataset.figure] = [Number(cells[0].textContent),
+            cells.slice(1).map((cell) => cell.dataset.seconds === undefined ? null : Number(cell.dataset.seconds))];
+        }
+        return out;
+    """)
+
+
+def assert_figures_match(browser, figures):
+    shown = shown_figures(browser)
+    for key in FIGURES:
+        count, seconds = shown[key]
+        assert count == figures[key]["count"], key
+        for value, stat in zip(seconds, STATS):
+            expected = figures[key][stat]
+            assert (value is None if expected is None else abs(value - expected) < 1e-9), (key, stat)
+
+
+def test_filters_narrow_the_figures_like_the_api(browser, server):
+    api = supervisor(server)
+    billing = next(item["department"]["id"] for item in api.call("GET", "/api/v1/departments", expect=200)["items"]
+                   if item["department"]["name"] == "Billing")
+    # A department
+    Select(browser.find_element(By.ID, "report-department")).select_by_visible_text("Billing")
+    wait(browser, lambda b: f"department={billing}" in b.find_element(By.ID, "report-body").get_attribute("data-loaded"))
+    wait_loaded(browser)
+    query = page_query(browser)
+    figures = api.call("GET", "/api/v1/reports/figures?" + urlencode({**query, "department": billing}), expect=200)["figures"]
+    everyone = api.call("GET", "/api/v1/reports/figures?" + urlencode(query), expect=200)["figures"]
+    assert 0 < figures["firstResponse"]["count"] < everyone["firstResponse"]["count"]
+    assert_figures_match(browser, figures)
+    # Business hours only
+    browser.find_element(By.ID, "report-business-hours").click()
+    wait(browser, lambda b: "businessHours=true" in b.find_element(By.ID, "report-body").get_attribute("data-loaded"))
+    wait_loaded(browser)
+    figures = api.call("GET", "/api/v1/reports/figures?" + urlencode({**query, "department": billing, "businessHours": "true"}),
+                       expect=200)["figures"]
+    assert_figures_match(browser, figures)
+    # Back to everything
+    browser.find_element(By.ID, "report-business-hours").click()
+    Select(browser.find_element(By.ID, "report-department")).select_by_value("")
+    wait(browser, lambda b: "department" not in b.find_element(By.ID, "report-body").get_attribute("data-loaded")
+         and "businessHours" not in b.find_element(By.ID, "report-body").get_attribute("data-loaded"))
+    wait_loaded(browser)
+    assert_figures_match(browser, everyone)
+
+
 def test_hostile_feedback_comment_renders_as_text(browser, server, shot):
     comments = browser.execute_script(
         "return [...document.querySelectorAll('#low-scores-table td.comment')].map((cell) => cell.innerText)")

@@ -144,7 +144,7 @@ export function renderReportsPage() {
         departmentsSection(departments, params),
         feedbackSection(feedback, params),
         reviewSection(filters, params));
-      body.dataset.loaded = `${filters.from}/${filters.to}`;
+      body.dataset.loaded = hashOf(filters).slice('#reports?'.length);
     } catch (failure) {
       if (mine !== generation) return;
       error.textContent = `The reports could not be loaded: ${failure.message}`;
