@@ -13,6 +13,7 @@ struct DemoHistoryPlanner {
         let breakStart: Date?
         let breakEnd: Date?
 
+        /// Whether the operator is online (on shift, not on the break) at `time`.
         func covers(_ time: Date) -> Bool {
             guard time >= start, time < end else { return false }
             if let breakStart, let breakEnd, time >= breakStart, time < breakEnd { return false }
@@ -36,6 +37,7 @@ struct DemoHistoryPlanner {
         return calendar
     }()
 
+    /// Creates a planner for the `days` days before `now`'s day; `operators` needs two ids.
     init(now: Date, days: Int, channels: [Channel], operators: [OperatorID], departments: [DepartmentID]) {
         self.now = now
         self.days = days
