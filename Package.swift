@@ -93,7 +93,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("Inbox")],
+            resources: [.copy("Inbox"), .copy("OpenAPI")],
             swiftSettings: swiftSettings
         ),
         .target(

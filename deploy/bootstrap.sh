@@ -41,12 +41,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # Test tools in a private venv (never the system Python): pytest, selenium for the browser tests
-# (Tests/browser), and Viber's official SDK for the Tests/viber check; installed only when missing.
+# (Tests/browser), Viber's official SDK for the Tests/viber check, schemathesis for the API check
+# (Tests/api); installed only when missing.
 if [ "$want_test" = 1 ]; then
     venv="${SWITCHBOARD_VENV:-$HOME/.cache/switchboard/venv}"
-    pip_packages=(pytest selenium viberbot)
+    pip_packages=(pytest selenium viberbot schemathesis)
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-    if ! "$venv/bin/python" -c 'import pytest, selenium, viberbot' 2>/dev/null; then
+    if ! "$venv/bin/python" -c 'import pytest, selenium, viberbot, schemathesis' 2>/dev/null; then
         echo "bootstrap: installing ${pip_packages[*]} into $venv"
         "$venv/bin/pip" install --quiet "${pip_packages[@]}"
     fi

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Every test: the Swift suites (unit, store, engine, bridges against the fake messengers, the API
-# over real HTTP and WebSocket), then the real-browser inbox tests. Run deploy/bootstrap.sh --test first.
+# over real HTTP and WebSocket), then the real-browser inbox tests and the schemathesis check of the
+# API against its OpenAPI document. Run deploy/bootstrap.sh --test first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 swift test --explicit-target-dependency-import-check error
 swift build --product switchboard
 Tests/browser/run.sh
+Tests/api/run.sh
 Tests/viber/run.sh

@@ -67,4 +67,11 @@ extension SQLiteMigrations {
             try db.execute(sql: "ALTER TABLE channels ADD COLUMN removed_at REAL")
         }
     }
+
+    /// 0023: API keys remember their last four characters, masked, so the list can tell them apart.
+    static func registerAPIKeyMask(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("0023_api_key_mask") { db in
+            try db.execute(sql: "ALTER TABLE api_keys ADD COLUMN masked_key TEXT")
+        }
+    }
 }

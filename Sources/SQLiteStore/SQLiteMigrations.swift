@@ -257,6 +257,7 @@ enum SQLiteMigrations {
         registerAutomation(&migrator)
         registerChannelRemoval(&migrator)
         registerReports(&migrator)
+        registerAPIKeyMask(&migrator)
         return migrator
     }
 }

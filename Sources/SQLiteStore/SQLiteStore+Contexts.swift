@@ -3,15 +3,15 @@ import GRDB
 public import SwitchboardCore
 
 extension SQLiteStore: ContinuityStore {
-    public func createAPIKey(name: String, keyHash: String, at now: Date) async throws -> APIKey {
+    public func createAPIKey(name: String, keyHash: String, maskedKey: String, at now: Date) async throws -> APIKey {
         try await pool.write { db in
             try Self.mapConstraint("API key '\(name)'") {
                 try db.cachedExecute(
-                    sql: "INSERT INTO api_keys (name, key_hash, created_at) VALUES (?, ?, ?)",
-                    arguments: [name, keyHash, now.timeIntervalSince1970]
+                    sql: "INSERT INTO api_keys (name, key_hash, masked_key, created_at) VALUES (?, ?, ?, ?)",
+                    arguments: [name, keyHash, maskedKey, now.timeIntervalSince1970]
                 )
             }
-            return APIKey(id: db.lastInsertedRowID, name: name, createdAt: now)
+            return APIKey(id: db.lastInsertedRowID, name: name, maskedKey: maskedKey, createdAt: now)
         }
     }
 
@@ -89,6 +89,7 @@ extension SQLiteStore: ContinuityStore {
         APIKey(
             id: row["id"],
             name: row["name"],
+            maskedKey: row["masked_key"],
             createdAt: RowDecoding.date(row, "created_at"),
             revokedAt: RowDecoding.optionalDate(row, "revoked_at")
         )

@@ -2,6 +2,15 @@ public import Foundation
 import GRDB
 public import SwitchboardCore
 
+/// The database was migrated by a newer version of Switchboard.
+public struct NewerDatabaseError: Error, CustomStringConvertible {
+    public let path: String
+
+    public var description: String {
+        "\(path) was migrated by a newer Switchboard; run that version, or restore a backup taken before the upgrade"
+    }
+}
+
 /// The embedded store: one SQLite file in WAL mode behind a GRDB `DatabasePool`.
 ///
 /// Every public operation is one transaction. Writers are serialized by SQLite, which is what
@@ -25,13 +34,22 @@ public final class SQLiteStore: Store {
         }
         self.pool = try DatabasePool(path: path, configuration: configuration)
         self.reopenWindow = reopenWindow
+        try Self.refuseNewer(pool, path: path)
         try SQLiteMigrations.migrator.migrate(pool)
+    }
+
+    /// A database migrated by a newer Switchboard has tables this version does not know how to keep
+    /// consistent, so it is refused instead of being written to.
+    static func refuseNewer(_ database: some DatabaseReader, path: String) throws {
+        let superseded = try database.read { try SQLiteMigrations.migrator.hasBeenSuperseded($0) }
+        if superseded { throw NewerDatabaseError(path: path) }
     }
 
     /// Applies pending migrations to a database file without keeping it open.
     /// - Returns: the identifiers of the migrations that were applied.
     public static func migrate(path: String) throws -> [String] {
         let queue = try DatabaseQueue(path: path)
+        try refuseNewer(queue, path: path)
         let migrator = SQLiteMigrations.migrator
         let before = try queue.read { try migrator.appliedIdentifiers($0) }
         try migrator.migrate(queue)

@@ -30,14 +30,23 @@ public enum SecretKeyFile {
 
     /// Writes a new random key; O_EXCL so two processes starting at once cannot both create one.
     static func create(_ path: String) throws {
+        do {
+            try save(SecretBox.newBase64Key(), to: path)
+        } catch SecretsError.keyFile(let why) where why.hasSuffix("already exists") {
+            // Lost the race to another process: its key is as good as ours.
+        }
+    }
+
+    /// Writes `base64Key` to a new file readable only by its owner (mode 0600).
+    /// - Throws: `SecretsError.keyFile` when the file exists already or cannot be written.
+    public static func save(_ base64Key: String, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
-            // Lost the race to another process: its key is as good as ours.
-            if errno == EEXIST { return }
+            if errno == EEXIST { throw SecretsError.keyFile("\(path) already exists") }
             throw SecretsError.keyFile("cannot create \(path) (errno \(errno))")
         }
         defer { close(descriptor) }
-        let bytes = Array((SecretBox.newBase64Key() + "\n").utf8)
+        let bytes = Array((base64Key + "\n").utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count else { throw SecretsError.keyFile("cannot write \(path)") }
         fsync(descriptor)

@@ -113,6 +113,35 @@ public func buildApplication(
     var logger = logger ?? Logger(label: "switchboard")
     logger.logLevel = config.logLevel
     let switchboard = try Switchboard(config: config, logger: logger)
+    let router = try buildRouter(switchboard: switchboard, config: config, passwordCost: passwordCost, extraRoutes: extraRoutes)
+    let app = Application(
+        router: router,
+        server: .http1WebSocketUpgrade(webSocketRouter: router),
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
+        services: [
+            switchboard.dispatcher, switchboard.routing, switchboard.automation,
+            switchboard.automation.scheduler, switchboard.telegram, switchboard.viber,
+            MetricsObserver(
+                store: switchboard.store,
+                bus: switchboard.bus,
+                metrics: switchboard.metrics,
+                activity: switchboard.activity,
+                logger: logger
+            ),
+        ],
+        logger: logger
+    )
+    return (app, switchboard)
+}
+
+/// Every route of the HTTP surface with its middleware; the OpenAPI test lists them from here.
+/// - Throws: when the OpenAPI fragments do not merge.
+public func buildRouter(
+    switchboard: Switchboard,
+    config: AppConfig,
+    passwordCost: UInt8 = 12,
+    extraRoutes: [RouteCollection<AppRequestContext>] = []
+) throws -> Hummingbird.Router<AppRequestContext> {
     let dependencies = InboxDependencies(
         store: switchboard.store,
         inbox: switchboard.inbox,
@@ -157,22 +186,6 @@ public func buildApplication(
     StreamController(dependencies: dependencies).register(on: router)
     router.addRoutes(ChannelAdminController(switchboard: switchboard, config: config).routes)
     for routes in extraRoutes { router.addRoutes(routes) }
-    let app = Application(
-        router: router,
-        server: .http1WebSocketUpgrade(webSocketRouter: router),
-        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
-        services: [
-            switchboard.dispatcher, switchboard.routing, switchboard.automation,
-            switchboard.automation.scheduler, switchboard.telegram, switchboard.viber,
-            MetricsObserver(
-                store: switchboard.store,
-                bus: switchboard.bus,
-                metrics: switchboard.metrics,
-                activity: switchboard.activity,
-                logger: logger
-            ),
-        ],
-        logger: logger
-    )
-    return (app, switchboard)
+    router.addRoutes(OpenAPIController(document: try OpenAPIDocument.bundled()).routes)
+    return router
 }

@@ -4,7 +4,7 @@ public import Foundation
 public protocol ContinuityStore: InboxStore, LinkStore, ReplyTargetStore {
     /// Creates an API key record from the hash of the key (the key itself is never stored).
     /// - Throws: `StoreError.conflict` when the name is taken.
-    func createAPIKey(name: String, keyHash: String, at now: Date) async throws -> APIKey
+    func createAPIKey(name: String, keyHash: String, maskedKey: String, at now: Date) async throws -> APIKey
     /// A live (not revoked) API key by the hash of its secret.
     func apiKey(hash: String) async throws -> APIKey?
     /// Every API key, revoked ones too.

@@ -23,6 +23,7 @@ public struct APIKeyController: Sendable {
         let id: Int64
         let name: String
         let key: String
+        let maskedKey: String
         let createdAt: Date
     }
 
@@ -63,8 +64,10 @@ public struct APIKeyController: Sendable {
         }
         let key = APIKeyTokens.newKey()
         do {
-            let stored = try await store.createAPIKey(name: name, keyHash: SessionTokens.hash(key), at: now)
-            return Created(id: stored.id, name: stored.name, key: key, createdAt: stored.createdAt)
+            // Only the hash and the last four characters are kept: the key itself cannot be shown again.
+            let masked = "••••" + key.suffix(4)
+            let stored = try await store.createAPIKey(name: name, keyHash: SessionTokens.hash(key), maskedKey: masked, at: now)
+            return Created(id: stored.id, name: stored.name, key: key, maskedKey: masked, createdAt: stored.createdAt)
         } catch StoreError.conflict {
             throw APIError(.conflict, code: "conflict", message: "An API key named \(name) exists.")
         }

@@ -19,6 +19,13 @@ public struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch is DecodingError {
             context.logger.info("request refused", metadata: ["status": "400", "code": "invalid_json"])
             throw APIError(.badRequest, code: "invalid_json", message: "The request body is not valid JSON of the expected shape.")
+        } catch let error as any HTTPResponseError {
+            throw error
+        } catch {
+            // A bug or an unavailable database: the client gets the same JSON shape as for every
+            // other error, without the internal detail, which goes to the log with the request id.
+            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            throw APIError(.internalServerError, code: "internal", message: "The server could not complete the request.")
         }
     }
 }

@@ -46,4 +46,24 @@ import Testing
         _ = try buildApplication(config: AppConfig(port: 0, databasePath: path))
         #expect(FileManager.default.fileExists(atPath: path))
     }
+
+    struct Unexpected: Error {}
+
+    @Test func anUnexpectedFailureIsAJSON500WithoutItsDetail() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let failing = RouteCollection(context: AppRequestContext.self)
+        failing.get("api/v1/broken") { _, _ -> String in throw Unexpected() }
+        let config = AppConfig(host: "127.0.0.1", port: 0, databasePath: directory.path("switchboard.sqlite"))
+        let (app, _) = try buildApplication(config: config, extraRoutes: [failing])
+        try await app.test(.live) { client in
+            try await client.execute(uri: "/api/v1/broken", method: .get) { response in
+                #expect(response.status == .internalServerError)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                let body = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: [String: String]]
+                #expect(body?["error"]?["code"] == "internal")
+                #expect(!String(buffer: response.body).contains("Unexpected"))
+            }
+        }
+    }
 }

@@ -17,19 +17,22 @@ struct TelegramAppHarness {
     let logs = LogCapture()
     let client = CurlTransport()
 
-    init() async throws {
+    /// - Parameter logLevel: the server's log level; the leak test logs everything.
+    init(logLevel: Logger.Level = .info) async throws {
         directory = try TemporaryDirectory()
         var fakeConfiguration = FakeTelegram.Configuration()
         fakeConfiguration.allowInsecureWebhooks = true
         telegram = try await FakeTelegram.start(configuration: fakeConfiguration)
         await telegram.addBot(token: Self.token, username: "desk_bot", firstName: "Desk")
         let port = try Socket.serverPort()
-        config = AppConfig(
+        var config = AppConfig(
             host: "127.0.0.1",
             port: port,
             databasePath: directory.path("switchboard.sqlite"),
             publicURL: URL(string: "http://127.0.0.1:\(port)")
         )
+        config.logLevel = logLevel
+        self.config = config
     }
 
     var baseURL: String { "http://127.0.0.1:\(config.port)" }

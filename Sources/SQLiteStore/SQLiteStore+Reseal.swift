@@ -1,0 +1,32 @@
+public import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Re-encrypts every stored secret (bot tokens, webhook secrets) in one transaction: either all
+    /// of them move to the new key or none does.
+    /// - Parameter reseal: turns one sealed value into its sealing under the new key; throwing rolls
+    ///   everything back.
+    /// - Returns: How many secrets were rewritten.
+    public func resealSecrets(_ reseal: @Sendable (Data) throws -> Data) async throws -> Int {
+        try await pool.write { db in
+            var count = 0
+            let rows = try Row.fetchAll(db, sql: "SELECT id, token_ciphertext, webhook_secret FROM channels")
+            for row in rows {
+                let id: Int64 = row["id"]
+                if let token: Data = row["token_ciphertext"] {
+                    try db.execute(sql: "UPDATE channels SET token_ciphertext = ? WHERE id = ?", arguments: [try reseal(token), id])
+                    count += 1
+                }
+                // TEXT column (migration 0001): the ciphertext is kept as base64.
+                if let secret: String = row["webhook_secret"], let sealed = Data(base64Encoded: secret) {
+                    try db.execute(
+                        sql: "UPDATE channels SET webhook_secret = ? WHERE id = ?",
+                        arguments: [try reseal(sealed).base64EncodedString(), id]
+                    )
+                    count += 1
+                }
+            }
+            return count
+        }
+    }
+}
