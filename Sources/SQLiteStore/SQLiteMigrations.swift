@@ -256,6 +256,7 @@ enum SQLiteMigrations {
         registerRoutingMore(&migrator)
         registerAutomation(&migrator)
         registerChannelRemoval(&migrator)
+        registerAdmin(&migrator)
         registerReports(&migrator)
         registerAPIKeyMask(&migrator)
         return migrator

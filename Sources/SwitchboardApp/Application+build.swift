@@ -144,6 +144,7 @@ public func buildRouter(
 ) throws -> Hummingbird.Router<AppRequestContext> {
     let dependencies = InboxDependencies(
         store: switchboard.store,
+        admin: switchboard.store,
         inbox: switchboard.inbox,
         bus: switchboard.bus,
         hasher: PasswordHasher(cost: passwordCost),
@@ -175,7 +176,7 @@ public func buildRouter(
     router.addRoutes(OperatorController(dependencies: dependencies).routes)
     router.addRoutes(MediaController(dependencies: dependencies).routes)
     router.addRoutes(PresenceController(routing: switchboard.routing).routes)
-    router.addRoutes(RoutingSettingsController(routing: switchboard.routing).routes)
+    router.addRoutes(RoutingSettingsController(routing: switchboard.routing, audit: switchboard.store).routes)
     router.addRoutes(TransferController(dependencies: dependencies, routing: switchboard.routing).routes)
     router.addRoutes(ReportsController(store: switchboard.store, clock: switchboard.clock).routes)
     router.addRoutes(AvatarController(mediaDirectory: dependencies.mediaDirectory).routes)
@@ -185,6 +186,8 @@ public func buildRouter(
     router.addRoutes(IdentityController(dependencies: dependencies, continuity: switchboard.continuity).routes)
     StreamController(dependencies: dependencies).register(on: router)
     router.addRoutes(ChannelAdminController(switchboard: switchboard, config: config).routes)
+    router.addRoutes(OperatorAdminController(dependencies: dependencies, routing: switchboard.routing, publicURL: config.publicURL).routes)
+    router.addRoutes(AuditController(store: switchboard.store).routes)
     for routes in extraRoutes { router.addRoutes(routes) }
     router.addRoutes(OpenAPIController(document: try OpenAPIDocument.bundled()).routes)
     return router

@@ -37,6 +37,7 @@ extension ChannelAdmin {
     /// - Throws: `ChannelAdminError` for an unknown channel or a value that cannot work.
     public func edit(_ channelID: ChannelID, _ edit: Edit) async throws -> Summary {
         let current = try await summary(channelID).channel
+        let before = try await auditedFields(channelID)
         var change = ChannelChange()
         var persona = current.persona
         if let name = edit.personaName {
@@ -72,7 +73,10 @@ extension ChannelAdmin {
                 change.defaultDepartmentID = .some(departmentID)
             }
         }
-        if !change.isEmpty { try await store.updateChannel(channelID, change) }
+        if !change.isEmpty {
+            try await store.updateChannel(channelID, change)
+            try await recordChange("updated", channelID, before: before)
+        }
         return try await summary(channelID)
     }
 
@@ -80,7 +84,9 @@ extension ChannelAdmin {
     /// wait and go out after it resumes.
     public func setPaused(_ channelID: ChannelID, _ paused: Bool) async throws -> Summary {
         _ = try await summary(channelID)
+        let before = try await auditedFields(channelID)
         try await store.updateChannel(channelID, ChannelChange(isPaused: paused))
+        try await recordChange(paused ? "paused" : "resumed", channelID, before: before)
         return try await summary(channelID)
     }
 
@@ -93,8 +99,10 @@ extension ChannelAdmin {
         let trimmed = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 256 else { throw ChannelAdminError("the token is empty or too long") }
         try await check(token: trimmed, kind: channel.kind, settingsJSON: credentials.settingsJSON)
+        let before = try await auditedFields(channelID)
         try await store.updateChannel(channelID, ChannelChange(tokenCiphertext: try secrets.seal(trimmed)))
-        if channel.kind == .telegram { _ = try await setMode(channelName: channel.name, to: channel.mode) }
+        if channel.kind == .telegram { _ = try await switchMode(channelName: channel.name, to: channel.mode) }
+        try await recordChange("token_rotated", channelID, before: before, secrets: ["token"], always: true)
         return try await summary(channelID)
     }
 
@@ -103,12 +111,15 @@ extension ChannelAdmin {
     /// queued for it fail with a reason the operator sees.
     public func remove(_ channelID: ChannelID, at now: Date = Date()) async throws -> (ChannelRemoval, [Event]) {
         let channel = try await summary(channelID).channel
+        let before = try await auditedFields(channelID)
         if channel.kind == .telegram, channel.mode == .webhook, let credentials = try await store.channelCredentials(channelID),
             let token = try? secrets.open(credentials.tokenCiphertext)
         {
             let api = TelegramBotAPI(token: token, endpoint: TelegramChannelSettings(json: credentials.settingsJSON).endpoint, transport: transport)
             try? await TelegramWebhookSetup.activate(.poll, api: api, webhookURL: nil, secret: nil)
         }
-        return try await store.removeChannel(channelID, reason: "the channel \(channel.name) was removed", at: now)
+        let removal = try await store.removeChannel(channelID, reason: "the channel \(channel.name) was removed", at: now)
+        try await recordChange("removed", channelID, before: before, always: true)
+        return removal
     }
 }

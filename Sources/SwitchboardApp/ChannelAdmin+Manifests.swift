@@ -16,7 +16,7 @@ extension ChannelAdmin {
         let departments = try await departmentStore.departments().map(\.department)
         for manifest in manifests {
             do {
-                report.append(try await apply(manifest, departments: departments))
+                report.append(try await acting(as: .manifest(manifest.file)).apply(manifest, departments: departments))
             } catch let error as ChannelAdminError {
                 throw ChannelAdminError("\(manifest.file): \(error.description)")
             }
@@ -38,7 +38,11 @@ extension ChannelAdmin {
         }
         guard let existing = try await store.channels().first(where: { $0.name == manifest.name }) else {
             let channel = try await create(manifest)
-            if let departmentID { try await store.updateChannel(channel.id, ChannelChange(defaultDepartmentID: .some(departmentID))) }
+            if let departmentID {
+                let before = try await auditedFields(channel.id)
+                try await store.updateChannel(channel.id, ChannelChange(defaultDepartmentID: .some(departmentID)))
+                try await recordChange("updated", channel.id, before: before)
+            }
             return "created \(manifest.kind.rawValue) channel \(manifest.name) (\(manifest.mode.rawValue))"
         }
         guard existing.kind == manifest.kind else {
@@ -61,8 +65,10 @@ extension ChannelAdmin {
                 )
             )
             if let avatar = manifest.personaAvatar {
+                let before = try await auditedFields(channel.id)
                 channel.persona.avatarURL = avatar
                 try await store.updateChannel(channel.id, ChannelChange(persona: channel.persona))
+                try await recordChange("updated", channel.id, before: before)
             }
             return channel
         case .viber:
@@ -83,6 +89,7 @@ extension ChannelAdmin {
         guard let credentials = try await store.channelCredentials(channel.id) else {
             throw ChannelAdminError("token: the stored channel has no token to compare with")
         }
+        let before = try await auditedFields(channel.id)
         var change = ChannelChange()
         var changed: [String] = []
         var persona = channel.persona
@@ -111,9 +118,10 @@ extension ChannelAdmin {
         if !change.isEmpty { try await store.updateChannel(channel.id, change) }
         // The mode goes through Telegram last, with the token and settings just stored.
         if channel.kind == .telegram, manifest.mode != channel.mode || (tokenChanged && manifest.mode == .webhook) {
-            _ = try await setMode(channelName: channel.name, to: manifest.mode)
+            _ = try await switchMode(channelName: channel.name, to: manifest.mode)
             changed.append("mode \(channel.mode.rawValue) → \(manifest.mode.rawValue)")
         }
+        if !changed.isEmpty { try await recordChange("updated", channel.id, before: before, secrets: tokenChanged ? ["token"] : []) }
         guard !changed.isEmpty else { return "unchanged \(channel.kind.rawValue) channel \(channel.name)" }
         return "updated \(channel.kind.rawValue) channel \(channel.name): \(changed.joined(separator: ", "))"
     }

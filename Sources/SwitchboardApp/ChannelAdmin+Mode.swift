@@ -8,6 +8,15 @@ extension ChannelAdmin {
     /// A running server picks the new mode up at its next start.
     /// - Throws: `ChannelAdminError` for an unknown channel or when Telegram refuses.
     public func setMode(channelName: String, to mode: ChannelMode) async throws -> Channel {
+        var before: AuditedFields?
+        if let existing = try await store.channels().first(where: { $0.name == channelName }) { before = try await auditedFields(existing.id) }
+        let channel = try await switchMode(channelName: channelName, to: mode)
+        try await recordChange("updated", channel.id, before: before)
+        return channel
+    }
+
+    /// `setMode` without an audit entry, for operations that record their own (a token rotation, a manifest).
+    func switchMode(channelName: String, to mode: ChannelMode) async throws -> Channel {
         guard var channel = try await store.channels().first(where: { $0.name == channelName && $0.kind == .telegram }),
             let credentials = try await store.channelCredentials(channel.id)
         else {

@@ -58,10 +58,12 @@ extension ChannelAdmin {
         settings.chatURI = account.uri
         let credentials = ChannelCredentials(tokenCiphertext: try secrets.seal(request.token), settingsJSON: settings.json)
         let persona = Persona(name: request.personaName ?? account.name ?? request.name, avatarURL: request.personaAvatar ?? account.icon)
-        return try await store.createChannel(
+        let channel = try await store.createChannel(
             ChannelDraft(kind: .viber, name: request.name, mode: .webhook, persona: persona),
             credentials: credentials
         )
+        try await recordChange("created", channel.id, before: nil, secrets: ["token"])
+        return channel
     }
 
     /// Refuses a name that is malformed or taken.

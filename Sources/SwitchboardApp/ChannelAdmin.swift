@@ -43,14 +43,20 @@ public struct ChannelAdmin: Sendable {
     let secrets: SecretBox
     let transport: any HTTPTransport
     let publicURL: URL
+    let auditLog: any AuditStore
+    /// Who the changes are recorded as in the audit log.
+    public internal(set) var actor: AuditActor
 
     /// Creates the admin facade over an open store.
-    public init(switchboard: Switchboard, config: AppConfig) {
+    /// - Parameter actor: who makes the changes (an operator, the CLI, a manifest), for the audit log.
+    public init(switchboard: Switchboard, config: AppConfig, actor: AuditActor) {
         self.store = switchboard.store
         self.departmentStore = switchboard.store
         self.secrets = switchboard.secrets
         self.transport = switchboard.transport
         self.publicURL = config.publicURL
+        self.auditLog = switchboard.store
+        self.actor = actor
     }
 
     /// Checks the token with getMe, puts the bot in its mode, then stores the channel with the token sealed.
@@ -82,10 +88,12 @@ public struct ChannelAdmin: Sendable {
             settingsJSON: settings.json
         )
         let persona = Persona(name: request.personaName ?? bot.firstName)
-        return try await store.createChannel(
+        let channel = try await store.createChannel(
             ChannelDraft(kind: .telegram, name: request.name, mode: request.mode, persona: persona),
             credentials: credentials
         )
+        try await recordChange("created", channel.id, before: nil, secrets: ["token"])
+        return channel
     }
 
     /// Every channel with its token masked.

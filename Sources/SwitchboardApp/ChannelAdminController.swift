@@ -70,13 +70,13 @@ public struct ChannelAdminController: Sendable {
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
         routes.get("api/v1/channels") { _, context in
-            _ = try context.requireRole([.admin])
+            let admin = try channelAdmin(context)
             var views: [ChannelView] = []
             for summary in try await admin.list() { views.append(await view(summary)) }
             return try JSONResponse.make(Items(items: views))
         }
         routes.post("api/v1/channels") { request, context in
-            _ = try context.requireRole([.admin])
+            let admin = try channelAdmin(context)
             let body = try await JSONResponse.decode(Create.self, from: request, limit: 16 * 1024)
             let channel = try await refusals(context) {
                 switch body.kind {
@@ -114,7 +114,7 @@ public struct ChannelAdminController: Sendable {
             return try JSONResponse.make(await view(try await admin.summary(channel.id)), status: .created)
         }
         routes.patch("api/v1/channels/:id") { request, context in
-            _ = try context.requireRole([.admin])
+            let admin = try channelAdmin(context)
             let channel = try await existing(context)
             let body = try await JSONResponse.decode(Update.self, from: request, limit: 16 * 1024)
             let edit = ChannelAdmin.Edit(
@@ -136,7 +136,7 @@ public struct ChannelAdminController: Sendable {
         }
         for (action, paused) in [("pause", true), ("resume", false)] {
             routes.post("api/v1/channels/:id/\(action)") { _, context in
-                _ = try context.requireRole([.admin])
+                let admin = try channelAdmin(context)
                 let channel = try await existing(context)
                 let summary = try await admin.setPaused(channel.id, paused)
                 await reload(channel)
@@ -144,7 +144,7 @@ public struct ChannelAdminController: Sendable {
             }
         }
         routes.delete("api/v1/channels/:id") { _, context in
-            _ = try context.requireRole([.admin])
+            let admin = try channelAdmin(context)
             let channel = try await existing(context)
             let (removal, events) = try await refusals(context) { try await admin.remove(channel.id) }
             await switchboard.bus.publish(events)
@@ -152,7 +152,7 @@ public struct ChannelAdminController: Sendable {
             return try JSONResponse.make(removal)
         }
         routes.put("api/v1/channels/:id/token") { request, context in
-            _ = try context.requireRole([.admin])
+            let admin = try channelAdmin(context)
             let channel = try await existing(context)
             let body = try await JSONResponse.decode(TokenChange.self, from: request, limit: 4 * 1024)
             _ = try await refusals(context) { try await admin.rotateToken(channel.id, to: body.token) }
@@ -162,7 +162,12 @@ public struct ChannelAdminController: Sendable {
         return routes
     }
 
-    private var admin: ChannelAdmin { ChannelAdmin(switchboard: switchboard, config: config) }
+    /// The admin facade acting as the signed-in admin.
+    /// - Throws: 401 without a session, 403 for another role.
+    private func channelAdmin(_ context: InboxRequestContext) throws -> ChannelAdmin {
+        let signedIn = try context.requireRole([.admin])
+        return ChannelAdmin(switchboard: switchboard, config: config, actor: .operator(signedIn.account))
+    }
 
     private func existing(_ context: InboxRequestContext) async throws -> Channel {
         guard let raw = context.parameters.get("id"), let id = Int64(raw),

@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import SwitchboardCore
 
 extension Switchboard {
     /// Reads `config.channelsDirectory` and makes the stored channels match it, before the bridges
@@ -14,7 +15,7 @@ extension Switchboard {
     ) async throws -> [String] {
         let manifests = try ChannelManifest.load(directory: config.channelsDirectory, environment: environment)
         guard !manifests.isEmpty else { return [] }
-        let report = try await ChannelAdmin(switchboard: self, config: config).apply(manifests)
+        let report = try await ChannelAdmin(switchboard: self, config: config, actor: .manifest(config.channelsDirectory)).apply(manifests)
         for line in report {
             logger.notice("channel manifest: \(line)")
         }

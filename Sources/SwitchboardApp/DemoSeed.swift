@@ -58,7 +58,7 @@ struct DemoSeed {
             apiURL: url.absoluteString,
             personaName: "Switchboard Demo"
         )
-        let channel = try await ChannelAdmin(switchboard: switchboard, config: config).addTelegram(request)
+        let channel = try await ChannelAdmin(switchboard: switchboard, config: config, actor: .system).addTelegram(request)
         return "\(channel.name) (polling)"
     }
 
@@ -71,7 +71,7 @@ struct DemoSeed {
             personaName: "Switchboard Demo",
             welcomeText: "Hello! Write your question here and a person will answer."
         )
-        let channel = try await ChannelAdmin(switchboard: switchboard, config: config).addViber(request)
+        let channel = try await ChannelAdmin(switchboard: switchboard, config: config, actor: .system).addViber(request)
         return "\(channel.name) (webhook)"
     }
 }

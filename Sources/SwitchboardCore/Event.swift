@@ -25,6 +25,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case buttonPressed = "button.pressed"
     /// The in-messenger feedback of a conversation moved on (payload: `ConversationFeedback`).
     case conversationFeedback = "conversation.feedback"
+    /// An operator's sessions were revoked (deactivation, password change; payload: `{"operatorID"}`):
+    /// their open inbox streams whose session is gone close.
+    case operatorSessionsRevoked = "operator.sessions_revoked"
 }
 
 /// An entry of the event log. `seq` increases monotonically; readers resume with "after seq N".

@@ -6,10 +6,10 @@ public import SwitchboardCore
 /// `/api/v1/automation` (global) and `/api/v1/channels/:id/automation` (one channel): the automatic
 /// messages' settings and texts. Admins only.
 public struct AutomationController: Sendable {
-    let store: any Store & AutomationStore
+    let store: any Store & AutomationStore & AuditStore
 
     /// Creates the controller.
-    public init(store: any Store & AutomationStore) {
+    public init(store: any Store & AutomationStore & AuditStore) {
         self.store = store
     }
 
@@ -48,7 +48,14 @@ public struct AutomationController: Sendable {
                 let patch = try await Self.decodePatch(request)
                 if let problem = patch.problem { throw APIError(.badRequest, code: "invalid_settings", message: problem) }
                 let stored = try await store.automationSettingsPatch(channel: channel) ?? AutomationSettingsPatch()
-                try await store.saveAutomationSettingsPatch(stored.merging(patch), channel: channel)
+                let merged = stored.merging(patch)
+                try await store.saveAutomationSettingsPatch(merged, channel: channel)
+                try await store.record(
+                    "automation.updated",
+                    target: Self.target(channel),
+                    changes: AuditChanges.between(stored, merged),
+                    context: context
+                )
                 return try JSONResponse.make(try await view(channel))
             }
             routes.put(RouterPath(path + "/texts/:kind/:language")) { request, context in
@@ -67,13 +74,17 @@ public struct AutomationController: Sendable {
                     let known = AutomationText.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ")
                     throw APIError(.badRequest, code: "unknown_placeholder", message: "{\(unknown)} is not a placeholder; use \(known).")
                 }
+                let before = try await ownText(kind, language, channel)
                 try await store.saveAutomationText(text, kind: kind, language: language, channel: channel)
+                try await recordText(before: before, after: text, kind, language, channel, context)
                 return try JSONResponse.make(try await view(channel))
             }
             routes.delete(RouterPath(path + "/texts/:kind/:language")) { _, context in
                 let channel = try await scope(context, scoped)
                 let (kind, language) = try Self.textKey(context)
+                let before = try await ownText(kind, language, channel)
                 try await store.saveAutomationText(nil, kind: kind, language: language, channel: channel)
+                try await recordText(before: before, after: nil, kind, language, channel, context)
                 return try JSONResponse.make(try await view(channel))
             }
         }
@@ -87,6 +98,31 @@ public struct AutomationController: Sendable {
         guard let raw = context.parameters.get("id"), let id = Int64(raw), try await store.channels().contains(where: { $0.id.rawValue == id })
         else { throw APIError(.notFound, code: "not_found", message: "No such channel.") }
         return ChannelID(id)
+    }
+
+    /// The audit log's name for a scope: `automation (global)` or `automation (channel 3)`.
+    private static func target(_ channel: ChannelID?) -> String {
+        channel.map { "automation (channel \($0))" } ?? "automation (global)"
+    }
+
+    /// The scope's own text of a kind and language, nil when it has none.
+    private func ownText(_ kind: AutomationText, _ language: AutomationLanguage, _ channel: ChannelID?) async throws -> String? {
+        try await store.automationTextOverrides(channel: channel).first { $0.kind == kind && $0.language == language }?.text
+    }
+
+    /// Records `automation.text_changed` when the scope's text changed.
+    private func recordText(
+        before: String?,
+        after: String?,
+        _ kind: AutomationText,
+        _ language: AutomationLanguage,
+        _ channel: ChannelID?,
+        _ context: InboxRequestContext
+    ) async throws {
+        guard before != after else { return }
+        let change = AuditChange(from: before.map(JSONValue.string) ?? .null, to: after.map(JSONValue.string) ?? .null)
+        let target = "\(Self.target(channel)) text \(kind.rawValue)/\(language.rawValue)"
+        try await store.record("automation.text_changed", target: target, changes: ["text": change], context: context)
     }
 
     private static func textKey(_ context: InboxRequestContext) throws -> (AutomationText, AutomationLanguage) {

@@ -45,24 +45,55 @@ public struct CannedReplyController: Sendable {
                     ownerID: shared ? nil : signedIn.account.id
                 )
             }
+            if reply.isShared {
+                try await audit.record(
+                    "canned_reply.created",
+                    target: Self.target(reply),
+                    changes: AuditChanges.between(nil, reply),
+                    context: context
+                )
+            }
             return try JSONResponse.make(CannedReplyDTO(reply), status: .created)
         }
         routes.patch("api/v1/canned-replies/:id") { request, context in
             var reply = try await editable(context)
+            let before = reply
             let edit = try await JSONResponse.decode(Edit.self, from: request, limit: 64 * 1024)
             reply.shortcut = edit.shortcut ?? reply.shortcut
             reply.title = edit.title ?? reply.title
             reply.body = edit.body ?? reply.body
             let saved = try await mapped { [reply] in try await dependencies.store.updateCannedReply(reply) }
+            if saved.isShared {
+                try await audit.record(
+                    "canned_reply.updated",
+                    target: Self.target(saved),
+                    changes: AuditChanges.between(before, saved),
+                    context: context
+                )
+            }
             return try JSONResponse.make(CannedReplyDTO(saved))
         }
         routes.delete("api/v1/canned-replies/:id") { _, context in
             let reply = try await editable(context)
             try await dependencies.store.deleteCannedReply(reply.id)
+            if reply.isShared {
+                try await audit.record(
+                    "canned_reply.deleted",
+                    target: Self.target(reply),
+                    changes: AuditChanges.between(reply, nil),
+                    context: context
+                )
+            }
             return JSONResponse.noContent
         }
         return routes
     }
+
+    /// Shared replies are the desk's, so their changes are audited; personal ones are the operator's own.
+    private var audit: any AuditStore { dependencies.admin }
+
+    /// The audit log's name for a reply: `canned reply 4 (hello)`.
+    static func target(_ reply: CannedReply) -> String { "canned reply \(reply.id) (\(reply.shortcut))" }
 
     /// A reply the operator may change: their own, or a shared one for supervisors and admins.
     private func editable(_ context: InboxRequestContext) async throws -> CannedReply {

@@ -5,6 +5,8 @@ public import SwitchboardEngine
 /// What the inbox's controllers need, built once by the composition root.
 public struct InboxDependencies: Sendable {
     public let store: any ContinuityStore
+    /// Operator administration and the audit log.
+    public let admin: any OperatorAdminStore
     public let inbox: InboxService
     public let bus: InProcessEventBus
     public let hasher: PasswordHasher
@@ -20,6 +22,7 @@ public struct InboxDependencies: Sendable {
     /// Creates the dependencies.
     public init(
         store: any ContinuityStore,
+        admin: any OperatorAdminStore,
         inbox: InboxService,
         bus: InProcessEventBus,
         hasher: PasswordHasher,
@@ -30,6 +33,7 @@ public struct InboxDependencies: Sendable {
         metrics: ServerMetrics = ServerMetrics()
     ) {
         self.store = store
+        self.admin = admin
         self.inbox = inbox
         self.bus = bus
         self.hasher = hasher

@@ -1,34 +1,28 @@
 import Foundation
 import HTTPTypes
 public import Hummingbird
-import SwitchboardCore
+public import SwitchboardCore
 public import SwitchboardEngine
 
-/// Admin settings of routing: departments, operators' capacity and departments, the desk-wide
-/// strategy and escalation words, and each channel's department. Reading departments and the
-/// queue is open to every operator (transfer targets, queue view); changing anything is for admins.
+/// Admin settings of routing: departments, the desk-wide strategy and escalation words, and each
+/// channel's department (operators' capacity and departments are edited in `OperatorAdminController`).
+/// Reading departments and the queue is open to every operator (transfer targets, queue view);
+/// changing anything is for admins, and every change is audited.
 public struct RoutingSettingsController: Sendable {
     let routing: RoutingService
+    /// Where every change is recorded, right after it.
+    let audit: any AuditStore
 
     /// Creates the controller.
-    public init(routing: RoutingService) {
+    public init(routing: RoutingService, audit: any AuditStore) {
         self.routing = routing
+        self.audit = audit
     }
 
     struct DepartmentBody: Decodable {
         let name: String?
         let strategy: String?
         let sticky: Bool?
-    }
-
-    struct OperatorBody: Decodable {
-        let maxConcurrent: Int?
-        let departmentIDs: [DepartmentID]?
-    }
-
-    struct OperatorRoutingDTO: Encodable {
-        let `operator`: Operator
-        let departmentIDs: [DepartmentID]
     }
 
     struct SettingsBody: Decodable {
@@ -59,6 +53,12 @@ public struct RoutingSettingsController: Sendable {
             }
             let queue = try Self.queueRouting(body, current: QueueRouting())
             let created = try await StoreErrorMapping.mapped { try await store.createDepartment(name: name, routing: queue) }
+            try await audit.record(
+                "department.created",
+                target: Self.target(created),
+                changes: AuditChanges.between(nil, created),
+                context: context
+            )
             return try JSONResponse.make(created, status: .created)
         }
         routes.patch("api/v1/departments/:id") { request, context in
@@ -70,21 +70,9 @@ public struct RoutingSettingsController: Sendable {
             let queue = try Self.queueRouting(body, current: current.routing)
             let name = try Self.name(body.name)
             let saved = try await StoreErrorMapping.mapped { try await store.updateDepartment(id, name: name, routing: queue) }
+            try await audit.record("department.updated", target: Self.target(saved), changes: AuditChanges.between(current, saved), context: context)
             try await routing.assignWaiting()
             return try JSONResponse.make(saved)
-        }
-        routes.patch("api/v1/operators/:id") { request, context in
-            _ = try context.requireRole([.admin])
-            let id = OperatorID(try Self.id(context))
-            let body = try await JSONResponse.decode(OperatorBody.self, from: request, limit: 16 * 1024)
-            if let capacity = body.maxConcurrent, !(1...100).contains(capacity) {
-                throw APIError(.badRequest, code: "invalid_capacity", message: "maxConcurrent must be between 1 and 100.")
-            }
-            let (value, departments) = try await StoreErrorMapping.mapped {
-                try await store.updateOperatorRouting(id, maxConcurrent: body.maxConcurrent, departmentIDs: body.departmentIDs)
-            }
-            try await routing.assignWaiting()
-            return try JSONResponse.make(OperatorRoutingDTO(operator: value, departmentIDs: departments))
         }
         routes.get("api/v1/queue") { _, context in
             _ = try context.requireOperator()
@@ -103,12 +91,14 @@ public struct RoutingSettingsController: Sendable {
             _ = try context.requireRole([.admin])
             let body = try await JSONResponse.decode(SettingsBody.self, from: request, limit: 64 * 1024)
             var settings = try await store.routingSettings()
+            let before = settings
             settings.defaultRouting = try Self.queueRouting(
                 DepartmentBody(name: nil, strategy: body.strategy, sticky: body.sticky),
                 current: settings.defaultRouting
             )
             if let words = body.escalationWords { settings.escalationWords = try Self.escalationWords(words) }
             try await store.saveRoutingSettings(settings)
+            try await audit.record("routing.updated", target: "routing settings", changes: AuditChanges.between(before, settings), context: context)
             try await routing.assignWaiting()
             return try JSONResponse.make(settings)
         }
@@ -122,11 +112,18 @@ public struct RoutingSettingsController: Sendable {
             let id = ChannelID(try Self.id(context))
             let body = try await JSONResponse.decode(ChannelBody.self, from: request, limit: 16 * 1024)
             var current = try await StoreErrorMapping.mapped { try await store.channelRouting(id) }
+            let before = current
             current.defaultDepartmentID = body.defaultDepartmentID
             current.askDepartment = body.askDepartment ?? current.askDepartment
             try await StoreErrorMapping.mapped { [current] in try await store.saveChannelRouting(current) }
+            try await audit.record("channel.updated", target: "channel \(id)", changes: AuditChanges.between(before, current), context: context)
             return try JSONResponse.make(current)
         }
+    }
+
+    /// The audit log's name for a department: `department 2 (Billing)`.
+    static func target(_ department: DepartmentRouting) -> String {
+        "department \(department.department.id) (\(department.department.name))"
     }
 
     static func id(_ context: InboxRequestContext) throws -> Int64 {

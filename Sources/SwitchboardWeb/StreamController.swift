@@ -45,7 +45,10 @@ public struct StreamController: Sendable {
             try await outbound.write(.text(String(decoding: try JSONResponse.encoder.encode(Hello(latestSeq: latest)), as: UTF8.self)))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    for try await event in subscription where try await visible(event, to: signedIn.viewer) {
+                    for try await event in subscription {
+                        // A deactivated operator, or one whose password was reset, is signed out here too.
+                        if try await revokes(event, signedIn) { return }
+                        guard try await visible(event, to: signedIn.viewer) else { continue }
                         try await outbound.write(.text(StreamFrame.encode(event)))
                     }
                 }
@@ -65,6 +68,13 @@ public struct StreamController: Sendable {
             }
             await subscription.cancel()
         }
+    }
+
+    /// Whether `event` revoked the sessions of this stream's operator, this one among them.
+    private func revokes(_ event: Event, _ signedIn: SignedInOperator) async throws -> Bool {
+        guard event.kind == .operatorSessionsRevoked, JSONValue.parse(event.payload)?["operatorID"]?.intValue == signedIn.account.id.rawValue
+        else { return false }
+        return try await dependencies.store.session(tokenHash: signedIn.session.tokenHash, now: Date()) == nil
     }
 
     private func visible(_ event: Event, to viewer: Viewer) async throws -> Bool {

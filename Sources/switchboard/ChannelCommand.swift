@@ -47,7 +47,7 @@ struct ChannelAddCommand: AsyncParsableCommand {
         }
         let config = try options.load()
         let switchboard = try Switchboard(config: config, logger: Logger(label: "switchboard"))
-        let admin = ChannelAdmin(switchboard: switchboard, config: config)
+        let admin = ChannelAdmin(switchboard: switchboard, config: config, actor: .shell)
         do {
             let channel: Channel
             switch channelKind {
@@ -89,7 +89,7 @@ struct ChannelListCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try options.load()
         let switchboard = try Switchboard(config: config, logger: Logger(label: "switchboard"))
-        let summaries = try await ChannelAdmin(switchboard: switchboard, config: config).list()
+        let summaries = try await ChannelAdmin(switchboard: switchboard, config: config, actor: .shell).list()
         print(ChannelAdmin.table(summaries))
     }
 }
@@ -110,7 +110,7 @@ struct ChannelModeCommand: AsyncParsableCommand {
         let config = try options.load()
         let switchboard = try Switchboard(config: config, logger: Logger(label: "switchboard"))
         do {
-            let channel = try await ChannelAdmin(switchboard: switchboard, config: config).setMode(channelName: name, to: channelMode)
+            let channel = try await ChannelAdmin(switchboard: switchboard, config: config, actor: .shell).setMode(channelName: name, to: channelMode)
             print("channel '\(channel.name)' now uses \(channel.mode.rawValue) mode; restart serve to apply")
         } catch let error as ChannelAdminError {
             FileHandle.standardError.write(Data("switchboard: \(error.description)\n".utf8))

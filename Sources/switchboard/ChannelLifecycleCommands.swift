@@ -12,7 +12,7 @@ private func withChannel(
 ) async throws -> ChannelAdmin.Summary {
     let config = try options.load()
     let switchboard = try Switchboard(config: config, logger: Logger(label: "switchboard"))
-    let admin = ChannelAdmin(switchboard: switchboard, config: config)
+    let admin = ChannelAdmin(switchboard: switchboard, config: config, actor: .shell)
     do {
         guard let channel = try await admin.list().first(where: { $0.channel.name == name })?.channel else {
             throw ChannelAdminError("no channel named '\(name)'")

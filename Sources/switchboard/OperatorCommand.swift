@@ -42,7 +42,9 @@ struct AddOperatorCommand: AsyncParsableCommand {
         let hash = try await PasswordHasher().hash(password)
         do {
             let created = try await store.createOperator(
-                OperatorDraft(login: login, displayName: displayName, role: role, avatarURL: avatarURL, passwordHash: hash)
+                OperatorDraft(login: login, displayName: displayName, role: role, avatarURL: avatarURL, passwordHash: hash),
+                by: .shell,
+                at: Date()
             )
             print("created \(created.role.rawValue) \(created.login) (id \(created.id))")
         } catch StoreError.conflict {

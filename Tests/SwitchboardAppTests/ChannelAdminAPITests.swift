@@ -62,7 +62,7 @@ import Testing
             #expect(created.json["running"] as? Bool == true)
             #expect(!created.text.contains(TelegramAppHarness.token))
             // Stored exactly as `channel add telegram` stores it.
-            let summaries = try await ChannelAdmin(switchboard: switchboard, config: harness.config).list()
+            let summaries = try await ChannelAdmin(switchboard: switchboard, config: harness.config, actor: .system).list()
             let byCLI = try #require(summaries.first { $0.channel.name == "support-tg" })
             let byAPI = try #require(summaries.first { $0.channel.name == "desk-tg" })
             #expect(byAPI.channel.persona == byCLI.channel.persona)

@@ -37,7 +37,7 @@ import Testing
                 "kept telegram channel support-tg: no manifest describes it (manifests never delete)",
             ]
         )
-        let summaries = try await ChannelAdmin(switchboard: switchboard, config: config).list()
+        let summaries = try await ChannelAdmin(switchboard: switchboard, config: config, actor: .system).list()
         let byCLI = try #require(summaries.first { $0.channel.name == "support-tg" })
         let byManifest = try #require(summaries.first { $0.channel.name == "desk-tg" })
         #expect(byManifest.channel.persona == byCLI.channel.persona)

@@ -65,7 +65,7 @@ struct ContinuityHarness {
     /// `channel add telegram` (polling) and `channel add viber`, then an admin and an operator.
     func setUp() async throws {
         let switchboard = try Switchboard(config: config, logger: logs.logger())
-        let admin = ChannelAdmin(switchboard: switchboard, config: config)
+        let admin = ChannelAdmin(switchboard: switchboard, config: config, actor: .system)
         _ = try await admin.addTelegram(
             .init(name: "support-tg", token: Self.telegramToken, mode: .poll, apiURL: telegram.baseURL.absoluteString)
         )

@@ -66,7 +66,7 @@ import Testing
         var config = harness.config
         config.secretKey = SecretBox.newBase64Key()
         let switchboard = try Switchboard(config: config, logger: harness.logs.logger())
-        _ = try await ChannelAdmin(switchboard: switchboard, config: config).addTelegram(
+        _ = try await ChannelAdmin(switchboard: switchboard, config: config, actor: .system).addTelegram(
             .init(name: "support-tg", token: TelegramAppHarness.token, mode: .poll, apiURL: harness.telegram.baseURL.absoluteString)
         )
 

@@ -41,13 +41,13 @@ struct TelegramAppHarness {
     func addChannel(mode: ChannelMode, token: String = Self.token) async throws -> Channel {
         let switchboard = try Switchboard(config: config, logger: logs.logger())
         let request = ChannelAdmin.TelegramRequest(name: "support-tg", token: token, mode: mode, apiURL: telegram.baseURL.absoluteString)
-        return try await ChannelAdmin(switchboard: switchboard, config: config).addTelegram(request)
+        return try await ChannelAdmin(switchboard: switchboard, config: config, actor: .system).addTelegram(request)
     }
 
     /// `channel list` output.
     func listOutput() async throws -> String {
         let switchboard = try Switchboard(config: config, logger: logs.logger())
-        return ChannelAdmin.table(try await ChannelAdmin(switchboard: switchboard, config: config).list())
+        return ChannelAdmin.table(try await ChannelAdmin(switchboard: switchboard, config: config, actor: .system).list())
     }
 
     /// Runs `serve` until `body` returns, then shuts down gracefully.

@@ -53,7 +53,7 @@ import Testing
         defer { Task { await harness.stop() } }
         _ = try await harness.addChannel(mode: .poll)
         let switchboard = try Switchboard(config: harness.config, logger: harness.logs.logger())
-        let admin = ChannelAdmin(switchboard: switchboard, config: harness.config)
+        let admin = ChannelAdmin(switchboard: switchboard, config: harness.config, actor: .system)
 
         let webhook = try await admin.setMode(channelName: "support-tg", to: .webhook)
         #expect(webhook.mode == .webhook)

@@ -48,13 +48,13 @@ struct ViberAppHarness {
             personaAvatar: logoURL,
             welcomeText: Self.welcome
         )
-        return try await ChannelAdmin(switchboard: switchboard, config: config).addViber(request)
+        return try await ChannelAdmin(switchboard: switchboard, config: config, actor: .system).addViber(request)
     }
 
     /// `channel list` output.
     func listOutput() async throws -> String {
         let switchboard = try Switchboard(config: config, logger: logs.logger())
-        return ChannelAdmin.table(try await ChannelAdmin(switchboard: switchboard, config: config).list())
+        return ChannelAdmin.table(try await ChannelAdmin(switchboard: switchboard, config: config, actor: .system).list())
     }
 
     /// Runs `serve` until `body` returns (after the webhook is set), then shuts down gracefully.

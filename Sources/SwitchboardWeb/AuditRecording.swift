@@ -1,0 +1,20 @@
+import Foundation
+public import SwitchboardCore
+
+extension InboxRequestContext {
+    /// The signed-in operator as the audit log names them.
+    /// - Throws: 401 without a session.
+    public func auditActor() throws -> AuditActor {
+        .operator(try requireOperator().account)
+    }
+}
+
+extension AuditStore {
+    /// Records a change the signed-in operator made through a store operation that does not audit
+    /// itself, right after it (a failure here fails the request: the entry is never silently lost);
+    /// nothing when no field changed.
+    func record(_ action: String, target: String, changes: [String: AuditChange], context: InboxRequestContext) async throws {
+        guard !changes.isEmpty else { return }
+        try await recordAudit(AuditEntry(at: Date(), actor: try context.auditActor(), action: action, target: target, changes: changes))
+    }
+}
