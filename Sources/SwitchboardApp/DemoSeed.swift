@@ -4,7 +4,7 @@ import SQLiteStore
 import SwitchboardCore
 import SwitchboardWeb
 
-/// Creates what the demo needs in its fresh database: the channels and the accounts.
+/// Creates what the demo needs in its fresh database: the channels, the accounts and a few weeks of history.
 struct DemoSeed {
     /// A demo account, printed for the newcomer.
     struct Account: Sendable {
@@ -25,6 +25,7 @@ struct DemoSeed {
         Account(login: "admin", displayName: "Alex Admin", password: "demo-admin", role: .admin),
         Account(login: "anna", displayName: "Anna", password: "demo-anna", role: .operator),
         Account(login: "bohdan", displayName: "Bohdan", password: "demo-bohdan", role: .operator),
+        Account(login: "sofia", displayName: "Sofia Supervisor", password: "demo-sofia", role: .supervisor),
     ]
 
     let switchboard: Switchboard
@@ -43,6 +44,8 @@ struct DemoSeed {
         }
         let telegram = try await connectTelegram(url: telegramURL, token: telegramToken)
         let viber = try await connectViber(url: viberURL, token: viberToken)
+        let past = try await DemoHistory(store: switchboard.store, now: switchboard.clock.now()).seed()
+        logger.info("demo history seeded", metadata: ["conversations": "\(past)", "days": "\(DemoHistory.days)"])
         return Result(accounts: Self.accounts, channels: [telegram, viber])
     }
 

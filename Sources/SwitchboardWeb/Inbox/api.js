@@ -57,6 +57,11 @@ const query = (params) => {
   return text ? `?${text}` : '';
 };
 
+/** The address of a report; with `format: 'csv'` and `table` it is the CSV download of that table. */
+export function reportURL(name, params) {
+  return `/api/v1/reports/${encodeURIComponent(name)}${query(params)}`;
+}
+
 const conversation = (id) => `/api/v1/conversations/${encodeURIComponent(id)}`;
 const operator = (id) => `/api/v1/operators/${encodeURIComponent(id)}`;
 const automationText = (kind, language) => `/api/v1/automation/texts/${encodeURIComponent(kind)}/${encodeURIComponent(language)}`;
@@ -124,6 +129,12 @@ export const api = {
   updateCannedReply: (id, fields) => request('PATCH', `/api/v1/canned-replies/${encodeURIComponent(id)}`, { json: fields }),
   deleteCannedReply: (id) => request('DELETE', `/api/v1/canned-replies/${encodeURIComponent(id)}`),
   audit: ({ before, action, actor, limit = 50 } = {}) => request('GET', `/api/v1/audit${query({ limit, before, action, actor })}`),
+  /** One report of /api/v1/reports (figures, load, staff, departments, feedback) as JSON. */
+  report: (name, params) => request('GET', reportURL(name, params)),
+  reviewSample: (body) => request('POST', '/api/v1/reviews/sample', { json: body }),
+  saveReview: (id, score, comment) => request('PUT', `${conversation(id)}/review`, { json: { score, comment } }),
+  review: (id) => request('GET', `${conversation(id)}/review`),
+  reviews: (params = {}) => request('GET', `/api/v1/reviews${query(params)}`),
 
   /** Uploads one file; the name travels percent-encoded because headers are ASCII only. */
   upload: (file) =>

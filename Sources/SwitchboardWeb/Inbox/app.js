@@ -16,11 +16,14 @@ import { renderComposer } from './views/composer.js';
 import { renderClientPanel } from './views/client.js';
 import { loadOperators } from './views/transfer.js';
 import { loadCannedReplies } from './views/canned.js';
+import { renderReportsPage, canSeeReports } from './views/reports.js';
+import { applyTheme } from './views/theme.js';
 
 const root = document.getElementById('app');
 let stream = null;
 
 async function boot() {
+  applyTheme();
   // A session that ends while the inbox is open (expired, signed out elsewhere) starts over.
   setUnauthenticatedHandler(() => location.reload());
   try {
@@ -57,7 +60,18 @@ async function startInbox(session) {
       h('p.muted', null, 'j / k move · a take · e resolve · / canned replies · Esc close')),
     renderHeader(), renderTimeline(), renderComposer({ onTyping: (id) => stream.sendTyping(id), dropZone: conversation }));
   on('select', () => conversation.classList.add('has-selection'));
-  replace(root, h('div.inbox', null, renderSidebar({ onSignOut: signOut }), conversation, renderClientPanel()));
+  const inbox = h('div.inbox', null, renderSidebar({ onSignOut: signOut }), conversation, renderClientPanel());
+  const reports = renderReportsPage();
+  replace(root, inbox, reports.element);
+  // `#reports…` shows the reports page instead of the inbox (a reload stays there); any other hash is the inbox.
+  const route = () => {
+    const onReports = location.hash.startsWith('#reports') && canSeeReports();
+    inbox.hidden = onReports;
+    if (onReports) reports.show(location.hash);
+    else reports.element.hidden = true;
+  };
+  addEventListener('hashchange', route);
+  route();
   installShortcuts();
   watchTitle();
 

@@ -91,3 +91,20 @@ export function byteSize(count) {
   if (count < 1024 * 1024) return `${(count / 1024).toFixed(0)} KB`;
   return `${(count / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** A duration in seconds for people: "45s", "2m 05s", "1h 02m", "3d 04h"; "—" when there is none. */
+export function duration(seconds) {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
+  const total = Math.round(seconds);
+  const pad = (value) => String(value).padStart(2, '0');
+  if (total < 60) return `${total}s`;
+  if (total < 3600) return `${Math.floor(total / 60)}m ${pad(total % 60)}s`;
+  if (total < 86_400) return `${Math.floor(total / 3600)}h ${pad(Math.floor((total % 3600) / 60))}m`;
+  return `${Math.floor(total / 86_400)}d ${pad(Math.floor((total % 86_400) / 3600))}h`;
+}
+
+/** Hours of online time for totals: "7.5 h". */
+export function hours(seconds) {
+  if (!Number.isFinite(seconds)) return '—';
+  return `${(seconds / 3600).toFixed(1)} h`;
+}

@@ -24,6 +24,8 @@ export function installShortcuts() {
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || isTyping(event.target)) return;
+    // The reports page hides the inbox: its shortcuts must not act on a conversation out of sight.
+    if (document.getElementById('reports-page')?.hidden === false) return;
     const action = bindings[event.key];
     if (!action) return;
     // Arrows inside the timeline scroll it, as the reader expects.

@@ -9,6 +9,7 @@ import { channelBadge } from './list.js';
 import { renderContinuity } from './continuity.js';
 import { api } from '../api.js';
 import { showError } from './toast.js';
+import { renderReviewPanel } from './reviews.js';
 
 function section(title, ...children) {
   return h('section.panel-section', null, h('h2.panel-title', null, title), ...children);
@@ -81,6 +82,7 @@ export function renderClientPanel() {
     section('Labels', continuity.labels),
     section('Context', context),
     section('Feedback', feedback),
+    renderReviewPanel(),
     section('Notes', notes),
     section('Previous conversations', previous));
 

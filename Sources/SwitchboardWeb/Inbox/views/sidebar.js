@@ -9,6 +9,9 @@ import { icon } from '../icons.js';
 import { renderPresenceControl } from './presence.js';
 import { openChannels } from './channels.js';
 import { openSettings } from './settings.js';
+import { canSeeReports } from './reports.js';
+import { openMyReviews } from './reviews.js';
+import { themeToggle } from './theme.js';
 
 const queues = [
   { filter: 'mine', label: 'Mine', key: 'mine' },
@@ -49,7 +52,11 @@ export function renderSidebar({ onSignOut }) {
       ? h('div.admin-links', null,
         h('button.link-button', { type: 'button', id: 'open-channels', title: 'Connect and manage bots', onclick: () => openChannels() }, 'Channels'),
         h('button.link-button', { type: 'button', id: 'open-settings', title: 'Operators, departments, automation, audit log', onclick: () => openSettings() }, 'Settings'))
-      : null);
+      : null,
+    h('div.admin-links', null,
+      canSeeReports() ? h('a.link-button', { href: '#reports', id: 'open-reports', title: 'Figures, load, staff, departments, feedback and reviews' }, 'Reports') : null,
+      h('button.link-button', { type: 'button', id: 'open-my-reviews', title: 'Reviews of conversations you handled', onclick: () => openMyReviews() }, 'My reviews'),
+      themeToggle('sidebar-theme-toggle')));
 
   const nav = h('nav.queues', { 'aria-label': 'Queues' });
   nav.addEventListener('click', (event) => {
