@@ -69,7 +69,7 @@ import Testing
         #expect(manifest == nil)
         #expect(
             Set(problems) == [
-                "channels/x.yaml: tokn: unknown key (known: api_url, department, kind, mode, name, persona, proxy, token, welcome)",
+                "channels/x.yaml: tokn: unknown key (known: api_url, automation, department, kind, mode, name, persona, proxy, token, welcome)",
                 "channels/x.yaml: name: use a-z, 0-9, '-' and '_' (up to 63 characters), e.g. support-tg",
                 "channels/x.yaml: mode: Viber only delivers by webhook",
                 "channels/x.yaml: token: missing: write token: ${ENV_VAR} and set that variable",
