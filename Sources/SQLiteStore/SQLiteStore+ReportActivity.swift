@@ -29,15 +29,15 @@ extension SQLiteStore {
         return try await pool.read { db in
             var buckets: [Int64: ReportActivity] = [:]
             var current: (quarter: Int64, messagesIn: Int, messagesOut: Int)?
-            let messageRows = try Row.fetchCursor(db.cachedStatement(sql: messageSQL), arguments: arguments)
-            while let row = try messageRows.next() {
+            let messageRows = try ReportRows(db, sql: messageSQL, arguments: arguments)
+            while try messageRows.next() {
                 // As SQL's CAST(created_at / 900 AS INTEGER): truncated toward zero.
-                let quarter = Int64((row[0] as Double) / 900)
+                let quarter = Int64(messageRows.double(0) / 900)
                 if let run = current, run.quarter != quarter {
                     buckets[run.quarter] = ReportActivity(start: Double(run.quarter) * 900, messagesIn: run.messagesIn, messagesOut: run.messagesOut)
                     current = nil
                 }
-                let client: Bool = row[1]
+                let client = messageRows.int64(1) != 0
                 current = (quarter, (current?.messagesIn ?? 0) + (client ? 1 : 0), (current?.messagesOut ?? 0) + (client ? 0 : 1))
             }
             if let run = current {
