@@ -37,4 +37,26 @@ enum ReportSQL {
             """
         return (sql, [end, start, start, end] + filter.arguments)
     }
+
+    /// The scope's conversations, by id (after `scope(_:)`'s `WITH`).
+    static let scopeConversations = " SELECT id, department_id, opened_at FROM scope ORDER BY id"
+
+    /// The scope's client messages and operator replies, by conversation: whether the client wrote, and
+    /// the author. An author id is set exactly when an operator wrote (a CHECK of the table), so the
+    /// covering index `messages_conversation` answers without reading `author_kind`.
+    static let scopeMessages = """
+         SELECT m.conversation_id, m.created_at, m.direction = 'in', m.author_operator_id
+        FROM scope JOIN messages m ON m.conversation_id = scope.id
+        WHERE m.direction = 'in' OR (m.direction = 'out' AND m.author_operator_id IS NOT NULL)
+        ORDER BY scope.id, m.id
+        """
+
+    /// The scope's status changes and assignments, by conversation: whether it is an assignment, the
+    /// new status or holder, and whether a status change reopened.
+    static let scopeEvents = """
+         SELECT e.conversation_id, e.occurred_at, e.kind = 'conversation.assigned', json_extract(e.payload, '$.to'),
+               json_extract(e.payload, '$.reopened')
+        FROM scope JOIN events e ON e.conversation_id = scope.id AND e.\(lifecycleKinds)
+        ORDER BY scope.id, e.seq
+        """
 }

@@ -259,6 +259,7 @@ enum SQLiteMigrations {
         registerAdmin(&migrator)
         registerReports(&migrator)
         registerAPIKeyMask(&migrator)
+        registerReportSpeed(&migrator)
         return migrator
     }
 }

@@ -10,69 +10,53 @@ extension SQLiteStore: ReportStore {
     }
 
     /// Streams the scope's conversations, messages and lifecycle events (all ordered by conversation)
-    /// and replays one conversation at a time, so memory holds one history, not the whole range.
+    /// and replays one conversation at a time, so memory holds one history, not the whole range. The
+    /// rows carry only numbers and short texts, read by position; the timeline's buffers are reused.
     static func measure(_ db: Database, _ scope: ReportScope, _ window: ReportWindow) throws -> ReportMeasurements {
         let (with, arguments) = ReportSQL.scope(scope)
-        let conversations = try Row.fetchCursor(db, sql: with + " SELECT id, department_id, opened_at FROM scope ORDER BY id", arguments: arguments)
-        let messages = try Row.fetchCursor(
-            db,
-            sql: with + """
-                 SELECT m.conversation_id, m.created_at, m.direction, m.author_operator_id
-                FROM scope JOIN messages m ON m.conversation_id = scope.id
-                WHERE m.direction = 'in' OR (m.direction = 'out' AND m.author_kind = 'operator')
-                ORDER BY scope.id, m.id
-                """,
-            arguments: arguments
-        )
-        let events = try Row.fetchCursor(
-            db,
-            sql: with + """
-                 SELECT e.conversation_id, e.occurred_at, e.kind, json_extract(e.payload, '$.to') AS target,
-                       json_extract(e.payload, '$.reopened') AS reopened
-                FROM scope JOIN events e ON e.conversation_id = scope.id AND e.\(ReportSQL.lifecycleKinds)
-                ORDER BY scope.id, e.seq
-                """,
-            arguments: arguments
-        )
+        let conversations = try ReportRows(db, sql: with + ReportSQL.scopeConversations, arguments: arguments)
+        let messages = try ReportRows(db, sql: with + ReportSQL.scopeMessages, arguments: arguments)
+        let events = try ReportRows(db, sql: with + ReportSQL.scopeEvents, arguments: arguments)
         var measurements = ReportMeasurements()
-        var message = try messages.next().map(Self.messageEntry)
-        var event = try events.next().map(Self.eventEntry)
-        while let row = try conversations.next() {
-            let id: Int64 = row[0]
-            var timeline = ReportTimeline(
-                conversationID: ConversationID(id),
-                departmentID: (row[1] as Int64?).map(DepartmentID.init),
-                openedAt: row[2]
-            )
+        var timeline = ReportTimeline(conversationID: ConversationID(0), departmentID: nil, openedAt: 0)
+        var message = try messages.next() ? Self.messageEntry(messages) : nil
+        var event = try events.next() ? Self.eventEntry(events) : nil
+        while try conversations.next() {
+            let id = conversations.int64(0)
+            timeline.conversationID = ConversationID(id)
+            timeline.departmentID = conversations.optionalInt64(1).map(DepartmentID.init)
+            timeline.openedAt = conversations.double(2)
+            timeline.messages.removeAll(keepingCapacity: true)
+            timeline.changes.removeAll(keepingCapacity: true)
             while let current = message, current.conversation <= id {
                 if current.conversation == id { timeline.messages.append((current.at, current.kind)) }
-                message = try messages.next().map(Self.messageEntry)
+                message = try messages.next() ? Self.messageEntry(messages) : nil
             }
             while let current = event, current.conversation <= id {
                 if current.conversation == id, let change = current.change { timeline.changes.append((current.at, change)) }
-                event = try events.next().map(Self.eventEntry)
+                event = try events.next() ? Self.eventEntry(events) : nil
             }
             timeline.measure(in: window, into: &measurements)
         }
         return measurements
     }
 
-    private static func messageEntry(_ row: Row) -> (conversation: Int64, at: Double, kind: ReportTimeline.MessageKind) {
-        let direction: String = row[2]
-        let author: Int64? = row[3]
-        let kind: ReportTimeline.MessageKind = direction == "in" ? .client : author.map { .reply(OperatorID($0)) } ?? .other
-        return (row[0], row[1], kind)
+    /// Columns of `ReportSQL.scopeMessages`.
+    private static func messageEntry(_ row: ReportRows) -> (conversation: Int64, at: Double, kind: ReportTimeline.MessageKind) {
+        let kind: ReportTimeline.MessageKind = row.int64(2) != 0 ? .client : row.optionalInt64(3).map { .reply(OperatorID($0)) } ?? .other
+        return (row.int64(0), row.double(1), kind)
     }
 
-    private static func eventEntry(_ row: Row) -> (conversation: Int64, at: Double, change: ReportTimeline.Change?) {
-        let kind: String = row[2]
+    /// Columns of `ReportSQL.scopeEvents`.
+    private static func eventEntry(_ row: ReportRows) -> (conversation: Int64, at: Double, change: ReportTimeline.Change?) {
         let change: ReportTimeline.Change?
-        if kind == EventKind.conversationAssigned.rawValue {
-            change = .assigned((row[3] as Int64?).map(OperatorID.init))
+        if row.int64(2) != 0 {
+            change = .assigned(row.optionalInt64(3).map(OperatorID.init))
         } else {
-            change = (row[3] as String?).flatMap(ConversationStatus.init(rawValue:)).map { .status($0, reopened: (row[4] as Bool?) ?? false) }
+            let reopened = row.optionalInt64(4).map { $0 != 0 } ?? false
+            change = row.text(3).flatMap(ConversationStatus.init(rawValue:)).map { .status($0, reopened: reopened) }
         }
-        return (row[0], row[1], change)
+        return (row.int64(0), row.double(1), change)
     }
 
     /// The business-hours timeline from the range's start to after now, when the scope asks for business hours.

@@ -37,6 +37,19 @@ struct ReportsSeed {
         return counts
     }
 
+    /// Rows a previous run wrote, per table (the same keys as `write`).
+    func counts(path: String) throws -> [String: Int] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            var counts: [String: Int] = [:]
+            for table in ["conversations", "messages", "events", "conversation_feedback", "presence_log"] {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            }
+            return counts
+        }
+    }
+
     private func seedPeople(_ db: Database) throws {
         for index in 1...departments {
             try db.execute(sql: "INSERT INTO departments (name) VALUES (?)", arguments: ["Department \(index)"])

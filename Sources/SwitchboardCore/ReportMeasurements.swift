@@ -38,23 +38,42 @@ public struct ReportMeasurements: Sendable, Equatable {
 
     /// The figures of the samples and unanswered periods that pass `include(operator, department)`.
     public func figures(where include: (OperatorID?, DepartmentID?) -> Bool = { _, _ in true }) -> ReportFigures {
-        var values: [ReportFigure: [Double]] = [:]
-        for sample in samples where include(sample.operatorID, sample.departmentID) {
-            values[sample.figure, default: []].append(sample.value)
-        }
-        return ReportFigures(
-            firstResponse: ReportStat(values[.firstResponse] ?? []),
-            replyTime: ReportStat(values[.replyTime] ?? []),
-            lifetime: ReportStat(values[.lifetime] ?? []),
-            queueWait: ReportStat(values[.queueWait] ?? []),
-            unanswered: unanswered.count { include($0.operatorID, $0.departmentID) }
-        )
+        var values = ReportFigureValues()
+        for sample in samples where include(sample.operatorID, sample.departmentID) { values.append(sample) }
+        values.unanswered = unanswered.count { include($0.operatorID, $0.departmentID) }
+        return values.figures
     }
 
-    /// Figures of every operator that owns at least one sample or unanswered period.
+    /// Figures of every operator that owns at least one sample or unanswered period, grouped in one
+    /// pass (the staff report of a year holds about a million samples).
     public func figuresByOperator() -> [OperatorID: ReportFigures] {
-        var owners = Set(samples.compactMap(\.operatorID))
-        owners.formUnion(unanswered.compactMap(\.operatorID))
-        return Dictionary(uniqueKeysWithValues: owners.map { owner in (owner, figures { op, _ in op == owner }) })
+        var groups: [OperatorID: ReportFigureValues] = [:]
+        for sample in samples {
+            if let owner = sample.operatorID { groups[owner, default: ReportFigureValues()].append(sample) }
+        }
+        for period in unanswered {
+            if let owner = period.operatorID { groups[owner, default: ReportFigureValues()].unanswered += 1 }
+        }
+        return groups.mapValues(\.figures)
+    }
+
+    /// Figures per department (nil: no department) of the samples and unanswered periods that pass
+    /// `include(operator, department)`, grouped in one pass; departments without any are left out.
+    public func figuresByDepartment(where include: (OperatorID?, DepartmentID?) -> Bool = { _, _ in true }) -> [DepartmentID?: ReportFigures] {
+        var groups: [DepartmentID?: ReportFigureValues] = [:]
+        for sample in samples where include(sample.operatorID, sample.departmentID) {
+            groups[sample.departmentID, default: ReportFigureValues()].append(sample)
+        }
+        for period in unanswered where include(period.operatorID, period.departmentID) {
+            groups[period.departmentID, default: ReportFigureValues()].unanswered += 1
+        }
+        return groups.mapValues(\.figures)
+    }
+
+    /// How many distinct conversations had an opening period in the range, per department (nil: no department).
+    public func openedConversationsByDepartment() -> [DepartmentID?: Int] {
+        var conversations: [DepartmentID?: Set<ConversationID>] = [:]
+        for opening in openings { conversations[opening.departmentID, default: []].insert(opening.conversationID) }
+        return conversations.mapValues(\.count)
     }
 }

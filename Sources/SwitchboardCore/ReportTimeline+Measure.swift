@@ -28,6 +28,8 @@ extension ReportTimeline {
         /// The client's oldest message since the last operator reply.
         var waitingSince: Double?
         var queuedSince: Double?
+        /// The operator last added to `repliedIn` for this conversation (adding them again changes nothing).
+        var lastRepliedAuthor: OperatorID?
     }
 
     /// Replays the history and adds what it measures to `measurements`. Each figure belongs to the
@@ -99,7 +101,10 @@ extension ReportTimeline {
             if message.at == state.periodStart { state.clientStarted = true }
             if state.waitingSince == nil { state.waitingSince = message.at }
         case .reply(let author):
-            if window.contains(message.at) { measurements.repliedIn[author, default: []].insert(conversationID) }
+            if window.contains(message.at), state.lastRepliedAuthor != author {
+                measurements.repliedIn[author, default: []].insert(conversationID)
+                state.lastRepliedAuthor = author
+            }
             if let start = state.periodStart, state.clientStarted, !state.answered, window.contains(start) {
                 measurements.samples.append(sample(.firstResponse, message.at - start, author))
             }

@@ -37,12 +37,16 @@ extension ReportsController {
         rows.append((nil, "No department"))
         if let wanted = scope.departmentID { rows = rows.filter { $0.id == wanted } }
         let feedback = try await feedbackRows
+        // One pass each over the range's samples and openings, not one per department.
+        let figures = measurements.figuresByDepartment(where: byOperator)
+        let opened = measurements.openedConversationsByDepartment()
+        let empty = ReportMeasurements().figures()
         let departments = rows.map { row in
             ReportPayloads.Department(
                 id: row.id?.rawValue,
                 name: row.name,
-                conversations: Set(measurements.openings.filter { $0.departmentID == row.id }.map(\.conversationID)).count,
-                figures: measurements.figures { owner, department in department == row.id && byOperator(owner, department) },
+                conversations: opened[row.id] ?? 0,
+                figures: figures[row.id] ?? empty,
                 feedback: ReportFeedback(feedback.filter { $0.departmentID == row.id })
             )
         }

@@ -9,7 +9,11 @@ struct ReportsBenchCommand: AsyncParsableCommand {
     @Option(help: "Conversations to seed.") var conversations = 100_000
     @Option(help: "Messages per conversation.") var messagesPerConversation = 10
     @Option(help: "Runs per report (the p50 is printed).") var runs = 5
-    @Option(help: "Directory for the database file (default: a new temporary directory, removed afterwards).") var directory: String?
+    @Option(
+        help:
+            "Directory for the database file, kept afterwards and reused when it already holds one (default: a new temporary directory, removed afterwards)."
+    )
+    var directory: String?
 
     func validate() throws {
         guard conversations > 0, messagesPerConversation > 1, runs > 0 else { throw ValidationError("counts must be positive") }
@@ -26,12 +30,12 @@ struct ReportsBenchCommand: AsyncParsableCommand {
             options: .init(conversations: conversations, messagesPerConversation: messagesPerConversation, runs: runs, directory: folder)
         ).run()
         let rows = report.rows.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        print(String(format: "seeded in %.1f s: ", report.seedSeconds) + rows)
-        print("report                      range        p50 ms    max ms")
+        print(report.seedSeconds.map { String(format: "seeded in %.1f s: ", $0) } ?? "reused the seeded file: ", terminator: rows + "\n")
+        print("report                      range        p50 ms    max ms  digest")
         for timing in report.timings {
             let name = timing.report.padding(toLength: 26, withPad: " ", startingAt: 0)
             let range = timing.range.padding(toLength: 10, withPad: " ", startingAt: 0)
-            print(name + "  " + range + String(format: " %9.1f %9.1f", timing.p50, timing.max))
+            print(name + "  " + range + String(format: " %9.1f %9.1f  ", timing.p50, timing.max) + timing.digest)
         }
         if let peak = report.peakResidentBytes {
             print(String(format: "peak RSS %.1f MiB", Double(peak) / 1_048_576))
