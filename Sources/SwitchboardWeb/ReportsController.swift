@@ -8,12 +8,14 @@ public import SwitchboardCore
 public struct ReportsController: Sendable {
     let store: any ReportStore
     let reviews: any ReviewStore
+    let channels: any Store
     let clock: any WallClock
 
     /// Creates the controller.
-    public init(store: any ReportStore & ReviewStore, clock: any WallClock) {
+    public init(store: any ReportStore & ReviewStore & Store, clock: any WallClock) {
         self.store = store
         self.reviews = store
+        self.channels = store
         self.clock = clock
     }
 
@@ -73,6 +75,12 @@ public struct ReportsController: Sendable {
                 return ReportCSV.response(ReportCSV.lowScores(report.lowScores), report: "feedback", range: query.scope.range)
             }
             return try JSONResponse.make(report)
+        }
+        // The channel filter's choices: supervisors may not read the channels' admin view (tokens, webhooks).
+        routes.get("api/v1/reports/channels") { _, context in
+            _ = try context.requireRole(Self.readers)
+            let refs = try await channels.channels().map { ChannelRef(id: $0.id, kind: $0.kind, name: $0.name) }
+            return try JSONResponse.make(Items(items: refs))
         }
         ReviewsController(store: reviews, clock: clock).add(to: routes)
         return routes

@@ -1,5 +1,7 @@
 import Foundation
 import HTTPTypes
+import SQLiteStore
+import SwitchboardApp
 import SwitchboardCore
 import Testing
 
@@ -119,6 +121,13 @@ import Testing
                 #expect(reply.status == .forbidden && reply.errorCode == "forbidden")
             }
             #expect(try await harness.send(client, .get, "/api/v1/reports/figures", as: nil).status == .unauthorized)
+            // The channel filter's choices: supervisors get names only; operators nothing.
+            #expect(try await harness.send(client, .get, "/api/v1/reports/channels", as: anna).status == .forbidden)
+            let channels = try await harness.send(client, .get, "/api/v1/reports/channels", as: boss)
+            let names = (channels.json["items"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+            let stored = try await harness.switchboard.store.channels().map(\.name)
+            #expect(channels.status == .ok && names == stored && !stored.isEmpty)
+            #expect(String(decoding: channels.body, as: UTF8.self).contains("maskedToken") == false)
             let cases = [
                 ("from=2026-03-02&to=2026-03-01", "invalid_range"), ("from=2026-02-30", "invalid_range"),
                 ("from=2024-01-01&to=2025-01-02", "invalid_range"), ("tz=Mars/Base", "invalid_timezone"),

@@ -221,6 +221,18 @@ def test_filters_narrow_the_figures_like_the_api(browser, server):
          and "businessHours" not in b.find_element(By.ID, "report-body").get_attribute("data-loaded"))
     wait_loaded(browser)
     assert_figures_match(browser, everyone)
+    # A channel: supervisors choose from /api/v1/reports/channels (the channels' admin view is admins' only).
+    telegram = next(item["id"] for item in api.call("GET", "/api/v1/reports/channels", expect=200)["items"]
+                    if item["name"] == "demo-telegram")
+    assert browser.find_element(By.ID, "report-channel").is_displayed()
+    Select(browser.find_element(By.ID, "report-channel")).select_by_value(str(telegram))
+    wait(browser, lambda b: f"channel={telegram}" in b.find_element(By.ID, "report-body").get_attribute("data-loaded"))
+    wait_loaded(browser)
+    figures = api.call("GET", "/api/v1/reports/figures?" + urlencode({**query, "channel": telegram}), expect=200)["figures"]
+    assert_figures_match(browser, figures)
+    Select(browser.find_element(By.ID, "report-channel")).select_by_value("")
+    wait(browser, lambda b: "channel" not in b.find_element(By.ID, "report-body").get_attribute("data-loaded"))
+    wait_loaded(browser)
 
 
 def test_hostile_feedback_comment_renders_as_text(browser, server, shot):

@@ -131,6 +131,7 @@ export const api = {
   audit: ({ before, action, actor, limit = 50 } = {}) => request('GET', `/api/v1/audit${query({ limit, before, action, actor })}`),
   /** One report of /api/v1/reports (figures, load, staff, departments, feedback) as JSON. */
   report: (name, params) => request('GET', reportURL(name, params)),
+  reportChannels: () => request('GET', '/api/v1/reports/channels'),
   reviewSample: (body) => request('POST', '/api/v1/reviews/sample', { json: body }),
   saveReview: (id, score, comment) => request('PUT', `${conversation(id)}/review`, { json: { score, comment } }),
   review: (id) => request('GET', `${conversation(id)}/review`),

@@ -102,7 +102,7 @@ export function renderReportsPage() {
     choicesLoaded = true;
     // Channels are an admin route; a supervisor filters by department and operator only.
     const [channels, departments, operators] = await Promise.all([
-      state.me.role === 'admin' ? api.channels().then((answer) => answer.items).catch(() => []) : Promise.resolve([]),
+      api.reportChannels().then((answer) => answer.items).catch(() => []),
       api.departments().then(({ items }) => items.map((routing) => routing.department)).catch(() => []),
       api.operators().then(({ items }) => items).catch(() => []),
     ]);
