@@ -6,30 +6,41 @@ extension SQLiteStore: ReportStore {
     public func reportMeasurements(_ scope: ReportScope) async throws -> ReportMeasurements {
         let business = try await businessTimeline(scope)
         let window = ReportWindow(start: scope.range.calendar.start, end: scope.range.calendar.end, business: business)
-        return try await pool.read { db in try Self.measure(db, scope, window) }
+        return try await pool.read { db in try Self.measure(db, scope, window, messages: true) }
+    }
+
+    public func reportQueueStays(_ scope: ReportScope) async throws -> ReportMeasurements {
+        let window = ReportWindow(start: scope.range.calendar.start, end: scope.range.calendar.end)
+        return try await pool.read { db in try Self.measure(db, scope, window, messages: false) }
     }
 
     /// Streams the scope's conversations, messages and lifecycle events (all ordered by conversation)
     /// and replays one conversation at a time, so memory holds one history, not the whole range.
-    static func measure(_ db: Database, _ scope: ReportScope, _ window: ReportWindow) throws -> ReportMeasurements {
+    /// `CROSS JOIN` keeps SQLite walking the scope first (by id) and each conversation's rows through
+    /// `messages_conversation` and `events_lifecycle`, instead of scanning every lifecycle event of the
+    /// history and sorting them (its choice on a short range over a long history).
+    static func measure(_ db: Database, _ scope: ReportScope, _ window: ReportWindow, messages withMessages: Bool) throws -> ReportMeasurements {
         let (with, arguments) = ReportSQL.scope(scope)
         let conversations = try Row.fetchCursor(db, sql: with + " SELECT id, department_id, opened_at FROM scope ORDER BY id", arguments: arguments)
         let messages = try Row.fetchCursor(
             db,
             sql: with + """
-                 SELECT m.conversation_id, m.created_at, m.direction, m.author_operator_id
-                FROM scope JOIN messages m ON m.conversation_id = scope.id
-                WHERE m.direction = 'in' OR (m.direction = 'out' AND m.author_kind = 'operator')
+                 SELECT m.conversation_id, m.created_at, m.direction = 'in', m.author_operator_id
+                FROM scope CROSS JOIN messages m ON m.conversation_id = scope.id
+                WHERE (m.direction = 'in' OR (m.direction = 'out' AND m.author_kind = 'operator')) AND ?
                 ORDER BY scope.id, m.id
                 """,
-            arguments: arguments
+            arguments: arguments + [withMessages]
         )
         let events = try Row.fetchCursor(
             db,
             sql: with + """
-                 SELECT e.conversation_id, e.occurred_at, e.kind, json_extract(e.payload, '$.to') AS target,
-                       json_extract(e.payload, '$.reopened') AS reopened
-                FROM scope JOIN events e ON e.conversation_id = scope.id AND e.\(ReportSQL.lifecycleKinds)
+                 SELECT e.conversation_id, e.occurred_at, e.kind = 'conversation.assigned',
+                       CASE WHEN e.kind = 'conversation.assigned' THEN json_extract(e.payload, '$.to')
+                            ELSE CASE json_extract(e.payload, '$.to') WHEN 'open' THEN 0 WHEN 'pending' THEN 1 WHEN 'resolved' THEN 2 END
+                       END,
+                       json_extract(e.payload, '$.reopened')
+                FROM scope CROSS JOIN events e ON e.conversation_id = scope.id AND e.\(ReportSQL.lifecycleKinds)
                 ORDER BY scope.id, e.seq
                 """,
             arguments: arguments
@@ -57,20 +68,22 @@ extension SQLiteStore: ReportStore {
         return measurements
     }
 
+    /// Columns are numbers, not text: decoding a million strings would dominate a year's report.
     private static func messageEntry(_ row: Row) -> (conversation: Int64, at: Double, kind: ReportTimeline.MessageKind) {
-        let direction: String = row[2]
+        let inbound: Bool = row[2]
         let author: Int64? = row[3]
-        let kind: ReportTimeline.MessageKind = direction == "in" ? .client : author.map { .reply(OperatorID($0)) } ?? .other
+        let kind: ReportTimeline.MessageKind = inbound ? .client : author.map { .reply(OperatorID($0)) } ?? .other
         return (row[0], row[1], kind)
     }
 
     private static func eventEntry(_ row: Row) -> (conversation: Int64, at: Double, change: ReportTimeline.Change?) {
-        let kind: String = row[2]
+        let assigned: Bool = row[2]
         let change: ReportTimeline.Change?
-        if kind == EventKind.conversationAssigned.rawValue {
+        if assigned {
             change = .assigned((row[3] as Int64?).map(OperatorID.init))
         } else {
-            change = (row[3] as String?).flatMap(ConversationStatus.init(rawValue:)).map { .status($0, reopened: (row[4] as Bool?) ?? false) }
+            let statuses: [ConversationStatus] = [.open, .pending, .resolved]
+            change = (row[3] as Int?).map { .status(statuses[$0], reopened: (row[4] as Bool?) ?? false) }
         }
         return (row[0], row[1], change)
     }

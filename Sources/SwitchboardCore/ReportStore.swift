@@ -118,6 +118,8 @@ public struct ReportFeedbackRow: Sendable, Equatable {
 public protocol ReportStore: Sendable {
     /// Replays the conversations that touch the range and measures them.
     func reportMeasurements(_ scope: ReportScope) async throws -> ReportMeasurements
+    /// The same replay without messages: only the queue stays are filled (the load report's queue line).
+    func reportQueueStays(_ scope: ReportScope) async throws -> ReportMeasurements
     /// Conversations opened and messages in/out per quarter hour of the range.
     func reportActivity(_ scope: ReportScope) async throws -> [ReportActivity]
     /// Operators (of the operator/department filter) with their presence log around the range.

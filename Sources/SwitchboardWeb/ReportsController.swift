@@ -36,7 +36,7 @@ public struct ReportsController: Sendable {
             let query = try readQuery(request, context)
             let scope = query.scope
             async let activity = store.reportActivity(scope)
-            let measurements = try await store.reportMeasurements(scope)
+            let measurements = try await store.reportQueueStays(scope)
             let load = ReportPayloads.Load(
                 ReportLoad(activity: try await activity, queueStays: measurements, calendar: scope.range.calendar),
                 range: scope.range
