@@ -81,13 +81,6 @@ struct ReportsHistory {
         try await reply(c5, "2026-03-11T08:10:00Z")
         try await resolve(c5, "2026-03-11T08:20:00Z")
 
-        // Presence: online 08:00–13:00 Berlin, away 13:00–13:30, online 13:30–18:00, then offline.
-        for (status, time) in [
-            (PresenceStatus.online, "2026-03-10T07:00:00Z"), (.away, "2026-03-10T12:00:00Z"), (.online, "2026-03-10T12:30:00Z"),
-            (.offline, "2026-03-10T17:00:00Z"),
-        ] {
-            _ = try await store.setPresence(anna.id, to: status, reason: .manual, at: at(time))
-        }
         // Feedback as the in-messenger questions leave it: C1 yes/5, C2 no/1 with a formula-like comment, C3 asked only.
         let inspector = try DatabaseInspector(path: harness.directory.path("switchboard.sqlite"))
         defer { try? inspector.close() }
@@ -102,6 +95,18 @@ struct ReportsHistory {
                 (\(c3), 'asked_resolved', NULL, NULL, NULL, \(c3Asked), \(c3Asked))
             """
         )
+        // Presence as the presence feature logs it: online 08:00–13:00 Berlin, away 13:00–13:30, online
+        // 13:30–18:00, then offline. Written to the log directly: the live presence sweeper (real clock)
+        // would otherwise time Anna out between these past-dated changes.
+        let log = [
+            ("online", "2026-03-10T07:00:00Z"), ("away", "2026-03-10T12:00:00Z"), ("online", "2026-03-10T12:30:00Z"),
+            ("offline", "2026-03-10T17:00:00Z"),
+        ]
+        for (status, time) in log {
+            try inspector.execute(
+                "INSERT INTO presence_log (operator_id, status, at, reason) VALUES (\(anna.id), '\(status)', \(at(time).timeIntervalSince1970), 'manual')"
+            )
+        }
         return ReportsHistory(anna: anna, boss: boss, conversations: [c1, c2, c3, c4, c5])
     }
 }
