@@ -62,8 +62,9 @@ actor WebhookReceiver {
     func stop() async { await server?.stop() }
 }
 
-/// Polls `condition` every 20 ms until it holds or `timeout` passes.
-func eventually(timeout: Duration = .seconds(5), _ condition: () async throws -> Bool) async rethrows -> Bool {
+/// Polls `condition` every 20 ms until it holds or `timeout` passes. It waits for real deliveries (retries with backoff and `Retry-After`); generous, because a full
+/// parallel test run on 2 cores can delay them by seconds and the tests assert what arrives, not when.
+func eventually(timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try await condition() { return true }
