@@ -33,13 +33,6 @@ struct ContactMerger {
         var sourceLabels: [String]
     }
 
-    struct MergePayload: Encodable {
-        var mergeID: Int64
-        var targetID: ContactID
-        var sourceID: ContactID
-        var reason: MergeReason
-    }
-
     /// Moves the source's identities and conversations to the target, merges the fields, records the merge.
     /// - Throws: `StoreError.invalid` for the same or an already merged contact, `.notFound` for an unknown one.
     mutating func merge(

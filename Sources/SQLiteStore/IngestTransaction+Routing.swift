@@ -2,17 +2,6 @@ import Foundation
 import GRDB
 import SwitchboardCore
 
-/// Payload of `conversation.escalated`: what automation needs to tell the client a human is coming.
-struct EscalationPayload: Encodable {
-    var conversationID: ConversationID
-    var messageID: MessageID
-    /// The listed word or phrase the client typed.
-    var trigger: String
-    var departmentID: DepartmentID?
-    /// The client's language as the messenger reports it, for the automatic answer.
-    var language: String?
-}
-
 extension IngestTransaction {
     /// Tags a client message positive or negative and counts it on its conversation.
     func tagSentiment(_ message: Message) throws -> Sentiment? {

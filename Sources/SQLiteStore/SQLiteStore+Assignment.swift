@@ -2,26 +2,6 @@ public import Foundation
 import GRDB
 public import SwitchboardCore
 
-/// Payload of an automatic assignment: the manual assignment's keys, with no actor and a reason.
-struct AutoAssignmentPayload: Encodable {
-    var conversationID: ConversationID
-    var from: OperatorID?
-    var to: OperatorID?
-    var byOperatorID: OperatorID?
-    var note: String?
-    var reason: AssignmentPolicy.Reason
-    var departmentID: DepartmentID?
-}
-
-/// Payload of `conversation.department_changed`.
-struct DepartmentChangePayload: Encodable {
-    var conversationID: ConversationID
-    var from: DepartmentID?
-    var to: DepartmentID
-    var byOperatorID: OperatorID?
-    var note: String?
-}
-
 extension SQLiteStore {
     public func assignWaiting(at now: Date) async throws -> [Event] {
         // Most passes find nobody free or nothing waiting: decide that on a reader, without taking the write lock.
@@ -205,7 +185,7 @@ struct AssignmentTransaction {
             candidates[index].load += 1
             candidates[index].lastTurn = turn
         }
-        let payload = AutoAssignmentPayload(
+        let payload = AssignmentPayload(
             conversationID: conversationID,
             from: nil,
             to: chosen,

@@ -31,6 +31,20 @@ struct EventAppender {
         return encoder
     }()
 
+    /// Appends the events a decision asked for, in order.
+    mutating func append(_ drafts: [EventDraft]) throws {
+        for draft in drafts {
+            try append(
+                draft.kind,
+                at: draft.occurredAt,
+                contact: draft.contactID,
+                conversation: draft.conversationID,
+                message: draft.messageID,
+                payload: draft.payload
+            )
+        }
+    }
+
     /// Appends one event whose payload is the JSON of `payload`.
     mutating func append(
         _ kind: EventKind,
@@ -60,19 +74,3 @@ struct EventAppender {
     }
 }
 
-/// Payload of a delivery event: enough for the inbox to redraw the message's ticks.
-struct DeliveryPayload: Encodable {
-    var messageID: MessageID
-    var conversationID: ConversationID
-    var state: DeliveryState
-    var reason: String?
-    var nextAttemptAt: Date?
-}
-
-/// Payload of a status change event.
-struct StatusChangePayload: Encodable {
-    var conversationID: ConversationID
-    var from: ConversationStatus
-    var to: ConversationStatus
-    var reopened: Bool
-}

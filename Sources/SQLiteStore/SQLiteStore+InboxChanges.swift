@@ -2,16 +2,6 @@ public import Foundation
 import GRDB
 public import SwitchboardCore
 
-/// Payload of an assignment event.
-struct AssignmentPayload: Encodable {
-    var conversationID: ConversationID
-    var from: OperatorID?
-    var to: OperatorID?
-    /// Nil when the system (the client's choice, routing) made the change.
-    var byOperatorID: OperatorID?
-    var note: String?
-}
-
 extension SQLiteStore {
     public func addNote(conversationID: ConversationID, operatorID: OperatorID, text: String, at now: Date) async throws -> EnqueuedReply {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw StoreError.invalid("a note needs text") }

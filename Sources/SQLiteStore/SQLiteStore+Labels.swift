@@ -2,13 +2,6 @@ public import Foundation
 import GRDB
 public import SwitchboardCore
 
-/// Payload of a labels event.
-struct LabelsPayload: Encodable {
-    var contactID: ContactID?
-    var conversationID: ConversationID?
-    var labels: [String]
-}
-
 extension SQLiteStore {
     public func replyConversation(contactID: ContactID, identityID: IdentityID?) async throws -> ConversationID? {
         try await pool.read { db in

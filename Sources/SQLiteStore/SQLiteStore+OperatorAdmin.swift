@@ -2,11 +2,6 @@ public import Foundation
 import GRDB
 public import SwitchboardCore
 
-/// Payload of `operator.sessions_revoked`.
-struct SessionsRevokedPayload: Encodable {
-    var operatorID: OperatorID
-}
-
 extension SQLiteStore: OperatorAdminStore {
     public func operatorAccounts() async throws -> [OperatorAccount] {
         try await pool.read { db in

@@ -2,14 +2,6 @@ public import Foundation
 import GRDB
 public import SwitchboardCore
 
-/// Payload of `operator.presence_changed`.
-struct PresencePayload: Encodable {
-    var operatorID: OperatorID
-    var status: PresenceStatus
-    var previous: PresenceStatus
-    var reason: PresenceChangeReason
-}
-
 extension SQLiteStore: RoutingStore {
     public func setPresence(
         _ operatorID: OperatorID,
