@@ -18,9 +18,15 @@ public enum LinkCodeRules {
 
     /// The code in a client's message, when the whole message is one (spaces allowed: "123 456").
     public static func code(in text: String) -> String? {
-        let compact = text.filter { !$0.isWhitespace }
-        guard compact.count == digits, compact.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return compact
+        // Every client message passes through here: stop at the first scalar that rules a code out,
+        // instead of filtering a long text Character by Character.
+        var code = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace { continue }
+            guard ("0"..."9").contains(scalar), code.count < digits else { return nil }
+            code.append(scalar)
+        }
+        return code.count == digits ? String(code) : nil
     }
 
     /// A code from a random number: `digits` digits, leading zeros kept.
