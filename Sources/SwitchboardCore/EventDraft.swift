@@ -74,7 +74,14 @@ extension EventDraft {
 
     /// `message.created` for a stored message.
     public static func messageCreated(_ message: Message, contact: ContactID) -> EventDraft {
-        EventDraft(.messageCreated, at: message.createdAt, contact: contact, conversation: message.conversationID, message: message.id, payload: .message(message))
+        EventDraft(
+            .messageCreated,
+            at: message.createdAt,
+            contact: contact,
+            conversation: message.conversationID,
+            message: message.id,
+            payload: .message(message)
+        )
     }
 
     /// `conversation.assigned` for an assignment change.
