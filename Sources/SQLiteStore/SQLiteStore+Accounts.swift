@@ -30,14 +30,14 @@ extension SQLiteStore: InboxStore {
         }
     }
 
-    public func createSession(_ session: OperatorSession) async throws {
+    public func createSession(_ session: OperatorSession, at now: Date) async throws {
         try await pool.write { db in
             // Expired sessions are swept on each sign-in so the table never grows without bound.
-            try db.cachedExecute(sql: "DELETE FROM sessions WHERE expires_at <= ?", arguments: [Date().timeIntervalSince1970])
+            try db.cachedExecute(sql: "DELETE FROM sessions WHERE expires_at <= ?", arguments: [now.timeIntervalSince1970])
             try db.cachedExecute(
                 sql: "INSERT INTO sessions (token_hash, operator_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [
-                    session.tokenHash, session.operatorID.rawValue, session.csrfToken, Date().timeIntervalSince1970,
+                    session.tokenHash, session.operatorID.rawValue, session.csrfToken, now.timeIntervalSince1970,
                     session.expiresAt.timeIntervalSince1970,
                 ]
             )

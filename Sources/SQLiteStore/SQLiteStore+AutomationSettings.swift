@@ -19,7 +19,7 @@ extension SQLiteStore {
         }
     }
 
-    public func saveAutomationSettingsPatch(_ patch: AutomationSettingsPatch, channel: ChannelID?) async throws {
+    public func saveAutomationSettingsPatch(_ patch: AutomationSettingsPatch, channel: ChannelID?, at now: Date) async throws {
         let json = String(decoding: try JSONEncoder().encode(patch), as: UTF8.self)
         try await pool.write { db in
             try Self.requireChannel(db, channel)
@@ -28,7 +28,7 @@ extension SQLiteStore {
                     INSERT INTO automation_settings (scope, patch, updated_at) VALUES (?, ?, ?)
                     ON CONFLICT (scope) DO UPDATE SET patch = excluded.patch, updated_at = excluded.updated_at
                     """,
-                arguments: [Self.scope(channel), json, Date().timeIntervalSince1970]
+                arguments: [Self.scope(channel), json, now.timeIntervalSince1970]
             )
         }
     }

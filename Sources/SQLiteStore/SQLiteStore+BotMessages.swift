@@ -11,10 +11,7 @@ extension SQLiteStore {
         }
     }
 
-    /// Stores a bot message with its outbox row and buttons; nil when its trigger was used before.
-    ///
-    /// Unlike an operator's reply it changes neither the status nor the "client wrote last" flag:
-    /// a farewell or a feedback question must not reopen a resolved conversation.
+    /// Stores a bot message with its outbox row and buttons, as `BotMessageRule` decides; nil when its trigger was used before.
     static func insertBotMessage(_ db: Database, _ draft: BotMessageDraft, at now: Date, events: inout EventAppender) throws -> Message? {
         guard let conversation = try fetchConversation(db, draft.conversationID) else {
             throw StoreError.notFound("conversation \(draft.conversationID)")
@@ -23,7 +20,7 @@ extension SQLiteStore {
             sql: "SELECT 1 FROM automation_sent WHERE conversation_id = ? AND trigger = ?",
             arguments: [conversation.id.rawValue, draft.trigger]
         )
-        guard used == nil else { return nil }
+        guard let rule = BotMessageRule.decide(draft, in: conversation, triggerUsed: used != nil, at: now) else { return nil }
         try db.cachedExecute(
             sql: """
                 INSERT INTO messages (conversation_id, channel_id, direction, author_kind, text, attachments, delivery_state, created_at)
@@ -31,15 +28,7 @@ extension SQLiteStore {
                 """,
             arguments: [conversation.id.rawValue, conversation.channelID.rawValue, draft.text, now.timeIntervalSince1970]
         )
-        let message = Message(
-            id: MessageID(db.lastInsertedRowID),
-            conversationID: conversation.id,
-            direction: .outbound,
-            author: .bot,
-            text: draft.text,
-            deliveryState: .queued,
-            createdAt: now
-        )
+        let message = rule.message(id: MessageID(db.lastInsertedRowID))
         try db.cachedExecute(
             sql: "INSERT INTO automation_sent (conversation_id, trigger, message_id, sent_at) VALUES (?, ?, ?, ?)",
             arguments: [conversation.id.rawValue, draft.trigger, message.id.rawValue, now.timeIntervalSince1970]
@@ -54,14 +43,7 @@ extension SQLiteStore {
             sql: "INSERT INTO outbox (message_id, conversation_id, channel_id, next_attempt_at) VALUES (?, ?, ?, ?)",
             arguments: [message.id.rawValue, conversation.id.rawValue, conversation.channelID.rawValue, now.timeIntervalSince1970]
         )
-        try events.append(
-            .messageCreated,
-            at: now,
-            contact: conversation.contactID,
-            conversation: conversation.id,
-            message: message.id,
-            payload: message
-        )
+        try events.append(rule.events(for: message))
         return message
     }
 
@@ -135,29 +117,26 @@ extension SQLiteStore {
         -> [Event]?
     {
         try await pool.write { db in
-            let idle = try db.cachedRow(
-                sql: """
-                    SELECT 1 FROM conversations
-                    WHERE id = ? AND status IN ('open', 'pending') AND (awaiting_reply = 0 OR status = 'pending') AND last_message_at <= ?
-                    """,
-                arguments: [conversationID.rawValue, idleSince.timeIntervalSince1970]
-            )
-            guard idle != nil, let conversation = try Self.fetchConversation(db, conversationID) else { return nil }
+            guard let conversation = try Self.fetchConversation(db, conversationID) else { return nil }
+            let awaitingReply =
+                try db.cachedValue(Bool.self, sql: "SELECT awaiting_reply FROM conversations WHERE id = ?", arguments: [conversationID.rawValue])
+                ?? false
+            let snapshot = AutoCloseRule.Snapshot(conversation: conversation, awaitingReply: awaitingReply)
+            guard let close = AutoCloseRule.decide(snapshot, idleSince: idleSince, reopens: reopens, at: now) else { return nil }
             var events = EventAppender(db)
             if let farewell { _ = try Self.insertBotMessage(db, farewell, at: now, events: &events) }
             try db.cachedExecute(
                 sql: "UPDATE conversations SET status = 'resolved', resolved_at = ? WHERE id = ?",
-                arguments: [now.timeIntervalSince1970, conversationID.rawValue]
+                arguments: [close.closedAt.timeIntervalSince1970, conversationID.rawValue]
             )
             try db.cachedExecute(
                 sql: """
                     INSERT INTO automatic_closes (conversation_id, reopens, closed_at) VALUES (?, ?, ?)
                     ON CONFLICT (conversation_id) DO UPDATE SET reopens = excluded.reopens, closed_at = excluded.closed_at
                     """,
-                arguments: [conversationID.rawValue, reopens, now.timeIntervalSince1970]
+                arguments: [conversationID.rawValue, close.reopens, close.closedAt.timeIntervalSince1970]
             )
-            let change = StatusChangePayload(conversationID: conversationID, from: conversation.status, to: .resolved, reopened: false)
-            try events.append(.conversationStatusChanged, at: now, contact: conversation.contactID, conversation: conversationID, payload: change)
+            try events.append(close.events)
             return events.appended
         }
     }

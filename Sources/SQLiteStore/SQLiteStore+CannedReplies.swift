@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 public import SwitchboardCore
 
@@ -16,13 +16,13 @@ extension SQLiteStore {
         try await pool.read { db in try db.cachedRow(sql: "SELECT * FROM canned_replies WHERE id = ?", arguments: [id]).map(Self.cannedReply) }
     }
 
-    public func createCannedReply(shortcut: String, title: String, body: String, ownerID: OperatorID?) async throws -> CannedReply {
+    public func createCannedReply(shortcut: String, title: String, body: String, ownerID: OperatorID?, at now: Date) async throws -> CannedReply {
         try Self.validateCanned(shortcut: shortcut, body: body)
         return try await pool.write { db in
             try Self.mapConstraint("canned reply /\(shortcut)") {
                 try db.cachedExecute(
                     sql: "INSERT INTO canned_replies (owner_id, shortcut, title, body, created_at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [ownerID?.rawValue, shortcut, title, body, Date().timeIntervalSince1970]
+                    arguments: [ownerID?.rawValue, shortcut, title, body, now.timeIntervalSince1970]
                 )
             }
             return CannedReply(id: db.lastInsertedRowID, shortcut: shortcut, title: title, body: body, ownerID: ownerID)

@@ -3,7 +3,7 @@ import GRDB
 public import SwitchboardCore
 
 extension SQLiteStore {
-    public func createChannel(_ draft: ChannelDraft, credentials: ChannelCredentials) async throws -> Channel {
+    public func createChannel(_ draft: ChannelDraft, credentials: ChannelCredentials, at now: Date) async throws -> Channel {
         try await pool.write { db in
             try Self.mapConstraint("channel '\(draft.name)'") {
                 try db.execute(
@@ -15,7 +15,7 @@ extension SQLiteStore {
                     arguments: [
                         draft.kind.rawValue, draft.name, draft.mode.rawValue, credentials.tokenCiphertext,
                         credentials.webhookSecretCiphertext?.base64EncodedString(), credentials.settingsJSON, draft.persona.name,
-                        draft.persona.avatarURL, draft.defaultDepartmentID?.rawValue, Date().timeIntervalSince1970,
+                        draft.persona.avatarURL, draft.defaultDepartmentID?.rawValue, now.timeIntervalSince1970,
                     ]
                 )
             }

@@ -50,26 +50,24 @@ extension SQLiteStore {
             guard let conversation = try Self.fetchConversation(db, conversationID) else {
                 throw StoreError.notFound("conversation \(conversationID)")
             }
-            guard conversation.assigneeID != assignee else { return [] }
-            if let assignee {
-                guard try db.cachedRow(sql: "SELECT 1 FROM operators WHERE id = ? AND active = 1", arguments: [assignee.rawValue]) != nil else {
-                    throw StoreError.notFound("operator \(assignee)")
-                }
+            let active = try assignee.map { assignee in
+                try db.cachedRow(sql: "SELECT 1 FROM operators WHERE id = ? AND active = 1", arguments: [assignee.rawValue]) != nil
             }
+            let decision = try AssignmentChange.decide(
+                conversation,
+                to: assignee,
+                assigneeIsActive: active ?? false,
+                by: actor,
+                note: note,
+                at: now
+            )
+            guard let change = decision else { return [] }
             try db.cachedExecute(
-                // Unassigned, it waits in its department's queue again from now; assigned, it leaves the queue.
                 sql: "UPDATE conversations SET assignee_id = ?, queued_at = ? WHERE id = ?",
-                arguments: [assignee?.rawValue, assignee == nil ? now.timeIntervalSince1970 : nil, conversationID.rawValue]
+                arguments: [change.assigneeID?.rawValue, change.queuedAt?.timeIntervalSince1970, conversationID.rawValue]
             )
             var events = EventAppender(db)
-            let payload = AssignmentPayload(
-                conversationID: conversationID,
-                from: conversation.assigneeID,
-                to: assignee,
-                byOperatorID: actor,
-                note: note
-            )
-            try events.append(.conversationAssigned, at: now, contact: conversation.contactID, conversation: conversationID, payload: payload)
+            try events.append(change.events)
             return events.appended
         }
     }

@@ -87,8 +87,8 @@ extension SQLiteStore {
                     SELECT o.message_id, o.attempts, o.conversation_id, o.channel_id, m.text, m.attachments, m.request_phone, m.author_kind,
                            mb.buttons,
                            i.external_id AS recipient, c.persona_name, c.persona_avatar_url,
-                           COALESCE(assignee.display_name, author.display_name) AS operator_name,
-                           CASE WHEN assignee.id IS NOT NULL THEN assignee.avatar_url ELSE author.avatar_url END AS operator_avatar
+                           assignee.display_name AS holder_name, assignee.avatar_url AS holder_avatar,
+                           author.display_name AS author_name, author.avatar_url AS author_avatar
                     FROM outbox o
                     JOIN messages m ON m.id = o.message_id
                     JOIN conversations conv ON conv.id = o.conversation_id
@@ -112,22 +112,22 @@ extension SQLiteStore {
                     sql: "UPDATE outbox SET claimed_until = ? WHERE message_id = ?",
                     arguments: [now.addingTimeInterval(lease).timeIntervalSince1970, messageID.rawValue]
                 )
-                // The client sees whoever holds the conversation *now* (after a transfer, the new operator),
-                // then the reply's author, then the bot persona: the persona switch Viber shows.
-                let operatorName: String? = row["operator_name"]
-                let sender = operatorName.map { Persona(name: $0, avatarURL: row["operator_avatar"]) }
                 let attachmentsJSON: String = row["attachments"]
                 let buttonsJSON: String? = row["buttons"]
-                let isBot = row["author_kind"] as String == "bot"
+                let persona = PersonaChoice(
+                    channel: Persona(name: row["persona_name"], avatarURL: row["persona_avatar_url"]),
+                    holder: Self.persona(row, name: "holder_name", avatar: "holder_avatar"),
+                    author: Self.persona(row, name: "author_name", avatar: "author_avatar"),
+                    isAutomatic: row["author_kind"] as String == "bot"
+                )
                 let message = OutboundMessage(
                     messageID: messageID,
                     channelID: ChannelID(row["channel_id"]),
                     recipientExternalID: row["recipient"],
                     text: row["text"],
                     attachments: try JSONDecoder().decode([Attachment].self, from: Data(attachmentsJSON.utf8)),
-                    sender: sender ?? Persona(name: row["persona_name"], avatarURL: row["persona_avatar_url"]),
-                    // An automatic message wears the current persona but is never signed with a person's name.
-                    isFromOperator: sender != nil && !isBot,
+                    sender: persona.sender,
+                    isFromOperator: persona.isFromOperator,
                     requestsPhone: row["request_phone"],
                     buttons: try buttonsJSON.map { try JSONDecoder().decode([ReplyButton].self, from: Data($0.utf8)) } ?? []
                 )
@@ -135,6 +135,11 @@ extension SQLiteStore {
             }
             return items
         }
+    }
+
+    /// An operator's persona from a joined row, nil when the join found nobody.
+    private static func persona(_ row: Row, name: String, avatar: String) -> Persona? {
+        (row[name] as String?).map { Persona(name: $0, avatarURL: row[avatar]) }
     }
 
     public func nextOutboxDue() async throws -> Date? {

@@ -67,7 +67,7 @@ public final class SQLiteStore: Store {
         _ = try await pool.read { db in try db.cachedValue(Int.self, sql: "SELECT 1") }
     }
 
-    public func createChannel(_ draft: ChannelDraft) async throws -> Channel {
+    public func createChannel(_ draft: ChannelDraft, at now: Date) async throws -> Channel {
         try await pool.write { db in
             try Self.mapConstraint("channel '\(draft.name)'") {
                 try db.cachedExecute(
@@ -77,7 +77,7 @@ public final class SQLiteStore: Store {
                         """,
                     arguments: [
                         draft.kind.rawValue, draft.name, draft.mode.rawValue, draft.persona.name, draft.persona.avatarURL,
-                        draft.defaultDepartmentID?.rawValue, Date().timeIntervalSince1970,
+                        draft.defaultDepartmentID?.rawValue, now.timeIntervalSince1970,
                     ]
                 )
             }
@@ -98,7 +98,7 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func createOperator(_ draft: OperatorDraft) async throws -> Operator {
+    public func createOperator(_ draft: OperatorDraft, at now: Date) async throws -> Operator {
         try await pool.write { db in
             try Self.mapConstraint("operator '\(draft.login)'") {
                 try db.cachedExecute(
@@ -108,7 +108,7 @@ public final class SQLiteStore: Store {
                         """,
                     arguments: [
                         draft.login, draft.passwordHash, draft.displayName, draft.avatarURL, draft.role.rawValue,
-                        Date().timeIntervalSince1970,
+                        now.timeIntervalSince1970,
                     ]
                 )
             }

@@ -12,7 +12,7 @@ extension ChannelAdmin {
         let stored = try await automationStore.automationSettingsPatch(channel: channelID) ?? AutomationSettingsPatch()
         let merged = stored.merging(automation.settings)
         if merged != stored {
-            try await automationStore.saveAutomationSettingsPatch(merged, channel: channelID)
+            try await automationStore.saveAutomationSettingsPatch(merged, channel: channelID, at: Date())
             try await auditLog.recordAudit(
                 AuditEntry(at: Date(), actor: actor, action: "automation.updated", target: target, changes: AuditChanges.between(stored, merged))
             )

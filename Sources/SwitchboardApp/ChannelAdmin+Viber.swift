@@ -60,7 +60,8 @@ extension ChannelAdmin {
         let persona = Persona(name: request.personaName ?? account.name ?? request.name, avatarURL: request.personaAvatar ?? account.icon)
         let channel = try await store.createChannel(
             ChannelDraft(kind: .viber, name: request.name, mode: .webhook, persona: persona),
-            credentials: credentials
+            credentials: credentials,
+            at: Date()
         )
         try await recordChange("created", channel.id, before: nil, secrets: ["token"])
         return channel

@@ -92,7 +92,8 @@ public struct ChannelAdmin: Sendable {
         let persona = Persona(name: request.personaName ?? bot.firstName)
         let channel = try await store.createChannel(
             ChannelDraft(kind: .telegram, name: request.name, mode: request.mode, persona: persona),
-            credentials: credentials
+            credentials: credentials,
+            at: Date()
         )
         try await recordChange("created", channel.id, before: nil, secrets: ["token"])
         return channel

@@ -39,7 +39,8 @@ struct DemoSeed {
         for account in Self.accounts {
             let hash = try await hasher.hash(account.password)
             _ = try await switchboard.store.createOperator(
-                OperatorDraft(login: account.login, displayName: account.displayName, role: account.role, passwordHash: hash)
+                OperatorDraft(login: account.login, displayName: account.displayName, role: account.role, passwordHash: hash),
+                at: switchboard.clock.now()
             )
         }
         let telegram = try await connectTelegram(url: telegramURL, token: telegramToken)

@@ -43,7 +43,10 @@ public struct IngestBenchmark: Sendable {
     /// Runs both measurements in one process, so their ratio is meaningful on a noisy machine.
     public func run() async throws -> Report {
         let store = try SQLiteStore(path: options.directory.appendingPathComponent("bench.sqlite").path)
-        let channel = try await store.createChannel(ChannelDraft(kind: .telegram, name: "bench", mode: .poll, persona: Persona(name: "Bench")))
+        let channel = try await store.createChannel(
+            ChannelDraft(kind: .telegram, name: "bench", mode: .poll, persona: Persona(name: "Bench")),
+            at: Date()
+        )
         let bus = InProcessEventBus(log: store)
         let router = Router(store: store, bus: bus, logger: Logger(label: "bench"))
         let timings = Timings()

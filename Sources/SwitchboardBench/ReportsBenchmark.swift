@@ -69,7 +69,7 @@ public struct ReportsBenchmark: Sendable {
         if reuse {
             rows = try seed.counts(path: path)
         } else {
-            _ = try await store.createChannel(ChannelDraft(kind: .telegram, name: "bench", mode: .poll, persona: Persona(name: "Bench")))
+            _ = try await store.createChannel(ChannelDraft(kind: .telegram, name: "bench", mode: .poll, persona: Persona(name: "Bench")), at: Date())
             let seedStart = ContinuousClock.now
             rows = try seed.write(path: path)
             seedSeconds = seedStart.duration(to: .now).seconds

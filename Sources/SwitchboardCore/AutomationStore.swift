@@ -97,7 +97,7 @@ public protocol AutomationStore: TimerStore {
     func automationSettingsPatch(channel: ChannelID?) async throws -> AutomationSettingsPatch?
     /// Replaces the settings of a scope.
     /// - Throws: `StoreError.notFound` for an unknown channel.
-    func saveAutomationSettingsPatch(_ patch: AutomationSettingsPatch, channel: ChannelID?) async throws
+    func saveAutomationSettingsPatch(_ patch: AutomationSettingsPatch, channel: ChannelID?, at now: Date) async throws
     /// Admins' text overrides of a scope (nil: global).
     func automationTextOverrides(channel: ChannelID?) async throws -> [AutomationTextOverride]
     /// Sets (or with nil text, removes) one override.

@@ -19,9 +19,9 @@ public struct ChannelCredentials: Sendable, Equatable {
 
 /// The part of the store that manages connected bots and their credentials.
 public protocol ChannelCredentialStore: Sendable {
-    /// Creates a channel together with its sealed credentials, in one transaction.
+    /// Creates a channel together with its sealed credentials, in one transaction, created at `now`.
     /// - Throws: `StoreError.conflict` when the name is taken.
-    func createChannel(_ draft: ChannelDraft, credentials: ChannelCredentials) async throws -> Channel
+    func createChannel(_ draft: ChannelDraft, credentials: ChannelCredentials, at now: Date) async throws -> Channel
     /// The sealed credentials of a channel; nil for an unknown channel or one created without a token.
     func channelCredentials(_ id: ChannelID) async throws -> ChannelCredentials?
     /// Switches a channel between polling and webhook, with the webhook's sealed secret (nil for polling).

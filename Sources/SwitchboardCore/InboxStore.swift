@@ -37,8 +37,8 @@ public protocol InboxStore: Store {
     /// Every active operator.
     func operators() async throws -> [Operator]
 
-    /// Stores a new session.
-    func createSession(_ session: OperatorSession) async throws
+    /// Stores a new session, created at `now`; sessions expired by then are dropped.
+    func createSession(_ session: OperatorSession, at now: Date) async throws
     /// A live session by token hash, or nil when unknown or expired.
     func session(tokenHash: String, now: Date) async throws -> OperatorSession?
     /// Ends a session.
@@ -76,7 +76,7 @@ public protocol InboxStore: Store {
     /// One canned reply.
     func cannedReply(_ id: Int64) async throws -> CannedReply?
     /// Creates a canned reply. - Throws: `StoreError.conflict` when the shortcut is taken in that scope.
-    func createCannedReply(shortcut: String, title: String, body: String, ownerID: OperatorID?) async throws -> CannedReply
+    func createCannedReply(shortcut: String, title: String, body: String, ownerID: OperatorID?, at now: Date) async throws -> CannedReply
     /// Saves an edited canned reply.
     func updateCannedReply(_ reply: CannedReply) async throws -> CannedReply
     /// Deletes a canned reply.

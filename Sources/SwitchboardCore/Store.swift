@@ -5,14 +5,14 @@ public import Foundation
 /// Each operation runs in one transaction and appends its events to the event log in that
 /// same transaction, so a reader of the log never sees a change that did not commit.
 public protocol Store: EventLog, ChannelCredentialStore {
-    /// Creates a channel.
+    /// Creates a channel, created at `now`.
     /// - Throws: `StoreError.conflict` when the name is taken.
-    func createChannel(_ draft: ChannelDraft) async throws -> Channel
+    func createChannel(_ draft: ChannelDraft, at now: Date) async throws -> Channel
     /// All channels, by id.
     func channels() async throws -> [Channel]
-    /// Creates an operator.
+    /// Creates an operator, created at `now`.
     /// - Throws: `StoreError.conflict` when the login is taken.
-    func createOperator(_ draft: OperatorDraft) async throws -> Operator
+    func createOperator(_ draft: OperatorDraft, at now: Date) async throws -> Operator
 
     /// Turns an inbound event into state: contact, identity, conversation, message and events.
     /// A delivery key seen before yields `.duplicate` and changes nothing.

@@ -49,7 +49,7 @@ public struct AutomationController: Sendable {
                 if let problem = patch.problem { throw APIError(.badRequest, code: "invalid_settings", message: problem) }
                 let stored = try await store.automationSettingsPatch(channel: channel) ?? AutomationSettingsPatch()
                 let merged = stored.merging(patch)
-                try await store.saveAutomationSettingsPatch(merged, channel: channel)
+                try await store.saveAutomationSettingsPatch(merged, channel: channel, at: Date())
                 try await store.record(
                     "automation.updated",
                     target: Self.target(channel),

@@ -42,7 +42,8 @@ public struct CannedReplyController: Sendable {
                     shortcut: body.shortcut,
                     title: body.title,
                     body: body.body,
-                    ownerID: shared ? nil : signedIn.account.id
+                    ownerID: shared ? nil : signedIn.account.id,
+                    at: Date()
                 )
             }
             if reply.isShared {

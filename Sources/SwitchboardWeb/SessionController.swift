@@ -59,13 +59,14 @@ public struct SessionController: Sendable {
         }
         await dependencies.throttle.recordSuccess(login: credentials.login)
         let token = SessionTokens.random()
+        let now = Date()
         let session = OperatorSession(
             tokenHash: SessionTokens.hash(token),
             operatorID: found.operator.id,
             csrfToken: SessionTokens.random(),
-            expiresAt: Date().addingTimeInterval(dependencies.sessionLifetime)
+            expiresAt: now.addingTimeInterval(dependencies.sessionLifetime)
         )
-        try await dependencies.store.createSession(session)
+        try await dependencies.store.createSession(session, at: now)
         var response = try JSONResponse.make(SessionBody(operator: found.operator, csrfToken: session.csrfToken))
         response.headers[.setCookie] = cookie(value: token, maxAge: Int(dependencies.sessionLifetime))
         return response

@@ -1,3 +1,4 @@
+import Foundation
 public import SQLiteStore
 public import SwitchboardCore
 
@@ -16,8 +17,9 @@ public struct StoreFixture: Sendable {
         directory = try TemporaryDirectory()
         store = try SQLiteStore(path: directory.path("switchboard.sqlite"))
         channel = try await store.createChannel(
-            ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme", avatarURL: "https://acme.test/logo.png"))
+            ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme", avatarURL: "https://acme.test/logo.png")),
+            at: Date()
         )
-        agent = try await store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator))
+        agent = try await store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator), at: Date())
     }
 }

@@ -11,7 +11,7 @@ import Testing
         let credentials = ChannelCredentials(tokenCiphertext: Data([1, 2, 3, 255]), settingsJSON: #"{"api_url":"http://127.0.0.1:9"}"#)
         let draft = ChannelDraft(kind: .telegram, name: "support-tg", mode: .poll, persona: Persona(name: "Desk"))
 
-        let channel = try await fixture.store.createChannel(draft, credentials: credentials)
+        let channel = try await fixture.store.createChannel(draft, credentials: credentials, at: Date())
         #expect(try await fixture.store.channelCredentials(channel.id) == credentials)
 
         try await fixture.store.updateChannelMode(channel.id, mode: .webhook, webhookSecretCiphertext: Data([9, 8, 7]))
@@ -24,7 +24,7 @@ import Testing
         defer { fixture.directory.remove() }
         let draft = ChannelDraft(kind: .telegram, name: fixture.channel.name, mode: .poll, persona: Persona(name: "Desk"))
         await #expect(throws: StoreError.conflict("channel '\(fixture.channel.name)'")) {
-            try await fixture.store.createChannel(draft, credentials: ChannelCredentials(tokenCiphertext: Data([1])))
+            try await fixture.store.createChannel(draft, credentials: ChannelCredentials(tokenCiphertext: Data([1])), at: Date())
         }
         #expect(try await fixture.store.channelCredentials(fixture.channel.id) == nil, "created without a token")
         await #expect(throws: StoreError.notFound("channel 999")) {

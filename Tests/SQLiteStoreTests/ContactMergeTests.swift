@@ -34,7 +34,10 @@ import Testing
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let store = fixture.store
-        let viber = try await store.createChannel(ChannelDraft(kind: .viber, name: "viber", mode: .webhook, persona: Persona(name: "Acme")))
+        let viber = try await store.createChannel(
+            ChannelDraft(kind: .viber, name: "viber", mode: .webhook, persona: Persona(name: "Acme")),
+            at: Date()
+        )
         let first = try await history(fixture, channel: fixture.channel.id, user: "tg-1", offset: 0)
         let second = try await history(fixture, channel: viber.id, user: "vb-1", offset: 100)
         let target = try #require(try await store.conversation(first)).contactID
@@ -92,7 +95,10 @@ import Testing
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let store = fixture.store
-        let viber = try await store.createChannel(ChannelDraft(kind: .viber, name: "viber", mode: .webhook, persona: Persona(name: "Acme")))
+        let viber = try await store.createChannel(
+            ChannelDraft(kind: .viber, name: "viber", mode: .webhook, persona: Persona(name: "Acme")),
+            at: Date()
+        )
         let telegramConversation = try await history(fixture, channel: fixture.channel.id, user: "tg-1", offset: 0)
         let viberConversation = try await history(fixture, channel: viber.id, user: "vb-1", offset: 100)
         let telegram = try #require(try await store.conversation(telegramConversation))
@@ -131,7 +137,10 @@ import Testing
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let store = fixture.store
-        let viber = try await store.createChannel(ChannelDraft(kind: .viber, name: "viber", mode: .webhook, persona: Persona(name: "Acme")))
+        let viber = try await store.createChannel(
+            ChannelDraft(kind: .viber, name: "viber", mode: .webhook, persona: Persona(name: "Acme")),
+            at: Date()
+        )
         func shares(_ phone: String, on channel: ChannelID, from user: String) -> InboundEvent {
             InboundEvent(
                 channelID: channel,

@@ -20,7 +20,10 @@ import Testing
 
         static func signIn(_ harness: TelegramAppHarness, _ switchboard: Switchboard, role: OperatorRole, login: String) async throws -> Session {
             let hash = try await PasswordHasher(cost: 4).hash("password123")
-            _ = try await switchboard.store.createOperator(OperatorDraft(login: login, displayName: login, role: role, passwordHash: hash))
+            _ = try await switchboard.store.createOperator(
+                OperatorDraft(login: login, displayName: login, role: role, passwordHash: hash),
+                at: Date()
+            )
             let body = try JSONSerialization.data(withJSONObject: ["login": login, "password": "password123"])
             let reply = try await harness.client.send(.init(method: .post, url: harness.baseURL + "/api/v1/session", body: .json(body)))
             let cookie = try #require(reply.header("Set-Cookie")?.split(separator: ";").first.map(String.init))
@@ -191,7 +194,7 @@ import Testing
             try await eventually("stored") { try await switchboard.store.messages(in: ConversationID(1)).count == 1 }
             // A reply waits in the outbox while the channel is paused.
             #expect(try await admin.call(.post, "/api/v1/channels/\(channel.id)/pause").status == 200)
-            let maria = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator))
+            let maria = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator), at: Date())
             let reply = try await switchboard.replies.send(ReplyDraft(conversationID: ConversationID(1), operatorID: maria.id, text: "on my way"))
 
             let removed = try await admin.call(.delete, "/api/v1/channels/\(channel.id)")

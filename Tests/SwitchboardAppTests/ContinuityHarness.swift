@@ -73,7 +73,8 @@ struct ContinuityHarness {
         let hasher = PasswordHasher(cost: 4)
         for (login, role) in [("admin", OperatorRole.admin), ("maria", .operator), ("sofia", .supervisor)] {
             _ = try await switchboard.store.createOperator(
-                OperatorDraft(login: login, displayName: login.capitalized, role: role, passwordHash: try await hasher.hash("password123"))
+                OperatorDraft(login: login, displayName: login.capitalized, role: role, passwordHash: try await hasher.hash("password123")),
+                at: Date()
             )
         }
     }

@@ -18,7 +18,7 @@ import Testing
         _ = try await harness.addChannel(mode: .poll)
 
         try await harness.serving(automation: true) { switchboard in
-            let maria = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator))
+            let maria = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator), at: Date())
             try await switchboard.routing.setPresence(maria.id, to: .online)
 
             // When a Ukrainian client asks for a person

@@ -44,7 +44,8 @@ struct InboxHarness {
         let config = AppConfig(port: 0, databasePath: directory.path("switchboard.sqlite"), logLevel: .error)
         let (app, switchboard) = try buildApplication(config: config, passwordCost: 4)
         let channel = try await switchboard.store.createChannel(
-            ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme"))
+            ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme")),
+            at: Date()
         )
         if !automation { try await switchboard.silenceAutomation() }
         let harness = InboxHarness(directory: directory, switchboard: switchboard, channel: channel)
@@ -53,7 +54,8 @@ struct InboxHarness {
 
     func addOperator(_ login: String, role: OperatorRole = .operator, password: String = "password123") async throws -> Operator {
         try await switchboard.store.createOperator(
-            OperatorDraft(login: login, displayName: login.capitalized, role: role, passwordHash: try await hasher.hash(password))
+            OperatorDraft(login: login, displayName: login.capitalized, role: role, passwordHash: try await hasher.hash(password)),
+            at: Date()
         )
     }
 

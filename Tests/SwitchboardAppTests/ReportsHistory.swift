@@ -31,7 +31,7 @@ struct ReportsHistory {
         let boss = try await harness.addOperator("boss", role: .supervisor)
         var patch = AutomationSettingsPatch(welcomeEnabled: false, operatorGreetingEnabled: false, autoCloseMinutes: 0, feedbackEnabled: false)
         patch.businessHours = .init(alwaysOpen: false, schedule: hours)
-        try await store.saveAutomationSettingsPatch(patch, channel: nil)
+        try await store.saveAutomationSettingsPatch(patch, channel: nil, at: Date())
 
         func write(_ user: String, _ time: String) async throws -> ConversationID {
             try await harness.clientWrites("hello", from: user, name: "Client \(user.dropFirst(2))", at: at(time))

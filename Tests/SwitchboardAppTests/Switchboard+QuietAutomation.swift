@@ -1,3 +1,4 @@
+import Foundation
 import SQLiteStore
 import SwitchboardApp
 import SwitchboardCore
@@ -12,6 +13,6 @@ extension Switchboard {
             autoCloseMinutes: 0,
             feedbackEnabled: false
         )
-        try await store.saveAutomationSettingsPatch(off, channel: nil)
+        try await store.saveAutomationSettingsPatch(off, channel: nil, at: Date())
     }
 }

@@ -38,7 +38,7 @@ import Testing
             }
             #expect(conversation?.contextKey == "order-4711")
             // An operator answers; the dispatcher sends through the registered adapter.
-            let agent = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator))
+            let agent = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator), at: Date())
             _ = try await switchboard.replies.send(ReplyDraft(conversationID: ConversationID(1), operatorID: agent.id, text: "Hi Olena!"))
             try await eventually("reply sent") { await !harness.telegram.sentMessages(bot: TelegramAppHarness.token).isEmpty }
             #expect(await harness.telegram.sentMessages(bot: TelegramAppHarness.token).first?.text == "Maria\nHi Olena!")

@@ -37,7 +37,10 @@ import Testing
             }
             let path = try #require(attachment?.storedPath)
             let hash = try await PasswordHasher(cost: 4).hash("password123")
-            _ = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator, passwordHash: hash))
+            _ = try await switchboard.store.createOperator(
+                OperatorDraft(login: "maria", displayName: "Maria", role: .operator, passwordHash: hash),
+                at: Date()
+            )
 
             // When an operator signs in and opens it, or someone without a session tries
             let signIn = try await harness.client.send(
@@ -66,7 +69,10 @@ import Testing
             try await harness.telegram.sendUserMessage(bot: TelegramAppHarness.token, from: user, text: "hello")
             try await eventually("conversation stored") { try await switchboard.store.conversation(ConversationID(1)) != nil }
             let hash = try await PasswordHasher(cost: 4).hash("password123")
-            _ = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator, passwordHash: hash))
+            _ = try await switchboard.store.createOperator(
+                OperatorDraft(login: "maria", displayName: "Maria", role: .operator, passwordHash: hash),
+                at: Date()
+            )
             let signIn = try await harness.client.send(
                 .init(method: .post, url: harness.baseURL + "/api/v1/session", body: .json(Data(#"{"login":"maria","password":"password123"}"#.utf8)))
             )

@@ -28,10 +28,12 @@ import Testing
                     displayName: "Maria Kovalenko-Shevchenko of Billing",
                     role: .operator,
                     avatarURL: harness.baseURL + "/avatars/maria.jpg"
-                )
+                ),
+                at: Date()
             )
             let taras = try await switchboard.store.createOperator(
-                OperatorDraft(login: "taras", displayName: "Taras", role: .supervisor, avatarURL: harness.baseURL + "/avatars/taras.png")
+                OperatorDraft(login: "taras", displayName: "Taras", role: .supervisor, avatarURL: harness.baseURL + "/avatars/taras.png"),
+                at: Date()
             )
 
             // When Maria takes the conversation and answers.
@@ -59,7 +61,7 @@ import Testing
         try await harness.addChannel()
         try await harness.serving { switchboard in
             try await harness.viber.userSends(bot: ViberAppHarness.token, user: olena, message: .text("hello"))
-            let maria = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator))
+            let maria = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator), at: Date())
             let reply = try await switchboard.replies.send(ReplyDraft(conversationID: ConversationID(1), operatorID: maria.id, text: "Hi!"))
             let token = try await sent(harness, count: 1).messageToken
             try await eventually("sent recorded") { try await state(switchboard, reply.id) == .sent }
@@ -91,7 +93,7 @@ import Testing
             try await harness.viber.userSends(bot: ViberAppHarness.token, user: olena, message: .text("hello"))
             // The client unsubscribes without Switchboard hearing of it (a lost callback).
             try await harness.viber.addUser(bot: ViberAppHarness.token, user: olena, subscribed: false)
-            let maria = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator))
+            let maria = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator), at: Date())
             let reply = try await switchboard.replies.send(ReplyDraft(conversationID: ConversationID(1), operatorID: maria.id, text: "Hi?"))
 
             try await eventually("failed") { try await state(switchboard, reply.id) == .failed }

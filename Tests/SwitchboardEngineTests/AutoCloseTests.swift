@@ -81,7 +81,11 @@ import Testing
     @Test func theIdleMinutesAreAChannelSetting() async throws {
         let harness = try await AutomationHarness()
         defer { harness.fixture.directory.remove() }
-        try await harness.store.saveAutomationSettingsPatch(AutomationSettingsPatch(autoCloseMinutes: 5), channel: harness.fixture.channel.id)
+        try await harness.store.saveAutomationSettingsPatch(
+            AutomationSettingsPatch(autoCloseMinutes: 5),
+            channel: harness.fixture.channel.id,
+            at: Date()
+        )
         let conversation = try await answeredConversation(harness)
 
         #expect(try await harness.advance(minutes: 4) == 0)
@@ -93,7 +97,7 @@ import Testing
     func theNextMessageReopensOrOpensANewConversationAsConfigured(reopens: Bool) async throws {
         let harness = try await AutomationHarness()
         defer { harness.fixture.directory.remove() }
-        try await harness.store.saveAutomationSettingsPatch(AutomationSettingsPatch(reopenAfterAutoClose: reopens), channel: nil)
+        try await harness.store.saveAutomationSettingsPatch(AutomationSettingsPatch(reopenAfterAutoClose: reopens), channel: nil, at: Date())
         let conversation = try await answeredConversation(harness)
         try await harness.advance(minutes: 30)
 

@@ -105,7 +105,11 @@ import Testing
     @Test func disabledWelcomeSendsNothing() async throws {
         let harness = try await AutomationHarness()
         defer { harness.fixture.directory.remove() }
-        try await harness.store.saveAutomationSettingsPatch(AutomationSettingsPatch(welcomeEnabled: false), channel: harness.fixture.channel.id)
+        try await harness.store.saveAutomationSettingsPatch(
+            AutomationSettingsPatch(welcomeEnabled: false),
+            channel: harness.fixture.channel.id,
+            at: Date()
+        )
 
         let conversation = try #require(try await harness.clientWrites("hi"))
 
@@ -121,7 +125,7 @@ import Testing
         // Saturday 2027-01-16, 12:00 in Kyiv.
         let harness = try await AutomationHarness(clock: ManualWallClock(start: Date(timeIntervalSince1970: 1_800_093_600)))
         defer { harness.fixture.directory.remove() }
-        try await harness.store.saveAutomationSettingsPatch(AutomationSettingsPatch(businessHours: Self.officeHours()), channel: nil)
+        try await harness.store.saveAutomationSettingsPatch(AutomationSettingsPatch(businessHours: Self.officeHours()), channel: nil, at: Date())
 
         let conversation = try #require(try await harness.clientWrites("hi", language: language))
 
@@ -136,7 +140,8 @@ import Testing
         defer { harness.fixture.directory.remove() }
         try await harness.store.saveAutomationSettingsPatch(
             AutomationSettingsPatch(businessHours: Self.officeHours(holidays: ["2027-01-18"])),
-            channel: nil
+            channel: nil,
+            at: Date()
         )
 
         let conversation = try #require(try await harness.clientWrites("hi"))
@@ -148,7 +153,7 @@ import Testing
         // Friday 2027-01-15, 10:00 in Kyiv.
         let harness = try await AutomationHarness()
         defer { harness.fixture.directory.remove() }
-        try await harness.store.saveAutomationSettingsPatch(AutomationSettingsPatch(businessHours: Self.officeHours()), channel: nil)
+        try await harness.store.saveAutomationSettingsPatch(AutomationSettingsPatch(businessHours: Self.officeHours()), channel: nil, at: Date())
 
         let conversation = try #require(try await harness.clientWrites("hi"))
 

@@ -18,7 +18,10 @@ struct RoutingFixture {
     init(reopenWindow: TimeInterval = 60, configuration: RoutingService.Configuration = .init()) async throws {
         directory = try TemporaryDirectory()
         store = try SQLiteStore(path: directory.path("switchboard.sqlite"), reopenWindow: reopenWindow)
-        channel = try await store.createChannel(ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme")))
+        channel = try await store.createChannel(
+            ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme")),
+            at: Date()
+        )
         clock = ManualWallClock()
         bus = InProcessEventBus(log: store)
         routing = RoutingService(store: store, bus: bus, clock: clock, configuration: configuration, logger: Logger(label: "test"))
@@ -32,7 +35,7 @@ struct RoutingFixture {
     }
 
     func addOperator(_ login: String, capacity: Int = 5, departments: [DepartmentID]? = nil, online: Bool = false) async throws -> OperatorID {
-        let created = try await store.createOperator(OperatorDraft(login: login, displayName: login.capitalized, role: .operator))
+        let created = try await store.createOperator(OperatorDraft(login: login, displayName: login.capitalized, role: .operator), at: Date())
         _ = try await store.updateOperatorRouting(created.id, maxConcurrent: capacity, departmentIDs: departments)
         if online { _ = try await store.setPresence(created.id, to: .online, reason: .manual, at: clock.now()) }
         return created.id

@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import SwitchboardCore
+
+extension SQLiteStore {
+    /// Loads what an automatic-assignment pass reads, inside the pass's write transaction.
+    static func assignmentSnapshot(_ db: Database) throws -> AssignmentSnapshot {
+        var departments: [DepartmentID: QueueRouting] = [:]
+        for row in try db.cachedRows(sql: "SELECT id, strategy, sticky FROM departments") {
+            departments[DepartmentID(row["id"])] = QueueRouting(strategy: try RowDecoding.enumValue(row, "strategy"), sticky: row["sticky"])
+        }
+        var members: [DepartmentID: Set<OperatorID>] = [:]
+        for row in try db.cachedRows(sql: "SELECT operator_id, department_id FROM operator_departments") {
+            members[DepartmentID(row["department_id"]), default: []].insert(OperatorID(row["operator_id"]))
+        }
+        let candidates = try db.cachedRows(
+            sql: """
+                SELECT o.id, o.max_concurrent, o.last_turn,
+                       (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = o.id AND c.status != 'resolved') AS load
+                FROM operators o WHERE o.active = 1 AND o.status = 'online' ORDER BY o.id
+                """
+        ).map { row in
+            AssignmentCandidate(operatorID: OperatorID(row["id"]), load: row["load"], capacity: row["max_concurrent"], lastTurn: row["last_turn"])
+        }
+        // Nobody has room: the queue need not be read (the plan would assign nothing).
+        guard candidates.contains(where: \.hasRoom) else { return AssignmentSnapshot(waiting: [], candidates: candidates) }
+        // Each client's most recent conversation that has an operator, for sticky routing.
+        let latestHeld = "FROM conversations h WHERE h.contact_id = conversations.contact_id AND h.assignee_id IS NOT NULL ORDER BY h.id DESC LIMIT 1"
+        var holders: [ContactID: AssignmentSnapshot.Holder] = [:]
+        var waiting: [AssignmentSnapshot.Waiting] = []
+        let rows = try db.cachedRows(
+            sql: """
+                SELECT id, contact_id, department_id, awaiting_department, COALESCE(queued_at, opened_at) AS since, previous_assignee_id,
+                       (SELECT h.id \(latestHeld)) AS held_id, (SELECT h.assignee_id \(latestHeld)) AS holder_id
+                FROM conversations
+                """ + " " + queueOrder
+        )
+        for row in rows {
+            let contactID = ContactID(row["contact_id"])
+            if let heldID: Int64 = row["held_id"], let holderID: Int64 = row["holder_id"] {
+                holders[contactID] = AssignmentSnapshot.Holder(conversationID: ConversationID(heldID), operatorID: OperatorID(holderID))
+            }
+            waiting.append(
+                AssignmentSnapshot.Waiting(
+                    conversationID: ConversationID(row["id"]),
+                    contactID: contactID,
+                    departmentID: (row["department_id"] as Int64?).map(DepartmentID.init),
+                    awaitingDepartment: row["awaiting_department"],
+                    waitingSince: RowDecoding.date(row, "since"),
+                    previousAssignee: (row["previous_assignee_id"] as Int64?).map(OperatorID.init)
+                )
+            )
+        }
+        return AssignmentSnapshot(
+            waiting: waiting,
+            candidates: candidates,
+            members: members,
+            departments: departments,
+            defaultRouting: try readRoutingSettings(db).defaultRouting,
+            latestHolders: holders,
+            turn: try db.cachedValue(Int64.self, sql: "SELECT MAX(last_turn) FROM operators") ?? 0
+        )
+    }
+}
