@@ -79,8 +79,12 @@ import Testing
                         let finished = await progress.finished == writers
                         let batch = try await store.events(after: cursor, limit: 7).map(\.seq)
                         // Each read is strictly increasing and entirely after the cursor.
-                        #expect(batch == batch.sorted() && Set(batch).count == batch.count)
-                        #expect(batch.allSatisfy { $0 > cursor })
+                        let ordered = batch == batch.sorted() && Set(batch).count == batch.count
+                        let afterCursor = batch.allSatisfy { $0 > cursor }
+                        #expect(ordered)
+                        #expect(afterCursor)
+                        // A store that breaks the rule would keep the reader polling forever: stop at the first break.
+                        guard ordered, afterCursor else { return seen + batch }
                         seen += batch
                         cursor = batch.last ?? cursor
                         if finished && batch.isEmpty { return seen }
