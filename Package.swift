@@ -183,6 +183,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "StoreContractTests",
+            dependencies: ["SwitchboardCore", "SQLiteStore", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SwitchboardEngineTests",
             dependencies: [
                 "SwitchboardCore", "SwitchboardEngine", "SQLiteStore", "TestSupport",

@@ -1,0 +1,46 @@
+import Foundation
+import SQLiteStore
+import SwitchboardCore
+import TestSupport
+import Testing
+
+/// Every store protocol a Switchboard store implements, as the one value the contract cases talk to.
+typealias ContractStore = any ContinuityStore & RoutingStore & AutomationStore & ReviewStore & ReportStore & OperatorAdminStore
+
+/// A fresh, empty store and how to get rid of it.
+struct StoreUnderTest: Sendable {
+    /// The store, seen only through its protocols.
+    let store: ContractStore
+    /// Closes the store and deletes what it created.
+    let tearDown: @Sendable () async throws -> Void
+}
+
+/// Makes fresh stores of one implementation; the contract suite runs every case once per factory.
+///
+/// A new store joins the suite by adding a factory to `all`, without new test code.
+struct StoreFactory: Sendable, CustomTestStringConvertible {
+    /// The implementation's name, shown in test results.
+    let name: String
+    /// Creates an empty, migrated store.
+    let make: @Sendable () async throws -> StoreUnderTest
+
+    var testDescription: String { name }
+
+    /// Every store implementation the contract runs against.
+    static let all: [StoreFactory] = [.sqlite]
+
+    /// A real SQLite file in a temporary folder, deleted afterwards.
+    static let sqlite = StoreFactory(name: "SQLite") {
+        let directory = try TemporaryDirectory()
+        do {
+            let store = try SQLiteStore(path: directory.path("contract.sqlite"))
+            return StoreUnderTest(store: store) {
+                try? store.close()
+                directory.remove()
+            }
+        } catch {
+            directory.remove()
+            throw error
+        }
+    }
+}
