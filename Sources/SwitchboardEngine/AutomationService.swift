@@ -11,7 +11,7 @@ public import SwitchboardCore
 /// keyed, so handling an event twice sends nothing twice.
 public struct AutomationService: Service {
     let store: any Store & AutomationStore
-    let bus: InProcessEventBus
+    let bus: any EventBus
     let clock: any WallClock
     let logger: Logger
     let dispatcher: OutboxDispatcher?
@@ -20,7 +20,7 @@ public struct AutomationService: Service {
 
     /// Creates the service.
     /// - Parameter dispatcher: woken after each automatic message so it is sent at once.
-    public init(store: any Store & AutomationStore, bus: InProcessEventBus, clock: any WallClock, logger: Logger, dispatcher: OutboxDispatcher?) {
+    public init(store: any Store & AutomationStore, bus: any EventBus, clock: any WallClock, logger: Logger, dispatcher: OutboxDispatcher?) {
         self.store = store
         self.bus = bus
         self.clock = clock

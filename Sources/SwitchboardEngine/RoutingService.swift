@@ -25,7 +25,7 @@ public struct RoutingService: Service {
 
     /// Where presence, queues and routing settings live.
     public let store: any RoutingStore
-    let bus: InProcessEventBus
+    let bus: any EventBus
     let clock: any WallClock
     /// The timeouts in force.
     public let configuration: Configuration
@@ -34,7 +34,7 @@ public struct RoutingService: Service {
     let activity = ActivityThrottle()
 
     /// Creates the service.
-    public init(store: any RoutingStore, bus: InProcessEventBus, clock: any WallClock, configuration: Configuration = .init(), logger: Logger) {
+    public init(store: any RoutingStore, bus: any EventBus, clock: any WallClock, configuration: Configuration = .init(), logger: Logger) {
         self.store = store
         self.bus = bus
         self.clock = clock
