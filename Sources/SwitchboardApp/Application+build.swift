@@ -4,7 +4,6 @@ public import Hummingbird
 import HummingbirdWebSocket
 public import Logging
 public import MediaFiles
-public import SQLiteStore
 public import Secrets
 public import SwitchboardCore
 public import SwitchboardEngine
@@ -15,7 +14,8 @@ public typealias AppRequestContext = InboxRequestContext
 
 /// The running parts of Switchboard, built once from the config.
 public struct Switchboard: Sendable {
-    public let store: SQLiteStore
+    /// The store the configuration names.
+    public let store: any AppStore
     public let bus: InProcessEventBus
     public let router: SwitchboardEngine.Router
     public let replies: ReplyService
@@ -48,9 +48,11 @@ public struct Switchboard: Sendable {
     public let continuity: ContinuityService
 
     /// Opens the database, loads (or creates) the secret key and wires the engine and the channels.
-    /// - Throws: when the database cannot be opened or migrated, or the secret key cannot be loaded.
+    /// - Throws: when the configuration names a database this build cannot open, the database cannot be
+    ///   opened or migrated, or the secret key cannot be loaded.
     public init(config: AppConfig, logger: Logger, clock: any WallClock = SystemWallClock()) throws {
-        store = try SQLiteStore(path: config.databasePath)
+        let store = try openStore(config)
+        self.store = store
         self.clock = clock
         secrets = try SecretKeyFile.load(base64Key: config.secretKey, path: config.secretKeyFile)
         bus = InProcessEventBus(log: store)
@@ -162,7 +164,7 @@ public func buildRouter(
     router.addRoutes(WebhookController(registry: switchboard.webhooks, metrics: switchboard.metrics).routes)
     router.addRoutes(
         MetricsController(metrics: switchboard.metrics) { [store = switchboard.store, metrics = switchboard.metrics] in
-            let counts = try await store.operationalCounts()
+            let counts = try await store.queueCounts()
             metrics.setQueues(outboxPending: counts.outboxPending, waitingConversations: counts.waitingConversations)
         }.routes
     )
