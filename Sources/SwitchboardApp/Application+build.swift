@@ -32,9 +32,9 @@ public struct Switchboard: Sendable {
     /// The HTTP client of every messenger API call (global proxy applied).
     public let transport: CurlTransport
     /// Starts the Telegram channels at `serve`.
-    public let telegram: TelegramBridge
+    public let telegram: ChannelBridge
     /// Starts the Viber channels at `serve`.
-    public let viber: ViberBridge
+    public let viber: ChannelBridge
     /// What `/metrics` reports.
     public let metrics: ServerMetrics
     /// Each channel's latest client message and failure, for the admin's live view.
@@ -77,18 +77,7 @@ public struct Switchboard: Sendable {
         var routingConfiguration = RoutingService.Configuration()
         routingConfiguration.presenceTimeout = config.presenceTimeout
         routing = RoutingService(store: store, bus: bus, clock: clock, configuration: routingConfiguration, logger: logger)
-        telegram = TelegramBridge(
-            store: store,
-            secrets: secrets,
-            sink: router,
-            adapters: adapters,
-            webhooks: webhooks,
-            media: media,
-            transport: transport,
-            config: config,
-            logger: logger
-        )
-        viber = ViberBridge(
+        let wiring = ChannelWiring(
             store: store,
             secrets: secrets,
             sink: router,
@@ -98,6 +87,8 @@ public struct Switchboard: Sendable {
             config: config,
             logger: logger
         )
+        telegram = ChannelBridge(starter: TelegramChannelStarter(media: media), wiring: wiring)
+        viber = ChannelBridge(starter: ViberChannelStarter(), wiring: wiring)
     }
 }
 
