@@ -15,7 +15,7 @@ public struct AutomationService: Service {
     let clock: any WallClock
     let logger: Logger
     let dispatcher: OutboxDispatcher?
-    let timerSignal = WakeSignal()
+    let timerLoop: WakeLoop
     let batchSize = 256
 
     /// Creates the service.
@@ -26,11 +26,12 @@ public struct AutomationService: Service {
         self.clock = clock
         self.logger = logger
         self.dispatcher = dispatcher
+        self.timerLoop = WakeLoop(clock: clock)
     }
 
     /// The timer service (auto-close); run it beside this one.
     public var scheduler: Scheduler {
-        Scheduler(timers: store, clock: clock, logger: logger, signal: timerSignal) { timer in try await fire(timer) }
+        Scheduler(timers: store, clock: clock, logger: logger, loop: timerLoop) { timer in try await fire(timer) }
     }
 
     /// Runs until graceful shutdown: catches up with the log, then follows the bus.
