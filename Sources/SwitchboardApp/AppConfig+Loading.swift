@@ -47,6 +47,8 @@ extension AppConfig {
         var isDirectory: ObjCBool = false
         if database.isEmpty {
             problems.append("SWITCHBOARD_DATABASE: must not be empty")
+        } else if case .failure(let unsupported) = Result(catching: { () throws(DatabaseLocation.Unsupported) in try DatabaseLocation(database) }) {
+            problems.append("SWITCHBOARD_DATABASE: \(unsupported.description)")
         } else if !directory.isEmpty && !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
             problems.append("SWITCHBOARD_DATABASE: directory '\(directory)' does not exist")
         }

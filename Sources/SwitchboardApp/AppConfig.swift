@@ -38,7 +38,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
     public static let keys: [(key: String, help: String)] = [
         ("SWITCHBOARD_HOST", "address to bind, default 127.0.0.1"),
         ("SWITCHBOARD_PORT", "port to bind, default 8080"),
-        ("SWITCHBOARD_DATABASE", "SQLite file, default ./switchboard.sqlite"),
+        ("SWITCHBOARD_DATABASE", "SQLite file, default ./switchboard.sqlite (database URLs such as postgres:// are refused for now)"),
         ("SWITCHBOARD_PUBLIC_URL", "externally reachable base URL, default http://<host>:<port>"),
         ("SWITCHBOARD_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical; default info"),
         ("SWITCHBOARD_CONFIG", "path of a KEY=VALUE file with any of these settings"),

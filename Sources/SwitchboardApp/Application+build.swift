@@ -4,7 +4,6 @@ public import Hummingbird
 import HummingbirdWebSocket
 public import Logging
 public import MediaFiles
-public import SQLiteStore
 public import Secrets
 public import SwitchboardCore
 public import SwitchboardEngine
@@ -15,7 +14,8 @@ public typealias AppRequestContext = InboxRequestContext
 
 /// The running parts of Switchboard, built once from the config.
 public struct Switchboard: Sendable {
-    public let store: SQLiteStore
+    /// The store the configuration names.
+    public let store: any AppStore
     public let bus: InProcessEventBus
     public let router: SwitchboardEngine.Router
     public let replies: ReplyService
@@ -32,9 +32,9 @@ public struct Switchboard: Sendable {
     /// The HTTP client of every messenger API call (global proxy applied).
     public let transport: CurlTransport
     /// Starts the Telegram channels at `serve`.
-    public let telegram: TelegramBridge
+    public let telegram: ChannelBridge
     /// Starts the Viber channels at `serve`.
-    public let viber: ViberBridge
+    public let viber: ChannelBridge
     /// What `/metrics` reports.
     public let metrics: ServerMetrics
     /// Each channel's latest client message and failure, for the admin's live view.
@@ -48,9 +48,11 @@ public struct Switchboard: Sendable {
     public let continuity: ContinuityService
 
     /// Opens the database, loads (or creates) the secret key and wires the engine and the channels.
-    /// - Throws: when the database cannot be opened or migrated, or the secret key cannot be loaded.
+    /// - Throws: when the configuration names a database this build cannot open, the database cannot be
+    ///   opened or migrated, or the secret key cannot be loaded.
     public init(config: AppConfig, logger: Logger, clock: any WallClock = SystemWallClock()) throws {
-        store = try SQLiteStore(path: config.databasePath)
+        let store = try openStore(config)
+        self.store = store
         self.clock = clock
         secrets = try SecretKeyFile.load(base64Key: config.secretKey, path: config.secretKeyFile)
         bus = InProcessEventBus(log: store)
@@ -75,18 +77,7 @@ public struct Switchboard: Sendable {
         var routingConfiguration = RoutingService.Configuration()
         routingConfiguration.presenceTimeout = config.presenceTimeout
         routing = RoutingService(store: store, bus: bus, clock: clock, configuration: routingConfiguration, logger: logger)
-        telegram = TelegramBridge(
-            store: store,
-            secrets: secrets,
-            sink: router,
-            adapters: adapters,
-            webhooks: webhooks,
-            media: media,
-            transport: transport,
-            config: config,
-            logger: logger
-        )
-        viber = ViberBridge(
+        let wiring = ChannelWiring(
             store: store,
             secrets: secrets,
             sink: router,
@@ -96,6 +87,8 @@ public struct Switchboard: Sendable {
             config: config,
             logger: logger
         )
+        telegram = ChannelBridge(starter: TelegramChannelStarter(media: media), wiring: wiring)
+        viber = ChannelBridge(starter: ViberChannelStarter(), wiring: wiring)
     }
 }
 
@@ -162,7 +155,7 @@ public func buildRouter(
     router.addRoutes(WebhookController(registry: switchboard.webhooks, metrics: switchboard.metrics).routes)
     router.addRoutes(
         MetricsController(metrics: switchboard.metrics) { [store = switchboard.store, metrics = switchboard.metrics] in
-            let counts = try await store.operationalCounts()
+            let counts = try await store.queueCounts()
             metrics.setQueues(outboxPending: counts.outboxPending, waitingConversations: counts.waitingConversations)
         }.routes
     )

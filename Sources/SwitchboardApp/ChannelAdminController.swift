@@ -1,7 +1,6 @@
 import Foundation
 public import Hummingbird
 import Logging
-import SQLiteStore
 import SwitchboardCore
 import SwitchboardEngine
 public import SwitchboardWeb

@@ -1,5 +1,4 @@
 import Foundation
-import SQLiteStore
 import SwitchboardCore
 
 extension DemoHistory {

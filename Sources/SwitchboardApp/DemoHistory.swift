@@ -1,5 +1,4 @@
 import Foundation
-import SQLiteStore
 import SwitchboardCore
 
 /// Three weeks of past work in the demo database, so the reports page (figures, load, schedules,
@@ -43,7 +42,7 @@ struct DemoHistory {
         let name: String
     }
 
-    let store: SQLiteStore
+    let store: any AppStore
     let now: Date
 
     /// Plans and plays the history.

@@ -1,17 +1,15 @@
 import Foundation
 public import Logging
-public import SQLiteStore
 public import ServiceLifecycle
-import SwitchboardCore
-public import SwitchboardEngine
+public import SwitchboardCore
 public import SwitchboardWeb
 
 /// Counts messages in and out and final delivery failures per channel from the committed events
 /// (and notes each channel's latest client message and failure for the admin's live view),
 /// so every path that stores a message (webhook, poller, inbox, automation) is counted the same way.
 public struct MetricsObserver: Service {
-    let store: SQLiteStore
-    let bus: InProcessEventBus
+    let store: any Store
+    let bus: any EventBus
     let metrics: ServerMetrics
     let activity: ChannelActivity
     let logger: Logger
@@ -24,7 +22,7 @@ public struct MetricsObserver: Service {
     }
 
     /// Creates the observer.
-    public init(store: SQLiteStore, bus: InProcessEventBus, metrics: ServerMetrics, activity: ChannelActivity, logger: Logger) {
+    public init(store: any Store, bus: any EventBus, metrics: ServerMetrics, activity: ChannelActivity, logger: Logger) {
         self.store = store
         self.bus = bus
         self.metrics = metrics
@@ -70,11 +68,11 @@ public struct MetricsObserver: Service {
 
 /// Which channel a conversation belongs to, by name; both facts never change, so they are cached.
 actor ChannelNames {
-    let store: SQLiteStore
+    let store: any Store
     private var byConversation: [ConversationID: String] = [:]
     private var byChannel: [ChannelID: String] = [:]
 
-    init(store: SQLiteStore) {
+    init(store: any Store) {
         self.store = store
     }
 

@@ -1,5 +1,4 @@
 public import Foundation
-import SQLiteStore
 import Secrets
 
 /// Moves every stored secret to a new key: `switchboard secret-key rotate`.
@@ -52,7 +51,7 @@ public enum SecretKeyRotation {
         }
         let next = try box { try SecretKeyFile.load(base64Key: nil, path: nextPath) }
 
-        let store = try SQLiteStore(path: config.databasePath)
+        let store = try openStore(config)
         let resealed: Int
         do {
             resealed = try await store.resealSecrets { sealed in

@@ -70,7 +70,16 @@ public protocol EventLog: Sendable {
 }
 
 /// Fans committed events out to subscribers.
+///
+/// Every implementation keeps one promise to a subscriber: it sees each committed event with a
+/// `seq` greater than its starting point exactly once, in `seq` order, first the backlog read from
+/// the event log and then live ones, with no gap and no duplicate where the two meet.
 public protocol EventBus: Sendable {
     /// Hands committed events to subscribers. Call only after the transaction that produced them committed.
     func publish(_ events: [Event]) async
+    /// Subscribes to committed events.
+    /// - Parameter seq: deliver every event with a greater `seq` (the backlog from the log first);
+    ///   nil means "from now on". A `seq` beyond the latest committed one is clamped to it.
+    /// - Throws: when the event log cannot be read.
+    func subscribe(after seq: Int64?) async throws -> EventSubscription
 }

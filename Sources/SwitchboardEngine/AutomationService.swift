@@ -11,26 +11,27 @@ public import SwitchboardCore
 /// keyed, so handling an event twice sends nothing twice.
 public struct AutomationService: Service {
     let store: any Store & AutomationStore
-    let bus: InProcessEventBus
+    let bus: any EventBus
     let clock: any WallClock
     let logger: Logger
     let dispatcher: OutboxDispatcher?
-    let timerSignal = WakeSignal()
+    let timerLoop: WakeLoop
     let batchSize = 256
 
     /// Creates the service.
     /// - Parameter dispatcher: woken after each automatic message so it is sent at once.
-    public init(store: any Store & AutomationStore, bus: InProcessEventBus, clock: any WallClock, logger: Logger, dispatcher: OutboxDispatcher?) {
+    public init(store: any Store & AutomationStore, bus: any EventBus, clock: any WallClock, logger: Logger, dispatcher: OutboxDispatcher?) {
         self.store = store
         self.bus = bus
         self.clock = clock
         self.logger = logger
         self.dispatcher = dispatcher
+        self.timerLoop = WakeLoop(clock: clock)
     }
 
     /// The timer service (auto-close); run it beside this one.
     public var scheduler: Scheduler {
-        Scheduler(timers: store, clock: clock, logger: logger, signal: timerSignal) { timer in try await fire(timer) }
+        Scheduler(timers: store, clock: clock, logger: logger, loop: timerLoop) { timer in try await fire(timer) }
     }
 
     /// Runs until graceful shutdown: catches up with the log, then follows the bus.

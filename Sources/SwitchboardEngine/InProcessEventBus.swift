@@ -42,7 +42,7 @@ public actor InProcessEventBus: EventBus {
         }
     }
 
-    /// Subscribes to committed events.
+    /// Subscribes to committed events: the log's backlog after `seq` first, then live ones.
     /// - Parameter seq: deliver everything after this seq (from the log first); nil means "from now on".
     public func subscribe(after seq: Int64?) async throws -> EventSubscription {
         let latest = max(try await log.latestSeq(), highestPublished)
@@ -52,7 +52,7 @@ public actor InProcessEventBus: EventBus {
         let id = nextSubscriberID
         nextSubscriberID += 1
         subscribers[id] = Subscriber(deliveredSeq: start, catchingUp: true)
-        return EventSubscription(bus: self, id: id)
+        return EventSubscription(next: { try await self.next(for: id) }, cancel: { await self.unsubscribe(id) })
     }
 
     /// How many subscribers are attached (for metrics and tests).
@@ -125,32 +125,5 @@ public actor InProcessEventBus: EventBus {
     func unsubscribe(_ id: Int) {
         let waiter = subscribers.removeValue(forKey: id)?.waiter
         waiter?.resume()
-    }
-}
-
-/// A stream of committed events in seq order. Cancel the consuming task or call `cancel()` to stop.
-public struct EventSubscription: AsyncSequence, Sendable {
-    public typealias Element = Event
-
-    let bus: InProcessEventBus
-    let id: Int
-
-    /// Detaches from the bus; a pending `next()` returns nil.
-    public func cancel() async {
-        await bus.unsubscribe(id)
-    }
-
-    public func makeAsyncIterator() -> Iterator {
-        Iterator(bus: bus, id: id)
-    }
-
-    /// Pulls the next event, waiting for one when the subscriber is up to date.
-    public struct Iterator: AsyncIteratorProtocol {
-        let bus: InProcessEventBus
-        let id: Int
-
-        public mutating func next() async throws -> Event? {
-            try await bus.next(for: id)
-        }
     }
 }

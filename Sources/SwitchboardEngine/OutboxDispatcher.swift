@@ -31,7 +31,7 @@ public struct OutboxDispatcher: Service {
     let configuration: Configuration
     let logger: Logger
     let jitter: @Sendable () -> Double
-    let signal = WakeSignal()
+    let loop: WakeLoop
 
     /// Creates a dispatcher.
     /// - Parameter jitter: a source of numbers in 0..<1 for backoff jitter (injected for tests).
@@ -51,32 +51,29 @@ public struct OutboxDispatcher: Service {
         self.configuration = configuration
         self.logger = logger
         self.jitter = jitter
+        self.loop = WakeLoop(clock: clock)
     }
 
     /// Tells the dispatcher a new reply is waiting, so it does not wait for its next poll.
     public func wake() {
-        let signal = self.signal
-        Task { await signal.signal() }
+        loop.wake()
     }
 
     /// Runs until graceful shutdown; in-flight sends finish and are recorded before it returns.
     public func run() async throws {
-        let signal = self.signal
-        await withGracefulShutdownHandler {
-            while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                let dispatched: Int
-                do {
-                    dispatched = try await dispatchDue()
-                } catch {
-                    logger.error("outbox round failed", metadata: ["error": "\(error)"])
-                    dispatched = 0
-                }
-                if dispatched > 0 { continue }
-                await waitForWork()
-            }
-        } onGracefulShutdown: {
-            Task { await signal.signal() }
+        await loop.run { await round() }
+    }
+
+    /// Dispatches what is due; returns when to look again (at once after a busy round).
+    private func round() async -> Date {
+        do {
+            if try await dispatchDue() > 0 { return clock.now() }
+        } catch {
+            logger.error("outbox round failed", metadata: ["error": "\(error)"])
         }
+        let idleDeadline = clock.now().addingTimeInterval(configuration.idlePoll)
+        let due = (try? await store.nextOutboxDue()) ?? idleDeadline
+        return min(due, idleDeadline)
     }
 
     /// One round: claims due rows and delivers them. Returns how many rows were handled.
@@ -125,22 +122,6 @@ public struct OutboxDispatcher: Service {
         case .giveUp(let reason):
             logger.warning("delivery failed", metadata: ["message": "\(id)", "reason": "\(reason)"])
             return .failed(id, reason: reason, recipientUnreachable: failure.recipientUnreachable)
-        }
-    }
-
-    private func waitForWork() async {
-        let now = clock.now()
-        let idleDeadline = now.addingTimeInterval(configuration.idlePoll)
-        let due = (try? await store.nextOutboxDue()) ?? idleDeadline
-        let deadline = min(due, idleDeadline)
-        guard deadline > now else { return }
-        let clock = self.clock
-        let signal = self.signal
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await clock.sleep(until: deadline) }
-            group.addTask { await signal.wait() }
-            await group.next()
-            group.cancelAll()
         }
     }
 }

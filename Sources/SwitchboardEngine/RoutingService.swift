@@ -25,21 +25,22 @@ public struct RoutingService: Service {
 
     /// Where presence, queues and routing settings live.
     public let store: any RoutingStore
-    let bus: InProcessEventBus
+    let bus: any EventBus
     let clock: any WallClock
     /// The timeouts in force.
     public let configuration: Configuration
     let logger: Logger
-    let signal = WakeSignal()
+    let loop: WakeLoop
     let activity = ActivityThrottle()
 
     /// Creates the service.
-    public init(store: any RoutingStore, bus: InProcessEventBus, clock: any WallClock, configuration: Configuration = .init(), logger: Logger) {
+    public init(store: any RoutingStore, bus: any EventBus, clock: any WallClock, configuration: Configuration = .init(), logger: Logger) {
         self.store = store
         self.bus = bus
         self.clock = clock
         self.configuration = configuration
         self.logger = logger
+        self.loop = WakeLoop(clock: clock)
     }
 
     /// Sets an operator's presence; coming online assigns waiting conversations at once.
@@ -95,38 +96,35 @@ public struct RoutingService: Service {
     /// whenever an event may free an operator or add to a queue, or a presence timeout falls due.
     public func run() async throws {
         let subscription = try await bus.subscribe(after: nil)
-        let signal = self.signal
-        await withGracefulShutdownHandler {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    do {
-                        for try await event in subscription where Self.mayChangeAssignment(event.kind) {
-                            await signal.signal()
-                        }
-                    } catch {
-                        // Cancelled at shutdown.
+        let loop = self.loop
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    for try await event in subscription where Self.mayChangeAssignment(event.kind) {
+                        loop.wake()
                     }
+                } catch {
+                    // Cancelled at shutdown.
                 }
-                group.addTask { await passes() }
-                await group.next()
-                group.cancelAll()
             }
-        } onGracefulShutdown: {
-            Task { await signal.signal() }
+            group.addTask { await loop.run { await pass() } }
+            await group.next()
+            group.cancelAll()
         }
         await subscription.cancel()
     }
 
-    private func passes() async {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                try await expireIdlePresence()
-                try await assignWaiting()
-            } catch {
-                logger.error("routing pass failed", metadata: ["error": "\(error)"])
-            }
-            await waitForWork()
+    /// One pass; returns when the next presence timeout (or the safety-net sweep) falls due.
+    private func pass() async -> Date {
+        do {
+            try await expireIdlePresence()
+            try await assignWaiting()
+        } catch {
+            logger.error("routing pass failed", metadata: ["error": "\(error)"])
         }
+        let sweep = clock.now().addingTimeInterval(configuration.sweepInterval)
+        let oldest = try? await store.oldestActivityOfPresentOperators()
+        return oldest.map { min(sweep, $0.addingTimeInterval(configuration.presenceTimeout)) } ?? sweep
     }
 
     static func mayChangeAssignment(_ kind: EventKind) -> Bool {
@@ -136,22 +134,6 @@ public struct RoutingService: Service {
             true
         default:
             false
-        }
-    }
-
-    private func waitForWork() async {
-        let now = clock.now()
-        let sweep = now.addingTimeInterval(configuration.sweepInterval)
-        let oldest = try? await store.oldestActivityOfPresentOperators()
-        let deadline = oldest.map { min(sweep, $0.addingTimeInterval(configuration.presenceTimeout)) } ?? sweep
-        guard deadline > now else { return }
-        let clock = self.clock
-        let signal = self.signal
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await clock.sleep(until: deadline) }
-            group.addTask { await signal.wait() }
-            await group.next()
-            group.cancelAll()
         }
     }
 }

@@ -16,7 +16,7 @@ public struct Scheduler: Service {
     let clock: any WallClock
     let logger: Logger
     let handler: Handler
-    let signal: WakeSignal
+    let loop: WakeLoop
     /// Longest sleep when nothing is due, so a timer written by another process is not missed for long.
     let idlePoll: TimeInterval
     /// How long a timer whose handler failed waits before it fires again.
@@ -26,7 +26,7 @@ public struct Scheduler: Service {
         timers: any TimerStore,
         clock: any WallClock,
         logger: Logger,
-        signal: WakeSignal,
+        loop: WakeLoop,
         idlePoll: TimeInterval = 60,
         retryDelay: TimeInterval = 30,
         handler: @escaping Handler
@@ -34,7 +34,7 @@ public struct Scheduler: Service {
         self.timers = timers
         self.clock = clock
         self.logger = logger
-        self.signal = signal
+        self.loop = loop
         self.idlePoll = idlePoll
         self.retryDelay = retryDelay
         self.handler = handler
@@ -42,25 +42,23 @@ public struct Scheduler: Service {
 
     /// Tells the scheduler a timer was added or moved, so it recomputes when to wake.
     public func wake() {
-        let signal = self.signal
-        Task { await signal.signal() }
+        loop.wake()
     }
 
     /// Runs until graceful shutdown.
     public func run() async throws {
-        let signal = self.signal
-        await withGracefulShutdownHandler {
-            while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                do {
-                    if try await fireDue() > 0 { continue }
-                } catch {
-                    logger.error("timer round failed", metadata: ["error": "\(error)"])
-                }
-                await waitForNextDue()
-            }
-        } onGracefulShutdown: {
-            Task { await signal.signal() }
+        await loop.run { await round() }
+    }
+
+    /// Fires what is due; returns when to look again (at once after a busy round).
+    private func round() async -> Date {
+        do {
+            if try await fireDue() > 0 { return clock.now() }
+        } catch {
+            logger.error("timer round failed", metadata: ["error": "\(error)"])
         }
+        let idleDeadline = clock.now().addingTimeInterval(idlePoll)
+        return min((try? await timers.nextTimerDue()) ?? idleDeadline, idleDeadline)
     }
 
     /// Fires every timer due now. Returns how many fired.
@@ -80,20 +78,5 @@ public struct Scheduler: Service {
             }
         }
         return due.count
-    }
-
-    private func waitForNextDue() async {
-        let now = clock.now()
-        let idleDeadline = now.addingTimeInterval(idlePoll)
-        let deadline = min((try? await timers.nextTimerDue()) ?? idleDeadline, idleDeadline)
-        guard deadline > now else { return }
-        let clock = self.clock
-        let signal = self.signal
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await clock.sleep(until: deadline) }
-            group.addTask { await signal.wait() }
-            await group.next()
-            group.cancelAll()
-        }
     }
 }

@@ -8,7 +8,7 @@ public struct InboxDependencies: Sendable {
     /// Operator administration and the audit log.
     public let admin: any OperatorAdminStore
     public let inbox: InboxService
-    public let bus: InProcessEventBus
+    public let bus: any EventBus
     public let hasher: PasswordHasher
     public let throttle: LoginThrottle
     /// Where uploads and downloaded messenger files live.
@@ -24,7 +24,7 @@ public struct InboxDependencies: Sendable {
         store: any ContinuityStore,
         admin: any OperatorAdminStore,
         inbox: InboxService,
-        bus: InProcessEventBus,
+        bus: any EventBus,
         hasher: PasswordHasher,
         throttle: LoginThrottle = LoginThrottle(),
         mediaDirectory: URL,

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SQLiteStore
 import SwitchboardApp
 import SwitchboardCore
 import SwitchboardWeb
@@ -23,7 +22,7 @@ struct AddAPIKeyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load()
-        let store = try SQLiteStore(path: config.databasePath)
+        let store = try openStore(config)
         do {
             let issued = try await APIKeyIssuer.issue(name: name, store: store, by: .shell, at: Date())
             FileHandle.standardError.write(Data("created API key \(name) (id \(issued.id)); store it now, it is not shown again:\n".utf8))

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SQLiteStore
 import SwitchboardApp
 
 /// `switchboard backup <file>`: a consistent copy of the database, safe while `serve` runs.
@@ -17,14 +16,10 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load()
-        guard FileManager.default.fileExists(atPath: config.databasePath) else {
-            FileHandle.standardError.write(Data("switchboard backup: no database at \(config.databasePath)\n".utf8))
-            throw ExitCode.failure
-        }
         do {
-            let summary = try await SQLiteStore.backup(databaseAt: config.databasePath, to: file)
+            let summary = try await DatabaseLocation(config.databasePath).backup(to: file)
             print("\(summary.path): \(summary.bytes) bytes, \(summary.conversations) conversations, \(summary.messages) messages, integrity ok")
-        } catch let error as BackupError {
+        } catch let error as DatabaseLocation.MaintenanceError {
             FileHandle.standardError.write(Data("switchboard backup: \(error.description)\n".utf8))
             throw ExitCode.failure
         }

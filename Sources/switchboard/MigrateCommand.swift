@@ -1,5 +1,4 @@
 import ArgumentParser
-import SQLiteStore
 import SwitchboardApp
 
 /// `switchboard migrate`: applies pending database migrations and exits.
@@ -10,11 +9,12 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load()
-        let applied = try SQLiteStore.migrate(path: config.databasePath)
+        let database = try DatabaseLocation(config.databasePath)
+        let applied = try database.migrate()
         if applied.isEmpty {
-            print("\(config.databasePath): up to date")
+            print("\(database.displayName): up to date")
         } else {
-            print("\(config.databasePath): applied \(applied.joined(separator: ", "))")
+            print("\(database.displayName): applied \(applied.joined(separator: ", "))")
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SQLiteStore
 import SwitchboardApp
 import SwitchboardCore
 import SwitchboardWeb
@@ -38,7 +37,7 @@ struct AddOperatorCommand: AsyncParsableCommand {
         let config = try options.load()
         let password = try readPassword()
         guard password.count >= 8 else { throw ValidationError("a password has at least 8 characters") }
-        let store = try SQLiteStore(path: config.databasePath)
+        let store = try openStore(config)
         let hash = try await PasswordHasher().hash(password)
         do {
             let created = try await store.createOperator(

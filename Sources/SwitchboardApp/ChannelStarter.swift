@@ -1,0 +1,31 @@
+import CurlHTTP
+import Logging
+import Secrets
+import SwitchboardCore
+
+/// What differs between messengers when a ``ChannelBridge`` starts a channel.
+protocol ChannelStarter: Sendable {
+    /// The messenger this starter wires.
+    var kind: ChannelKind { get }
+
+    /// Wires one channel: registers its adapter with the outbox and its inbound path (webhook
+    /// endpoint or poller) to the router, and puts it in its mode.
+    /// - Returns: the work to run while the channel is live (a poller, a retried webhook setup), if any.
+    /// - Throws: when the token cannot be opened or the channel cannot be wired.
+    func start(_ channel: Channel, credentials: ChannelCredentials, wiring: ChannelWiring) async throws -> (@Sendable () async -> Void)?
+}
+
+/// What every messenger's channels are connected to.
+struct ChannelWiring: Sendable {
+    let store: any Store
+    let secrets: SecretBox
+    /// Where inbound events go (the router).
+    let sink: any InboundSink
+    /// Where the outbox finds each channel's adapter.
+    let adapters: ChannelAdapters
+    let webhooks: WebhookEndpoints
+    /// The HTTP client of messenger API calls (global proxy applied).
+    let transport: any HTTPTransport
+    let config: AppConfig
+    let logger: Logger
+}

@@ -1,0 +1,60 @@
+import CurlHTTP
+import Logging
+import Secrets
+import SwitchboardCore
+import TelegramChannel
+
+/// Wires a Telegram channel: its adapter, then either a webhook endpoint (setWebhook) or, in poll
+/// mode, deleteWebhook and a poller for the bridge to run.
+struct TelegramChannelStarter: ChannelStarter {
+    let media: any MediaStore
+    /// Poller tuning, shortened by tests.
+    var pollerConfiguration = TelegramPoller.Configuration()
+
+    var kind: ChannelKind { .telegram }
+
+    func start(_ channel: Channel, credentials: ChannelCredentials, wiring: ChannelWiring) async throws -> (@Sendable () async -> Void)? {
+        let logger = wiring.logger
+        let token = try wiring.secrets.open(credentials.tokenCiphertext)
+        let settings = TelegramChannelSettings(json: credentials.settingsJSON)
+        let api = TelegramBotAPI(token: token, endpoint: settings.endpoint, transport: wiring.transport)
+        let options = TelegramAdapter.Options(signReplies: settings.signReplies ?? true)
+        await wiring.adapters.register(TelegramAdapter(api: api, media: media, options: options), for: channel.id)
+        let processor = TelegramUpdateProcessor(channelID: channel.id, api: api, sink: wiring.sink, media: media, logger: logger)
+        switch channel.mode {
+        case .webhook:
+            guard let sealed = credentials.webhookSecretCiphertext else {
+                logger.error("telegram webhook channel has no secret; run `switchboard channel mode`", metadata: ["channel": "\(channel.name)"])
+                return nil
+            }
+            let secret = try wiring.secrets.open(sealed)
+            await wiring.webhooks.register(
+                TelegramWebhookEndpoint(secret: secret, processor: processor, logger: logger),
+                kind: .telegram,
+                channelName: channel.name
+            )
+            let url = TelegramWebhookSetup.webhookURL(publicURL: wiring.config.publicURL, channelName: channel.name)
+            await ensure(.webhook, api: api, channel: channel, url: url, secret: secret, logger: logger)
+            return nil
+        case .poll:
+            await ensure(.poll, api: api, channel: channel, url: nil, secret: nil, logger: logger)
+            // Its own single-worker transport: a long poll holds its worker for the whole poll timeout.
+            let pollTransport = CurlTransport(configuration: .init(proxy: wiring.config.proxy, maxConcurrentRequests: 1))
+            let pollAPI = TelegramBotAPI(token: token, endpoint: settings.endpoint, transport: pollTransport)
+            let poller = TelegramPoller(name: channel.name, api: pollAPI, processor: processor, configuration: pollerConfiguration, logger: logger)
+            return { try? await poller.run() }
+        }
+    }
+
+    /// Re-applies the mode at start, so a changed public URL or a webhook set elsewhere is corrected.
+    private func ensure(_ mode: ChannelMode, api: TelegramBotAPI, channel: Channel, url: String?, secret: String?, logger: Logger) async {
+        do {
+            try await TelegramWebhookSetup.activate(mode, api: api, webhookURL: url, secret: secret)
+        } catch {
+            logger.warning(
+                "could not put telegram channel into \(mode.rawValue) mode",
+                metadata: ["channel": "\(channel.name)", "error": "\(error)"]
+            )
+        }
+    }
+}
