@@ -109,13 +109,26 @@ let package = Package(
                 "SwitchboardEngine",
                 "SQLiteStore",
                 "SwitchboardWeb",
-                "MessengerFakes",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SwitchboardDemo",
+            dependencies: [
+                "SwitchboardApp",
+                "SwitchboardCore",
+                "SwitchboardWeb",
+                "SQLiteStore",
+                "MessengerFakes",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -135,6 +148,7 @@ let package = Package(
             dependencies: [
                 "SwitchboardApp",
                 "SwitchboardBench",
+                "SwitchboardDemo",
                 "SwitchboardWeb",
                 "SwitchboardCore",
                 "SwitchboardEngine",

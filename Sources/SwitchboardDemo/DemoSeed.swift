@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SQLiteStore
+import SwitchboardApp
 import SwitchboardCore
 import SwitchboardWeb
 
