@@ -80,18 +80,26 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "SwitchboardWeb",
+            name: "Accounts",
             dependencies: [
                 "SwitchboardCore",
-                "SwitchboardEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SwitchboardWeb",
+            dependencies: [
+                "Accounts",
+                "SwitchboardCore",
+                "SwitchboardEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             resources: [.copy("Inbox"), .copy("OpenAPI")],
@@ -100,6 +108,7 @@ let package = Package(
         .target(
             name: "SwitchboardApp",
             dependencies: [
+                "Accounts",
                 "SwitchboardCore",
                 "CurlHTTP",
                 "MediaFiles",
@@ -120,9 +129,9 @@ let package = Package(
         .target(
             name: "SwitchboardDemo",
             dependencies: [
+                "Accounts",
                 "SwitchboardApp",
                 "SwitchboardCore",
-                "SwitchboardWeb",
                 "SQLiteStore",
                 "MessengerFakes",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -149,7 +158,7 @@ let package = Package(
                 "SwitchboardApp",
                 "SwitchboardBench",
                 "SwitchboardDemo",
-                "SwitchboardWeb",
+                "Accounts",
                 "SwitchboardCore",
                 "SwitchboardEngine",
                 "SQLiteStore",
@@ -208,6 +217,7 @@ let package = Package(
         .testTarget(
             name: "SwitchboardAppTests",
             dependencies: [
+                "Accounts",
                 "SwitchboardApp",
                 "SwitchboardCore",
                 "SwitchboardEngine",

@@ -1,9 +1,9 @@
+import Accounts
 import Foundation
 import Logging
 import SQLiteStore
 import SwitchboardApp
 import SwitchboardCore
-import SwitchboardWeb
 
 /// Creates what the demo needs in its fresh database: the channels, the accounts and a few weeks of history.
 struct DemoSeed {

@@ -1,9 +1,9 @@
+import Accounts
 import ArgumentParser
 import Foundation
 import SQLiteStore
 import SwitchboardApp
 import SwitchboardCore
-import SwitchboardWeb
 
 #if canImport(Glibc)
 import Glibc
