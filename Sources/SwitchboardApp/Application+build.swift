@@ -18,7 +18,7 @@ public typealias AppRequestContext = InboxRequestContext
 public struct Switchboard: Sendable {
     public let store: SQLiteStore
     public let bus: InProcessEventBus
-    public let router: SwitchboardEngine.Router
+    public let router: InboundRouter
     public let replies: ReplyService
     public let inbox: InboxService
     public let dispatcher: OutboxDispatcher
@@ -69,7 +69,7 @@ public struct Switchboard: Sendable {
             autoLinkByPhone: config.autoLinkByPhone,
             logger: logger
         )
-        router = SwitchboardEngine.Router(store: store, bus: bus, logger: logger, followUp: continuity)
+        router = InboundRouter(store: store, bus: bus, logger: logger, followUp: continuity)
         replies = ReplyService(store: store, bus: bus, clock: clock, dispatcher: dispatcher)
         automation = AutomationService(store: store, bus: bus, clock: clock, logger: logger, dispatcher: dispatcher)
         inbox = InboxService(store: store, bus: bus, clock: clock, replies: replies, adapters: adapters)

@@ -45,7 +45,7 @@ public struct IngestBenchmark: Sendable {
         let store = try SQLiteStore(path: options.directory.appendingPathComponent("bench.sqlite").path)
         let channel = try await store.createChannel(ChannelDraft(kind: .telegram, name: "bench", mode: .poll, persona: Persona(name: "Bench")))
         let bus = InProcessEventBus(log: store)
-        let router = Router(store: store, bus: bus, logger: Logger(label: "bench"))
+        let router = InboundRouter(store: store, bus: bus, logger: Logger(label: "bench"))
         let timings = Timings()
         let subscription = try await bus.subscribe(after: nil)
         let expected = options.messages
