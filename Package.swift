@@ -80,18 +80,26 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "SwitchboardWeb",
+            name: "Accounts",
             dependencies: [
                 "SwitchboardCore",
-                "SwitchboardEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SwitchboardWeb",
+            dependencies: [
+                "Accounts",
+                "SwitchboardCore",
+                "SwitchboardEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             resources: [.copy("Inbox"), .copy("OpenAPI")],
@@ -100,6 +108,7 @@ let package = Package(
         .target(
             name: "SwitchboardApp",
             dependencies: [
+                "Accounts",
                 "SwitchboardCore",
                 "CurlHTTP",
                 "MediaFiles",
@@ -109,13 +118,26 @@ let package = Package(
                 "SwitchboardEngine",
                 "SQLiteStore",
                 "SwitchboardWeb",
-                "MessengerFakes",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SwitchboardDemo",
+            dependencies: [
+                "Accounts",
+                "SwitchboardApp",
+                "SwitchboardCore",
+                "SQLiteStore",
+                "MessengerFakes",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -135,7 +157,8 @@ let package = Package(
             dependencies: [
                 "SwitchboardApp",
                 "SwitchboardBench",
-                "SwitchboardWeb",
+                "SwitchboardDemo",
+                "Accounts",
                 "SwitchboardCore",
                 "SwitchboardEngine",
                 "SQLiteStore",
@@ -199,6 +222,7 @@ let package = Package(
         .testTarget(
             name: "SwitchboardAppTests",
             dependencies: [
+                "Accounts",
                 "SwitchboardApp",
                 "SwitchboardCore",
                 "SwitchboardEngine",

@@ -1,3 +1,4 @@
+import Accounts
 public import CurlHTTP
 public import Foundation
 public import Hummingbird
@@ -17,7 +18,7 @@ public struct Switchboard: Sendable {
     /// The store the configuration names.
     public let store: any AppStore
     public let bus: InProcessEventBus
-    public let router: SwitchboardEngine.Router
+    public let router: InboundRouter
     public let replies: ReplyService
     public let inbox: InboxService
     public let dispatcher: OutboxDispatcher
@@ -70,7 +71,7 @@ public struct Switchboard: Sendable {
             autoLinkByPhone: config.autoLinkByPhone,
             logger: logger
         )
-        router = SwitchboardEngine.Router(store: store, bus: bus, logger: logger, followUp: continuity)
+        router = InboundRouter(store: store, bus: bus, logger: logger, followUp: continuity)
         replies = ReplyService(store: store, bus: bus, clock: clock, dispatcher: dispatcher)
         automation = AutomationService(store: store, bus: bus, clock: clock, logger: logger, dispatcher: dispatcher)
         inbox = InboxService(store: store, bus: bus, clock: clock, replies: replies, adapters: adapters)

@@ -48,7 +48,7 @@ public struct IngestBenchmark: Sendable {
             at: Date()
         )
         let bus = InProcessEventBus(log: store)
-        let router = Router(store: store, bus: bus, logger: Logger(label: "bench"))
+        let router = InboundRouter(store: store, bus: bus, logger: Logger(label: "bench"))
         let timings = Timings()
         let subscription = try await bus.subscribe(after: nil)
         let expected = options.messages

@@ -1,3 +1,4 @@
+import Accounts
 public import Foundation
 import HTTPTypes
 public import Hummingbird
@@ -63,7 +64,7 @@ public struct APIKeyController: Sendable {
                 let change = AuditChange(from: .bool(false), to: .bool(true))
                 try await dependencies.admin.record(
                     "api_key.revoked",
-                    target: Self.target(id, key.name),
+                    target: APIKeyIssuer.target(id, key.name),
                     changes: ["revoked": change],
                     context: context
                 )
@@ -73,44 +74,17 @@ public struct APIKeyController: Sendable {
         return routes
     }
 
-    /// The audit log's name for a key: `api key 2 (website)`.
-    static func target(_ id: Int64, _ name: String) -> String { "api key \(id) (\(name))" }
-
-    /// Creates a key named `name`, records `api_key.created` (without the key) as `actor`, and
-    /// returns it with its secret, which is shown this once.
+    /// Creates a key named `name` through `APIKeyIssuer` and returns it with its secret, which is shown this once.
     /// - Throws: 400 for a bad name, 409 when the name is taken.
     static func create(name: String, store: any ContinuityStore, audit: any AuditStore, by actor: AuditActor, at now: Date) async throws -> Created {
-        let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 64 else {
-            throw APIError(.badRequest, code: "invalid_name", message: "name must be 1 to 64 characters.")
-        }
-        let key = APIKeyTokens.newKey()
         do {
-            // Only the hash and the last four characters are kept: the key itself cannot be shown again.
-            let masked = "••••" + key.suffix(4)
-            let stored = try await store.createAPIKey(name: name, keyHash: SessionTokens.hash(key), maskedKey: masked, at: now)
-            let changes: [String: AuditChange] = ["name": AuditChange(from: .null, to: .string(stored.name)), "key": .secret]
-            try await audit.recordAudit(
-                AuditEntry(at: now, actor: actor, action: "api_key.created", target: target(stored.id, stored.name), changes: changes)
-            )
-            return Created(id: stored.id, name: stored.name, key: key, maskedKey: masked, createdAt: stored.createdAt)
-        } catch StoreError.conflict {
-            throw APIError(.conflict, code: "conflict", message: "An API key named \(name) exists.")
+            let issued = try await APIKeyIssuer.issue(name: name, store: store, audit: audit, by: actor, at: now)
+            return Created(id: issued.id, name: issued.name, key: issued.key, maskedKey: issued.maskedKey, createdAt: issued.createdAt)
+        } catch let refusal as APIKeyIssuer.Refusal {
+            switch refusal {
+            case .invalidName: throw APIError(.badRequest, code: "invalid_name", message: refusal.description)
+            case .nameTaken: throw APIError(.conflict, code: "conflict", message: refusal.description)
+            }
         }
-    }
-}
-
-/// Creates API keys outside HTTP (the `apikey add` command).
-public enum APIKeyIssuer {
-    /// Creates a key, records it in the audit log as made by `actor`, and returns the secret, to be shown once.
-    /// - Throws: `APIError` for a bad or taken name.
-    public static func issue(
-        name: String,
-        store: any ContinuityStore & AuditStore,
-        by actor: AuditActor,
-        at now: Date
-    ) async throws -> (id: Int64, key: String) {
-        let created = try await APIKeyController.create(name: name, store: store, audit: store, by: actor, at: now)
-        return (created.id, created.key)
     }
 }

@@ -1,3 +1,4 @@
+import Accounts
 public import Foundation
 import HTTPTypes
 public import Hummingbird
@@ -46,7 +47,7 @@ public struct ContextController: Sendable {
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
         routes.post("api/v1/contexts") { request, _ in
-            let apiKey = try await APIKeyTokens.authenticate(request, store: dependencies.store)
+            let apiKey = try await APIKeyAuthentication.authenticate(request, store: dependencies.store)
             let body = try await JSONResponse.decode(Create.self, from: request, limit: Self.maxBodyBytes)
             guard case .object = body.data else {
                 throw APIError(.badRequest, code: "invalid_context", message: "data must be a JSON object.")

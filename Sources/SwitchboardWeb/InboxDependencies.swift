@@ -1,3 +1,4 @@
+public import Accounts
 public import Foundation
 public import SwitchboardCore
 public import SwitchboardEngine

@@ -1,3 +1,4 @@
+import Accounts
 public import Foundation
 import HTTPTypes
 public import Hummingbird

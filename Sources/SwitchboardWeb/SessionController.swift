@@ -1,3 +1,4 @@
+import Accounts
 import Foundation
 import HTTPTypes
 public import Hummingbird
@@ -58,12 +59,12 @@ public struct SessionController: Sendable {
             throw APIError(.unauthorized, code: "invalid_credentials", message: "Wrong login or password.")
         }
         await dependencies.throttle.recordSuccess(login: credentials.login)
-        let token = SessionTokens.random()
+        let token = SecretTokens.random()
         let now = Date()
         let session = OperatorSession(
-            tokenHash: SessionTokens.hash(token),
+            tokenHash: SecretTokens.hash(token),
             operatorID: found.operator.id,
-            csrfToken: SessionTokens.random(),
+            csrfToken: SecretTokens.random(),
             expiresAt: now.addingTimeInterval(dependencies.sessionLifetime)
         )
         try await dependencies.store.createSession(session, at: now)

@@ -1,3 +1,4 @@
+import Accounts
 import Foundation
 public import HTTPTypes
 public import Hummingbird
@@ -18,14 +19,14 @@ public struct SessionMiddleware: RouterMiddleware {
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let token = SessionTokens.cookie(named: SessionTokens.cookieName, in: request.headers[.cookie]),
-            let session = try await store.session(tokenHash: SessionTokens.hash(token), now: Date()),
+            let session = try await store.session(tokenHash: SecretTokens.hash(token), now: Date()),
             let (account, viewer) = try await store.viewer(session.operatorID)
         {
             context.signedIn = SignedInOperator(account: account, viewer: viewer, session: session)
         }
         if Self.changesState(request), let signedIn = context.signedIn, !Self.isSignIn(request) {
             let sent = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
-            guard SessionTokens.constantTimeEquals(sent, signedIn.session.csrfToken) else {
+            guard SecretTokens.constantTimeEquals(sent, signedIn.session.csrfToken) else {
                 throw APIError(.forbidden, code: "csrf", message: "Missing or wrong X-CSRF-Token header.")
             }
         }

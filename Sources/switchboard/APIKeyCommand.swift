@@ -1,8 +1,8 @@
+import Accounts
 import ArgumentParser
 import Foundation
 import SwitchboardApp
 import SwitchboardCore
-import SwitchboardWeb
 
 /// `switchboard apikey`: keys the company's site or app uses for `POST /api/v1/contexts`.
 struct APIKeyCommand: AsyncParsableCommand {
@@ -24,11 +24,11 @@ struct AddAPIKeyCommand: AsyncParsableCommand {
         let config = try options.load()
         let store = try openStore(config)
         do {
-            let issued = try await APIKeyIssuer.issue(name: name, store: store, by: .shell, at: Date())
+            let issued = try await APIKeyIssuer.issue(name: name, store: store, audit: store, by: .shell, at: Date())
             FileHandle.standardError.write(Data("created API key \(name) (id \(issued.id)); store it now, it is not shown again:\n".utf8))
             print(issued.key)
-        } catch let error as APIError {
-            throw ValidationError(error.message)
+        } catch let refusal as APIKeyIssuer.Refusal {
+            throw ValidationError(refusal.description)
         }
     }
 }

@@ -1,7 +1,7 @@
+import Accounts
 import ArgumentParser
 import Foundation
 import SwitchboardApp
-import SwitchboardWeb
 
 /// `switchboard avatar add FILE --name NAME`: publishes an operator avatar or bot logo for Viber.
 struct AvatarCommand: AsyncParsableCommand {

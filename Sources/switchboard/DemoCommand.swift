@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SwitchboardApp
+import SwitchboardDemo
 
 /// `switchboard demo`: the whole product on fake messengers, for a first look and for browser tests.
 struct DemoCommand: AsyncParsableCommand {

@@ -1,8 +1,8 @@
+import Accounts
 import ArgumentParser
 import Foundation
 import SwitchboardApp
 import SwitchboardCore
-import SwitchboardWeb
 
 #if canImport(Glibc)
 import Glibc

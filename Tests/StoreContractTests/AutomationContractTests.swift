@@ -11,15 +11,15 @@ import Testing
             let global = AutomationSettingsPatch(welcomeEnabled: true, autoCloseMinutes: 30, reopenAfterAutoClose: false)
             let channel = AutomationSettingsPatch(autoCloseMinutes: 90)
 
-            try await desk.store.saveAutomationSettingsPatch(global, channel: nil)
-            try await desk.store.saveAutomationSettingsPatch(channel, channel: desk.channel.id)
+            try await desk.store.saveAutomationSettingsPatch(global, channel: nil, at: Desk.start)
+            try await desk.store.saveAutomationSettingsPatch(channel, channel: desk.channel.id, at: Desk.start)
 
             #expect(try await desk.store.automationSettingsPatch(channel: nil) == global)
             #expect(try await desk.store.automationSettingsPatch(channel: desk.channel.id) == channel)
-            try await desk.store.saveAutomationSettingsPatch(AutomationSettingsPatch(feedbackEnabled: true), channel: nil)
+            try await desk.store.saveAutomationSettingsPatch(AutomationSettingsPatch(feedbackEnabled: true), channel: nil, at: Desk.start)
             #expect(try await desk.store.automationSettingsPatch(channel: nil) == AutomationSettingsPatch(feedbackEnabled: true))
             await expectStoreError(.notFound) {
-                try await desk.store.saveAutomationSettingsPatch(channel, channel: ChannelID(9_999))
+                try await desk.store.saveAutomationSettingsPatch(channel, channel: ChannelID(9_999), at: Desk.start)
             }
         }
     }

@@ -16,14 +16,14 @@ import Testing
             )
             let draft = ChannelDraft(kind: .viber, name: "viber-main", mode: .webhook, persona: Persona(name: "Acme"))
 
-            let channel = try await desk.store.createChannel(draft, credentials: credentials)
+            let channel = try await desk.store.createChannel(draft, credentials: credentials, at: Desk.start)
 
             #expect(try await desk.store.channelCredentials(channel.id) == credentials)
             #expect(try await desk.store.channelCredentials(desk.channel.id) == nil)
             #expect(try await desk.store.channels().map(\.id) == [desk.channel.id, channel.id])
             #expect(try await desk.store.channels().last == channel)
-            await expectStoreError(.conflict) { try await desk.store.createChannel(draft, credentials: credentials) }
-            await expectStoreError(.conflict) { try await desk.store.createChannel(draft) }
+            await expectStoreError(.conflict) { try await desk.store.createChannel(draft, credentials: credentials, at: Desk.start) }
+            await expectStoreError(.conflict) { try await desk.store.createChannel(draft, at: Desk.start) }
         }
     }
 
@@ -32,7 +32,8 @@ import Testing
         try await Desk.run(factory) { desk in
             let channel = try await desk.store.createChannel(
                 ChannelDraft(kind: .telegram, name: "tg", mode: .poll, persona: Persona(name: "Acme")),
-                credentials: ChannelCredentials(tokenCiphertext: token)
+                credentials: ChannelCredentials(tokenCiphertext: token),
+                at: Desk.start
             )
 
             try await desk.store.updateChannelMode(channel.id, mode: .webhook, webhookSecretCiphertext: Data([7]))
@@ -65,7 +66,8 @@ import Testing
         try await Desk.run(factory) { desk in
             let viber = try await desk.store.createChannel(
                 ChannelDraft(kind: .viber, name: "viber", mode: .webhook, persona: Persona(name: "Acme")),
-                credentials: ChannelCredentials(tokenCiphertext: token)
+                credentials: ChannelCredentials(tokenCiphertext: token),
+                at: Desk.start
             )
             let id = try await desk.conversation(on: viber.id, at: desk.at(0))
             let reply = try await desk.reply("queued", in: id, at: desk.at(1))
@@ -81,7 +83,10 @@ import Testing
             #expect(try await desk.store.channelCredentials(viber.id) == nil)
             #expect(try await desk.conversationValue(id).channelID == viber.id)
             #expect(try await desk.store.nextOutboxDue() == nil)
-            _ = try await desk.store.createChannel(ChannelDraft(kind: .viber, name: "viber", mode: .webhook, persona: Persona(name: "Acme")))
+            _ = try await desk.store.createChannel(
+                ChannelDraft(kind: .viber, name: "viber", mode: .webhook, persona: Persona(name: "Acme")),
+                at: Desk.start
+            )
             await expectStoreError(.notFound) { try await desk.store.removeChannel(viber.id, reason: "again", at: desk.at(3)) }
         }
     }

@@ -18,9 +18,10 @@ struct Desk: Sendable {
         let subject = try await factory.make()
         do {
             let channel = try await subject.store.createChannel(
-                ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme", avatarURL: "https://acme.test/a.png"))
+                ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme", avatarURL: "https://acme.test/a.png")),
+                at: Desk.start
             )
-            let agent = try await subject.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator))
+            let agent = try await subject.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator), at: Desk.start)
             try await body(Desk(store: subject.store, channel: channel, agent: agent))
         } catch {
             try await subject.tearDown()
@@ -102,12 +103,12 @@ struct Desk: Sendable {
 
     /// Creates another operator.
     func makeOperator(_ login: String, role: OperatorRole = .operator) async throws -> Operator {
-        try await store.createOperator(OperatorDraft(login: login, displayName: login.capitalized, role: role))
+        try await store.createOperator(OperatorDraft(login: login, displayName: login.capitalized, role: role), at: Desk.start)
     }
 
     /// Creates another channel.
     func makeChannel(_ name: String, kind: ChannelKind = .viber) async throws -> Channel {
-        try await store.createChannel(ChannelDraft(kind: kind, name: name, mode: .webhook, persona: Persona(name: "Acme \(name)")))
+        try await store.createChannel(ChannelDraft(kind: kind, name: name, mode: .webhook, persona: Persona(name: "Acme \(name)")), at: Desk.start)
     }
 
     /// The conversation, which must exist.

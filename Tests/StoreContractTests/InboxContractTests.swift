@@ -153,19 +153,25 @@ import Testing
     func cannedRepliesAreSharedOrPrivateAndShortcutsUniquePerScope(_ factory: StoreFactory) async throws {
         try await Desk.run(factory) { desk in
             let other = try await desk.makeOperator("petro")
-            let shared = try await desk.store.createCannedReply(shortcut: "hello", title: "Hello", body: "Hello, {client_name}!", ownerID: nil)
-            let mine = try await desk.store.createCannedReply(shortcut: "bye", title: "Bye", body: "Bye!", ownerID: desk.agent.id)
-            let theirs = try await desk.store.createCannedReply(shortcut: "bye", title: "Bye", body: "Cheers!", ownerID: other.id)
+            let shared = try await desk.store.createCannedReply(
+                shortcut: "hello",
+                title: "Hello",
+                body: "Hello, {client_name}!",
+                ownerID: nil,
+                at: Desk.start
+            )
+            let mine = try await desk.store.createCannedReply(shortcut: "bye", title: "Bye", body: "Bye!", ownerID: desk.agent.id, at: Desk.start)
+            let theirs = try await desk.store.createCannedReply(shortcut: "bye", title: "Bye", body: "Cheers!", ownerID: other.id, at: Desk.start)
 
             #expect(try await desk.store.cannedReplies(for: desk.agent.id) == [mine, shared])
             #expect(try await desk.store.cannedReplies(for: other.id) == [theirs, shared])
             #expect(try await desk.store.cannedReply(shared.id) == shared)
             #expect(shared.isShared && !mine.isShared)
             await expectStoreError(.conflict) {
-                try await desk.store.createCannedReply(shortcut: "hello", title: "Again", body: "x", ownerID: nil)
+                try await desk.store.createCannedReply(shortcut: "hello", title: "Again", body: "x", ownerID: nil, at: Desk.start)
             }
             await expectStoreError(.invalid) {
-                try await desk.store.createCannedReply(shortcut: "two words", title: "x", body: "x", ownerID: nil)
+                try await desk.store.createCannedReply(shortcut: "two words", title: "x", body: "x", ownerID: nil, at: Desk.start)
             }
         }
     }
@@ -173,7 +179,7 @@ import Testing
     @Test(arguments: StoreFactory.all)
     func aCannedReplyIsEditedAndDeleted(_ factory: StoreFactory) async throws {
         try await Desk.run(factory) { desk in
-            var reply = try await desk.store.createCannedReply(shortcut: "hello", title: "Hello", body: "Hello!", ownerID: nil)
+            var reply = try await desk.store.createCannedReply(shortcut: "hello", title: "Hello", body: "Hello!", ownerID: nil, at: Desk.start)
             reply.body = "Good morning!"
 
             #expect(try await desk.store.updateCannedReply(reply) == reply)
@@ -218,7 +224,7 @@ import Testing
             // Far in the future, so no store's housekeeping of expired sessions can touch it.
             let expiry = Date(timeIntervalSince1970: 4_000_000_000)
             let session = OperatorSession(tokenHash: "hash-1", operatorID: desk.agent.id, csrfToken: "csrf", expiresAt: expiry)
-            try await desk.store.createSession(session)
+            try await desk.store.createSession(session, at: Desk.start)
 
             #expect(try await desk.store.session(tokenHash: "hash-1", now: expiry.addingTimeInterval(-1)) == session)
             #expect(try await desk.store.session(tokenHash: "hash-1", now: expiry) == nil)
@@ -232,7 +238,10 @@ import Testing
     @Test(arguments: StoreFactory.all)
     func signInReadsTheLoginsHashAndTheViewerTheirRoleAndDepartments(_ factory: StoreFactory) async throws {
         try await Desk.run(factory) { desk in
-            let boss = try await desk.store.createOperator(OperatorDraft(login: "olga", displayName: "Olga", role: .admin, passwordHash: "$2b$hash"))
+            let boss = try await desk.store.createOperator(
+                OperatorDraft(login: "olga", displayName: "Olga", role: .admin, passwordHash: "$2b$hash"),
+                at: Desk.start
+            )
 
             let credentials = try #require(try await desk.store.credentials(login: "olga"))
 

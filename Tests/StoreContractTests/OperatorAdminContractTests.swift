@@ -44,7 +44,10 @@ import Testing
             _ = try await desk.store.setPresence(desk.agent.id, to: .online, reason: .manual, at: desk.at(1))
             _ = try await desk.store.assign(id, to: desk.agent.id, by: desk.agent.id, note: nil, at: desk.at(2))
             let expiry = Date(timeIntervalSince1970: 4_000_000_000)
-            try await desk.store.createSession(OperatorSession(tokenHash: "s1", operatorID: desk.agent.id, csrfToken: "c", expiresAt: expiry))
+            try await desk.store.createSession(
+                OperatorSession(tokenHash: "s1", operatorID: desk.agent.id, csrfToken: "c", expiresAt: expiry),
+                at: Desk.start
+            )
 
             let outcome = try await desk.store.editOperator(desk.agent.id, OperatorEdit(active: false), by: .operator(boss), at: desk.at(10))
 
@@ -137,7 +140,10 @@ import Testing
         try await Desk.run(factory) { desk in
             let expiry = Date(timeIntervalSince1970: 4_000_000_000)
             for hash in ["keep", "drop"] {
-                try await desk.store.createSession(OperatorSession(tokenHash: hash, operatorID: desk.agent.id, csrfToken: "c", expiresAt: expiry))
+                try await desk.store.createSession(
+                    OperatorSession(tokenHash: hash, operatorID: desk.agent.id, csrfToken: "c", expiresAt: expiry),
+                    at: Desk.start
+                )
             }
 
             let events = try await desk.store.setPassword(

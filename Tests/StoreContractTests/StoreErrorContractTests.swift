@@ -38,10 +38,13 @@ import Testing
     func aTakenChannelNameOrLoginIsAConflict(_ factory: StoreFactory) async throws {
         try await Desk.run(factory) { (desk: Desk) async throws in
             await expectStoreError(.conflict) {
-                try await desk.store.createChannel(ChannelDraft(kind: .viber, name: "support", mode: .webhook, persona: Persona(name: "X")))
+                try await desk.store.createChannel(
+                    ChannelDraft(kind: .viber, name: "support", mode: .webhook, persona: Persona(name: "X")),
+                    at: Desk.start
+                )
             }
             await expectStoreError(.conflict) {
-                try await desk.store.createOperator(OperatorDraft(login: "maria", displayName: "Another Maria", role: .operator))
+                try await desk.store.createOperator(OperatorDraft(login: "maria", displayName: "Another Maria", role: .operator), at: Desk.start)
             }
             #expect(try await desk.store.channels().count == 1)
             #expect(try await desk.store.operators().count == 1)

@@ -1,3 +1,4 @@
+import Accounts
 import CurlHTTP
 import Foundation
 import Logging

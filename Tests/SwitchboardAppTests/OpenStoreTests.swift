@@ -13,7 +13,10 @@ import Testing
         let config = AppConfig(port: 0, databasePath: directory.path("desk.sqlite"))
 
         let store = try openStore(config)
-        let channel = try await store.createChannel(ChannelDraft(kind: .telegram, name: "support-tg", mode: .poll, persona: Persona(name: "Support")))
+        let channel = try await store.createChannel(
+            ChannelDraft(kind: .telegram, name: "support-tg", mode: .poll, persona: Persona(name: "Support")),
+            at: Date()
+        )
 
         #expect(try await openStore(config).channels() == [channel])
         #expect(try DatabaseLocation(config.databasePath).migrate() == [])

@@ -7,7 +7,7 @@ import TestSupport
 import Testing
 
 @Suite struct InProcessEventBusTests {
-    func ingest(_ count: Int, into fixture: StoreFixture, router: Router) async throws {
+    func ingest(_ count: Int, into fixture: StoreFixture, router: InboundRouter) async throws {
         for index in 0..<count {
             try await router.ingest(InboundEvents.text("m\(index)", channel: fixture.channel.id, from: "u-\(index % 7)"))
         }
@@ -26,7 +26,7 @@ import Testing
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let bus = InProcessEventBus(log: fixture.store)
-        let router = Router(store: fixture.store, bus: bus, logger: Logger(label: "test"))
+        let router = InboundRouter(store: fixture.store, bus: bus, logger: Logger(label: "test"))
         let subscription = try await bus.subscribe(after: nil)
 
         try await ingest(3, into: fixture, router: router)
@@ -42,7 +42,7 @@ import Testing
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let bus = InProcessEventBus(log: fixture.store)
-        let router = Router(store: fixture.store, bus: bus, logger: Logger(label: "test"))
+        let router = InboundRouter(store: fixture.store, bus: bus, logger: Logger(label: "test"))
         let first = try await bus.subscribe(after: nil)
         try await ingest(2, into: fixture, router: router)
         let seen = try await take(4, from: first)
@@ -64,7 +64,7 @@ import Testing
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let bus = InProcessEventBus(log: fixture.store, bufferLimit: 8, catchUpBatch: 5)
-        let router = Router(store: fixture.store, bus: bus, logger: Logger(label: "test"))
+        let router = InboundRouter(store: fixture.store, bus: bus, logger: Logger(label: "test"))
         let subscription = try await bus.subscribe(after: nil)
 
         try await ingest(60, into: fixture, router: router)
@@ -101,7 +101,7 @@ import Testing
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let bus = InProcessEventBus(log: fixture.store)
-        let router = Router(store: fixture.store, bus: bus, logger: Logger(label: "test"))
+        let router = InboundRouter(store: fixture.store, bus: bus, logger: Logger(label: "test"))
         let subscription = try await bus.subscribe(after: 10_000)
 
         try await ingest(1, into: fixture, router: router)

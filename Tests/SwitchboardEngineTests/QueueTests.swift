@@ -97,7 +97,7 @@ import Testing
         let fixture = try await RoutingFixture()
         defer { fixture.directory.remove() }
         let anna = try await fixture.addOperator("anna", online: true)
-        let router = Router(store: fixture.store, bus: fixture.bus, logger: Logger(label: "test"))
+        let router = InboundRouter(store: fixture.store, bus: fixture.bus, logger: Logger(label: "test"))
         let group = ServiceGroup(configuration: .init(services: [fixture.routing], logger: Logger(label: "test")))
         let running = Task { try await group.run() }
         let subscription = try await fixture.bus.subscribe(after: 0)

@@ -15,7 +15,7 @@ struct TelegramHarness {
     let telegram: FakeTelegram
     let fixture: StoreFixture
     let bus: InProcessEventBus
-    let router: SwitchboardEngine.Router
+    let router: InboundRouter
     let transport: CurlTransport
     let api: TelegramBotAPI
     let logs = LogCapture()
@@ -25,7 +25,7 @@ struct TelegramHarness {
         await telegram.addBot(token: Self.token, username: "desk_bot", firstName: "Desk")
         fixture = try await StoreFixture()
         bus = InProcessEventBus(log: fixture.store)
-        router = SwitchboardEngine.Router(store: fixture.store, bus: bus, logger: Logger(label: "router"))
+        router = InboundRouter(store: fixture.store, bus: bus, logger: Logger(label: "router"))
         transport = CurlTransport(configuration: .init(maxConcurrentRequests: 8))
         api = TelegramBotAPI(token: Self.token, endpoint: .init(baseURL: telegram.baseURL.absoluteString), transport: transport)
     }

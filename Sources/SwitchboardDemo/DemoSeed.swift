@@ -1,7 +1,8 @@
+import Accounts
 import Foundation
 import Logging
+import SwitchboardApp
 import SwitchboardCore
-import SwitchboardWeb
 
 /// Creates what the demo needs in its fresh database: the channels, the accounts and a few weeks of history.
 struct DemoSeed {

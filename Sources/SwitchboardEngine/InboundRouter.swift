@@ -4,7 +4,7 @@ public import SwitchboardCore
 /// The one place where an inbound event becomes state: it commits through the store, then publishes.
 ///
 /// Channel adapters call `ingest` and acknowledge the messenger only after it returns.
-public struct Router: Sendable {
+public struct InboundRouter: Sendable {
     let store: any Store
     let bus: any EventBus
     let logger: Logger
@@ -41,4 +41,4 @@ public struct Router: Sendable {
     }
 }
 
-extension Router: InboundSink {}
+extension InboundRouter: InboundSink {}

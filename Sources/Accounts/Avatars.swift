@@ -1,12 +1,14 @@
 public import Foundation
+import SwitchboardCore
 
 /// Operator avatars and bot logos, kept in `<media>/avatars/` and served publicly at `/avatars/{name}`.
 ///
 /// Viber shows `sender.avatar` from a public URL and recommends JPEG or PNG of at most 100 KB, so
-/// only such files are accepted; a bigger one is refused with the reason, never served.
+/// only such files are accepted; a bigger one is refused with the reason, never served. The format
+/// and size rules are Core's (`ImageHeader`, `AvatarPolicy`); this type adds the folder and names.
 public enum Avatars {
     /// Viber's recommended maximum avatar size.
-    public static let maxBytes = 100 * 1024
+    public static let maxBytes = AvatarPolicy.maxBytes
 
     /// Why an avatar file was refused.
     public struct Refusal: Error, CustomStringConvertible, Equatable {
@@ -25,9 +27,7 @@ public enum Avatars {
 
     /// The content type of JPEG or PNG bytes, nil for anything else.
     public static func imageType(_ data: Data) -> String? {
-        if data.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
-        if data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
-        return nil
+        ImageHeader.format(of: data)?.mimeType
     }
 
     /// Checks an avatar the way Viber wants it.

@@ -3,6 +3,7 @@ import Hummingbird
 public import Logging
 import MessengerFakes
 import ServiceLifecycle
+public import SwitchboardApp
 import UnixSignals
 
 /// `switchboard demo`: Switchboard on a fresh database, wired to in-process fake messengers,

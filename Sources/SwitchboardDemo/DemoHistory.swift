@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardApp
 import SwitchboardCore
 
 /// Three weeks of past work in the demo database, so the reports page (figures, load, schedules,
