@@ -17,7 +17,7 @@ extension SQLiteStore {
     }
 
     public func createCannedReply(shortcut: String, title: String, body: String, ownerID: OperatorID?, at now: Date) async throws -> CannedReply {
-        try Self.validateCanned(shortcut: shortcut, body: body)
+        try CannedReply.validate(shortcut: shortcut, body: body)
         return try await pool.write { db in
             try Self.mapConstraint("canned reply /\(shortcut)") {
                 try db.cachedExecute(
@@ -30,7 +30,7 @@ extension SQLiteStore {
     }
 
     public func updateCannedReply(_ reply: CannedReply) async throws -> CannedReply {
-        try Self.validateCanned(shortcut: reply.shortcut, body: reply.body)
+        try CannedReply.validate(shortcut: reply.shortcut, body: reply.body)
         return try await pool.write { db in
             try Self.mapConstraint("canned reply /\(reply.shortcut)") {
                 try db.cachedExecute(
@@ -60,10 +60,4 @@ extension SQLiteStore {
         )
     }
 
-    static func validateCanned(shortcut: String, body: String) throws {
-        guard !shortcut.isEmpty, shortcut.count <= 32, !shortcut.contains(where: \.isWhitespace) else {
-            throw StoreError.invalid("a shortcut is 1 to 32 characters without spaces")
-        }
-        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw StoreError.invalid("a canned reply needs a body") }
-    }
 }

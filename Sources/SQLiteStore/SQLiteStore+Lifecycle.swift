@@ -8,23 +8,19 @@ extension SQLiteStore {
             guard let conversation = try Self.fetchConversation(db, conversationID) else {
                 throw StoreError.notFound("conversation \(conversationID)")
             }
-            var machine = ConversationStateMachine(status: conversation.status)
-            let action: ConversationStateMachine.Action
-            do throws(RefusedTransition) {
-                action = try machine.handle(trigger)
-            } catch {
-                throw StoreError.refused(error)
-            }
-            guard case .changed(let from, let to, let reopened) = action else { return [] }
-            let resolvedAt: Double? = to == .resolved ? now.timeIntervalSince1970 : nil
-            try db.cachedExecute(
-                sql: "UPDATE conversations SET status = ?, resolved_at = ? WHERE id = ?",
-                arguments: [to.rawValue, resolvedAt, conversationID.rawValue]
-            )
+            guard let transition = try StatusTransition.decide(conversation, trigger, at: now) else { return [] }
+            try Self.saveStatus(db, transition.conversation)
             var events = EventAppender(db)
-            let change = StatusChangePayload(conversationID: conversationID, from: from, to: to, reopened: reopened)
-            try events.append(.conversationStatusChanged, at: now, contact: conversation.contactID, conversation: conversationID, payload: change)
+            try events.append([transition.event])
             return events.appended
         }
+    }
+
+    /// Writes a conversation's status and resolution time.
+    static func saveStatus(_ db: Database, _ conversation: Conversation) throws {
+        try db.cachedExecute(
+            sql: "UPDATE conversations SET status = ?, resolved_at = ? WHERE id = ?",
+            arguments: [conversation.status.rawValue, conversation.resolvedAt?.timeIntervalSince1970, conversation.id.rawValue]
+        )
     }
 }

@@ -4,35 +4,16 @@ public import SwitchboardCore
 
 extension SQLiteStore {
     public func enqueueReply(_ draft: ReplyDraft, at now: Date) async throws -> EnqueuedReply {
-        guard !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !draft.attachments.isEmpty else {
-            throw StoreError.invalid("a reply needs text or an attachment")
-        }
+        try draft.validate()
         return try await pool.write { db in
             guard var conversation = try Self.fetchConversation(db, draft.conversationID) else {
                 throw StoreError.notFound("conversation \(draft.conversationID)")
             }
             var events = EventAppender(db)
-            var machine = ConversationStateMachine(status: conversation.status)
-            let action: ConversationStateMachine.Action
-            do throws(RefusedTransition) {
-                action = try machine.handle(.operatorReply)
-            } catch {
-                throw StoreError.refused(error)
-            }
-            if case .changed(let from, let to, let reopened) = action {
-                try db.cachedExecute(
-                    sql: "UPDATE conversations SET status = ?, resolved_at = NULL WHERE id = ?",
-                    arguments: [to.rawValue, conversation.id.rawValue]
-                )
-                conversation.status = to
-                let change = StatusChangePayload(conversationID: conversation.id, from: from, to: to, reopened: reopened)
-                try events.append(
-                    .conversationStatusChanged,
-                    at: now,
-                    contact: conversation.contactID,
-                    conversation: conversation.id,
-                    payload: change
-                )
+            if let transition = try StatusTransition.decide(conversation, .operatorReply, at: now) {
+                try Self.saveStatus(db, transition.conversation)
+                conversation = transition.conversation
+                try events.append([transition.event])
             }
             let attachments = String(decoding: try JSONEncoder().encode(draft.attachments), as: UTF8.self)
             try Self.mapConstraint("reply by operator \(draft.operatorID)") {

@@ -8,17 +8,13 @@ extension SQLiteStore: ReviewStore {
         end: Date,
         size: Int,
         operatorID: OperatorID?,
-        departmentID: DepartmentID?
+        departmentID: DepartmentID?,
+        seed: UInt64
     ) async throws
         -> [ReviewCandidate]
     {
         var sql = """
-            SELECT c.id, c.channel_id, c.assignee_id, c.opened_at, c.resolved_at, ct.display_name AS contact_name,
-                   o.display_name AS operator_name,
-                   (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.direction IN ('in', 'out')) AS message_count
-            FROM conversations c
-            JOIN contacts ct ON ct.id = c.contact_id
-            LEFT JOIN operators o ON o.id = c.assignee_id
+            SELECT c.id FROM conversations c
             WHERE c.resolved_at IS NOT NULL AND c.resolved_at >= ? AND c.resolved_at < ?
               AND NOT EXISTS (SELECT 1 FROM conversation_reviews r WHERE r.conversation_id = c.id)
             """
@@ -31,20 +27,33 @@ extension SQLiteStore: ReviewStore {
             sql += " AND c.department_id = ?"
             arguments += [departmentID.rawValue]
         }
-        sql += " ORDER BY random() LIMIT ?"
-        arguments += [size]
+        sql += " ORDER BY c.id"
         return try await pool.read { [sql, arguments] db in
-            try db.cachedRows(sql: sql, arguments: arguments).map { row in
-                ReviewCandidate(
-                    conversationID: ConversationID(row["id"]),
-                    contactName: row["contact_name"],
-                    channelID: ChannelID(row["channel_id"]),
-                    operatorID: (row["assignee_id"] as Int64?).map(OperatorID.init),
-                    operatorName: row["operator_name"],
-                    openedAt: RowDecoding.date(row, "opened_at"),
-                    resolvedAt: RowDecoding.date(row, "resolved_at"),
-                    messageCount: row["message_count"]
-                )
+            let candidates = try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+            return try ReviewSampling.pick(candidates, size: size, seed: seed).compactMap { id in
+                try db.cachedRow(
+                    sql: """
+                        SELECT c.id, c.channel_id, c.assignee_id, c.opened_at, c.resolved_at, ct.display_name AS contact_name,
+                               o.display_name AS operator_name,
+                               (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.direction IN ('in', 'out')) AS message_count
+                        FROM conversations c
+                        JOIN contacts ct ON ct.id = c.contact_id
+                        LEFT JOIN operators o ON o.id = c.assignee_id
+                        WHERE c.id = ?
+                        """,
+                    arguments: [id]
+                ).map { row in
+                    ReviewCandidate(
+                        conversationID: ConversationID(row["id"]),
+                        contactName: row["contact_name"],
+                        channelID: ChannelID(row["channel_id"]),
+                        operatorID: (row["assignee_id"] as Int64?).map(OperatorID.init),
+                        operatorName: row["operator_name"],
+                        openedAt: RowDecoding.date(row, "opened_at"),
+                        resolvedAt: RowDecoding.date(row, "resolved_at"),
+                        messageCount: row["message_count"]
+                    )
+                }
             }
         }
     }

@@ -166,3 +166,14 @@ public struct QueueCount: Sendable, Codable, Equatable {
         self.awaitingReply = awaitingReply
     }
 }
+
+extension CannedReply {
+    /// Refuses a shortcut an operator could not type after `/`, and a reply with no body.
+    /// - Throws: `StoreError.invalid` naming the rule.
+    public static func validate(shortcut: String, body: String) throws(StoreError) {
+        guard !shortcut.isEmpty, shortcut.count <= 32, !shortcut.contains(where: \.isWhitespace) else {
+            throw .invalid("a shortcut is 1 to 32 characters without spaces")
+        }
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .invalid("a canned reply needs a body") }
+    }
+}

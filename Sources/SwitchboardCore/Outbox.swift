@@ -59,3 +59,13 @@ public enum DeliveryReport: Sendable, Equatable {
         }
     }
 }
+
+extension ReplyDraft {
+    /// Refuses a reply with nothing to send.
+    /// - Throws: `StoreError.invalid` for a reply with neither text nor an attachment.
+    public func validate() throws(StoreError) {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !attachments.isEmpty else {
+            throw .invalid("a reply needs text or an attachment")
+        }
+    }
+}

@@ -82,8 +82,16 @@ public enum ReviewError: Error, Equatable, Sendable {
 
 /// Storage of reviews.
 public protocol ReviewStore: Sendable {
-    /// Up to `size` random conversations resolved in `start ..< end` without a review.
-    func reviewSample(start: Date, end: Date, size: Int, operatorID: OperatorID?, departmentID: DepartmentID?) async throws -> [ReviewCandidate]
+    /// Up to `size` random conversations resolved in `start ..< end` without a review, chosen by
+    /// `ReviewSampling` from `seed`.
+    func reviewSample(
+        start: Date,
+        end: Date,
+        size: Int,
+        operatorID: OperatorID?,
+        departmentID: DepartmentID?,
+        seed: UInt64
+    ) async throws -> [ReviewCandidate]
     /// Saves (or replaces) the review of a resolved conversation.
     /// - Throws: `ReviewError` when the conversation does not exist or is not resolved.
     func saveReview(conversationID: ConversationID, reviewerID: OperatorID, score: Int, comment: String, at now: Date) async throws -> Review

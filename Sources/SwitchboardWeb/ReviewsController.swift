@@ -42,7 +42,8 @@ public struct ReviewsController: Sendable {
                 end: range.end,
                 size: body.size,
                 operatorID: body.operator.map(OperatorID.init),
-                departmentID: body.department.map(DepartmentID.init)
+                departmentID: body.department.map(DepartmentID.init),
+                seed: UInt64.random(in: .min ... .max)
             )
             return try JSONResponse.make(ReviewPayloads.Candidates(items: items.map { .init($0, calendar: range.calendar) }))
         }
