@@ -21,14 +21,7 @@ extension SQLiteStore {
             arguments: [conversation.id.rawValue, draft.trigger]
         )
         guard let rule = BotMessageRule.decide(draft, in: conversation, triggerUsed: used != nil, at: now) else { return nil }
-        try db.cachedExecute(
-            sql: """
-                INSERT INTO messages (conversation_id, channel_id, direction, author_kind, text, attachments, delivery_state, created_at)
-                VALUES (?, ?, 'out', 'bot', ?, '[]', 'queued', ?)
-                """,
-            arguments: [conversation.id.rawValue, conversation.channelID.rawValue, draft.text, now.timeIntervalSince1970]
-        )
-        let message = rule.message(id: MessageID(db.lastInsertedRowID))
+        let message = try queueOutbound(db, rule.message(id: MessageID(0)), channel: conversation.channelID)
         try db.cachedExecute(
             sql: "INSERT INTO automation_sent (conversation_id, trigger, message_id, sent_at) VALUES (?, ?, ?, ?)",
             arguments: [conversation.id.rawValue, draft.trigger, message.id.rawValue, now.timeIntervalSince1970]
@@ -39,10 +32,6 @@ extension SQLiteStore {
                 arguments: [message.id.rawValue, String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self)]
             )
         }
-        try db.cachedExecute(
-            sql: "INSERT INTO outbox (message_id, conversation_id, channel_id, next_attempt_at) VALUES (?, ?, ?, ?)",
-            arguments: [message.id.rawValue, conversation.id.rawValue, conversation.channelID.rawValue, now.timeIntervalSince1970]
-        )
         try events.append(rule.events(for: message))
         return message
     }

@@ -4,7 +4,7 @@ public import SwitchboardCore
 
 extension SQLiteStore {
     public func addNote(conversationID: ConversationID, operatorID: OperatorID, text: String, at now: Date) async throws -> EnqueuedReply {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw StoreError.invalid("a note needs text") }
+        try InternalNote.validate(text)
         return try await pool.write { db in
             guard let conversation = try Self.fetchConversation(db, conversationID) else {
                 throw StoreError.notFound("conversation \(conversationID)")
@@ -27,14 +27,7 @@ extension SQLiteStore {
                 createdAt: now
             )
             var events = EventAppender(db)
-            try events.append(
-                .messageCreated,
-                at: now,
-                contact: conversation.contactID,
-                conversation: conversationID,
-                message: message.id,
-                payload: message
-            )
+            try events.append([.messageCreated(message, contact: conversation.contactID)])
             return EnqueuedReply(message: message, events: events.appended)
         }
     }
@@ -77,12 +70,7 @@ extension SQLiteStore {
             guard let row = try db.cachedRow(sql: "SELECT * FROM contacts WHERE id = ?", arguments: [id.rawValue]) else {
                 throw StoreError.notFound("contact \(id)")
             }
-            var contact = RowDecoding.contact(row)
-            if let preferredName {
-                let trimmed = preferredName?.trimmingCharacters(in: .whitespacesAndNewlines)
-                contact.preferredName = trimmed?.isEmpty == false ? trimmed : nil
-            }
-            if let notes { contact.notes = notes }
+            let contact = RowDecoding.contact(row).edited(preferredName: preferredName, notes: notes)
             try db.cachedExecute(
                 sql: "UPDATE contacts SET preferred_name = ?, notes = ? WHERE id = ?",
                 arguments: [contact.preferredName, contact.notes, id.rawValue]

@@ -34,11 +34,12 @@ extension SQLiteStore {
                 throw StoreError.notFound("contact \(contactID)")
             }
             try db.execute(sql: "DELETE FROM contact_labels WHERE contact_id = ?", arguments: [contactID.rawValue])
-            for label in Set(labels) {
+            let labels = LabelsPayload.normalized(labels)
+            for label in labels {
                 try db.execute(sql: "INSERT INTO contact_labels (contact_id, label) VALUES (?, ?)", arguments: [contactID.rawValue, label])
             }
             var events = EventAppender(db)
-            try events.append(.labelsChanged, at: now, contact: contactID, payload: LabelsPayload(contactID: contactID, labels: labels.sorted()))
+            try events.append(.labelsChanged, at: now, contact: contactID, payload: LabelsPayload(contactID: contactID, labels: labels))
             return events.appended
         }
     }
@@ -49,7 +50,8 @@ extension SQLiteStore {
                 throw StoreError.notFound("conversation \(conversationID)")
             }
             try db.execute(sql: "DELETE FROM conversation_labels WHERE conversation_id = ?", arguments: [conversationID.rawValue])
-            for label in Set(labels) {
+            let labels = LabelsPayload.normalized(labels)
+            for label in labels {
                 try db.execute(
                     sql: "INSERT INTO conversation_labels (conversation_id, label) VALUES (?, ?)",
                     arguments: [conversationID.rawValue, label]
@@ -61,7 +63,7 @@ extension SQLiteStore {
                 at: now,
                 contact: conversation.contactID,
                 conversation: conversationID,
-                payload: LabelsPayload(conversationID: conversationID, labels: labels.sorted())
+                payload: LabelsPayload(conversationID: conversationID, labels: labels)
             )
             return events.appended
         }

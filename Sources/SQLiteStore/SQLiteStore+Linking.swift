@@ -22,40 +22,47 @@ extension SQLiteStore {
     public func redeemLinkCode(_ code: String, by identityID: IdentityID, at now: Date) async throws -> (LinkOutcome, [Event]) {
         try await pool.write { db in
             let at = now.timeIntervalSince1970
-            let liveCodes = try Int.fetchOne(
-                db,
-                sql: "SELECT COUNT(*) FROM link_codes WHERE used_at IS NULL AND expires_at > ? AND identity_id != ?",
-                arguments: [at, identityID.rawValue]
-            )
-            guard liveCodes ?? 0 > 0 else { return (.notACode, []) }
-            let failures =
-                try Int.fetchOne(
-                    db,
+            guard
+                let redeemer = try db.cachedValue(Int64.self, sql: "SELECT contact_id FROM identities WHERE id = ?", arguments: [identityID.rawValue])
+            else { throw StoreError.notFound("identity \(identityID)") }
+            let snapshot = LinkCodeRedemption.Snapshot(
+                otherLiveCodes: try db.cachedRow(
+                    sql: "SELECT 1 FROM link_codes WHERE used_at IS NULL AND expires_at > ? AND identity_id != ? LIMIT 1",
+                    arguments: [at, identityID.rawValue]
+                ) != nil,
+                recentFailures: try db.cachedValue(
+                    Int.self,
                     sql: "SELECT COUNT(*) FROM link_attempts WHERE identity_id = ? AND attempted_at > ?",
                     arguments: [identityID.rawValue, at - LinkCodeRules.attemptWindow]
-                ) ?? 0
-            guard failures < LinkCodeRules.maxFailedAttempts else { return (.rateLimited, []) }
-            guard
-                let owner = try Int64.fetchOne(
-                    db,
-                    sql: "SELECT identity_id FROM link_codes WHERE code = ? AND used_at IS NULL AND expires_at > ? AND identity_id != ?",
+                ) ?? 0,
+                codeOwner: try db.cachedValue(
+                    Int64.self,
+                    sql: """
+                        SELECT i.contact_id FROM link_codes l JOIN identities i ON i.id = l.identity_id
+                        WHERE l.code = ? AND l.used_at IS NULL AND l.expires_at > ? AND l.identity_id != ?
+                        """,
                     arguments: [code, at, identityID.rawValue]
-                )
-            else {
-                try db.execute(sql: "INSERT INTO link_attempts (identity_id, attempted_at) VALUES (?, ?)", arguments: [identityID.rawValue, at])
-                return (.wrongCode, [])
-            }
-            try db.execute(sql: "UPDATE link_codes SET used_at = ? WHERE code = ?", arguments: [at, code])
-            let contacts = try Int64.fetchAll(
-                db,
-                sql: "SELECT contact_id FROM identities WHERE id IN (?, ?) ORDER BY contact_id",
-                arguments: [owner, identityID.rawValue]
+                ).map(ContactID.init),
+                redeemer: ContactID(redeemer)
             )
-            guard contacts.count == 2, contacts[0] != contacts[1] else { return (.alreadyLinked, []) }
-            // The older contact stays: its id is the one operators and integrations already know.
-            var merger = ContactMerger(db)
-            let merge = try merger.merge(into: ContactID(contacts[0]), from: ContactID(contacts[1]), reason: .code, by: nil, at: now)
-            return (.linked(merge), merger.events.appended)
+            let redemption = LinkCodeRedemption.decide(snapshot)
+            if redemption == .wrongCode {
+                try db.cachedExecute(
+                    sql: "INSERT INTO link_attempts (identity_id, attempted_at) VALUES (?, ?)",
+                    arguments: [identityID.rawValue, at]
+                )
+            }
+            if redemption.usesCode { try db.cachedExecute(sql: "UPDATE link_codes SET used_at = ? WHERE code = ?", arguments: [at, code]) }
+            switch redemption {
+            case .notACode: return (.notACode, [])
+            case .rateLimited: return (.rateLimited, [])
+            case .wrongCode: return (.wrongCode, [])
+            case .alreadyLinked: return (.alreadyLinked, [])
+            case .merge(let target, let source):
+                var merger = ContactMerger(db)
+                let merge = try merger.merge(into: target, from: source, reason: .code, by: nil, at: now)
+                return (.linked(merge), merger.events.appended)
+            }
         }
     }
 
@@ -122,35 +129,22 @@ extension SQLiteStore {
             guard let conversation = try Self.fetchConversation(db, conversationID) else {
                 throw StoreError.notFound("conversation \(conversationID)")
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO messages (conversation_id, channel_id, direction, author_kind, text, delivery_state, request_phone, created_at)
-                    VALUES (?, ?, 'out', 'bot', ?, 'queued', ?, ?)
-                    """,
-                arguments: [conversationID.rawValue, conversation.channelID.rawValue, text, requestPhone, now.timeIntervalSince1970]
-            )
-            let message = Message(
-                id: MessageID(db.lastInsertedRowID),
-                conversationID: conversationID,
-                direction: .outbound,
-                author: .bot,
-                text: text,
-                deliveryState: .queued,
-                createdAt: now
-            )
-            try db.execute(
-                sql: "INSERT INTO outbox (message_id, conversation_id, channel_id, next_attempt_at) VALUES (?, ?, ?, ?)",
-                arguments: [message.id.rawValue, conversationID.rawValue, conversation.channelID.rawValue, now.timeIntervalSince1970]
+            let message = try Self.queueOutbound(
+                db,
+                Message(
+                    id: MessageID(0),
+                    conversationID: conversationID,
+                    direction: .outbound,
+                    author: .bot,
+                    text: text,
+                    deliveryState: .queued,
+                    createdAt: now
+                ),
+                channel: conversation.channelID,
+                requestPhone: requestPhone
             )
             var events = EventAppender(db)
-            try events.append(
-                .messageCreated,
-                at: now,
-                contact: conversation.contactID,
-                conversation: conversationID,
-                message: message.id,
-                payload: message
-            )
+            try events.append([.messageCreated(message, contact: conversation.contactID)])
             return EnqueuedReply(message: message, events: events.appended)
         }
     }

@@ -35,43 +35,16 @@ extension SQLiteStore: OperatorAdminStore {
     public func editOperator(_ id: OperatorID, _ edit: OperatorEdit, by actor: AuditActor, at now: Date) async throws -> OperatorEditOutcome {
         try await pool.write { db in
             guard let before = try Self.readAccount(db, id) else { throw StoreError.notFound("operator \(id)") }
-            if let capacity = edit.maxConcurrent, capacity < 1 { throw StoreError.invalid("maxConcurrent must be at least 1") }
-            let after = edit.applied(to: before)
             let admins = try db.cachedValue(Int.self, sql: "SELECT COUNT(*) FROM operators WHERE active = 1 AND role = 'admin'") ?? 0
-            if let refusal = OperatorAdminPolicy.refusal(before: before, after: after, actorID: actor.id, activeAdmins: admins) {
-                throw refusal
-            }
-            try db.cachedExecute(
-                sql: "UPDATE operators SET display_name = ?, role = ?, max_concurrent = ? WHERE id = ?",
-                arguments: [after.operator.displayName, after.operator.role.rawValue, after.operator.maxConcurrentConversations, id.rawValue]
-            )
-            if let departments = edit.departmentIDs {
-                try db.cachedExecute(sql: "DELETE FROM operator_departments WHERE operator_id = ?", arguments: [id.rawValue])
-                for department in Set(departments) {
-                    try Self.mapConstraint("department \(department)") {
-                        try db.cachedExecute(
-                            sql: "INSERT INTO operator_departments (operator_id, department_id) VALUES (?, ?)",
-                            arguments: [id.rawValue, department.rawValue]
-                        )
-                    }
-                }
-            }
+            let held = try db.cachedRows(
+                sql: "SELECT id, contact_id FROM conversations WHERE assignee_id = ? AND status != 'resolved' ORDER BY id",
+                arguments: [id.rawValue]
+            ).map { OperatorAccountChange.Held(conversationID: ConversationID($0["id"]), contactID: ContactID($0["contact_id"])) }
+            let change = try OperatorAccountChange.decide(before, edit, by: actor, activeAdmins: admins, held: held, at: now)
+            try Self.apply(change, db)
             var events = EventAppender(db)
-            var requeued: [ConversationID] = []
-            var action = "operator.updated"
-            if before.active, !after.active {
-                action = "operator.deactivated"
-                requeued = try Self.deactivate(db, before, by: actor, at: now, events: &events)
-            } else if !before.active, after.active {
-                action = "operator.reactivated"
-                try db.cachedExecute(sql: "UPDATE operators SET active = 1, deactivated_at = NULL WHERE id = ?", arguments: [id.rawValue])
-            }
-            guard let saved = try Self.readAccount(db, id) else { throw StoreError.notFound("operator \(id)") }
-            let changes = AuditChanges.between(before.auditedFields, saved.auditedFields)
-            if !changes.isEmpty {
-                try Self.appendAudit(db, AuditEntry(at: now, actor: actor, action: action, target: saved.auditTarget, changes: changes))
-            }
-            return OperatorEditOutcome(account: saved, events: events.appended, requeued: requeued)
+            try events.append(change.events)
+            return OperatorEditOutcome(account: change.account, events: events.appended, requeued: change.requeued)
         }
     }
 
@@ -114,47 +87,41 @@ extension SQLiteStore: OperatorAdminStore {
         }
     }
 
-    /// Takes an operator out of service: no sessions, offline, and every conversation they held
-    /// that is not resolved back in its queue (the routing pass that follows reassigns it).
-    private static func deactivate(
-        _ db: Database,
-        _ account: OperatorAccount,
-        by actor: AuditActor,
-        at now: Date,
-        events: inout EventAppender
-    ) throws -> [ConversationID] {
+    /// Writes a decided account change: fields, departments, service state, presence, released conversations, audit.
+    private static func apply(_ change: OperatorAccountChange, _ db: Database) throws {
+        let account = change.account
         let id = account.operator.id
         try db.cachedExecute(
-            sql: "UPDATE operators SET active = 0, deactivated_at = ? WHERE id = ?",
-            arguments: [now.timeIntervalSince1970, id.rawValue]
+            sql: "UPDATE operators SET display_name = ?, role = ?, max_concurrent = ?, active = ?, deactivated_at = ? WHERE id = ?",
+            arguments: [
+                account.operator.displayName, account.operator.role.rawValue, account.operator.maxConcurrentConversations, account.active,
+                account.deactivatedAt?.timeIntervalSince1970, id.rawValue,
+            ]
         )
-        try db.cachedExecute(sql: "DELETE FROM sessions WHERE operator_id = ?", arguments: [id.rawValue])
-        try events.append(.operatorSessionsRevoked, at: now, payload: SessionsRevokedPayload(operatorID: id))
-        if account.operator.status != .offline {
-            var value = account.operator
-            try changePresence(db, &value, to: .offline, reason: .manual, at: now, events: &events)
-        }
-        let held = try db.cachedRows(
-            sql: "SELECT id, contact_id FROM conversations WHERE assignee_id = ? AND status != 'resolved' ORDER BY id",
-            arguments: [id.rawValue]
-        )
-        for row in held {
-            let conversationID = ConversationID(row["id"])
+        try writeDepartments(db, of: id, account.departmentIDs)
+        if change.revokesSessions { try db.cachedExecute(sql: "DELETE FROM sessions WHERE operator_id = ?", arguments: [id.rawValue]) }
+        if let presence = change.presence { try writePresence(presence, db) }
+        for conversationID in change.requeued {
             // Not remembered as the previous operator: a deactivated account can never take the client back.
             try db.cachedExecute(
                 sql: "UPDATE conversations SET assignee_id = NULL, previous_assignee_id = NULL, queued_at = ? WHERE id = ?",
-                arguments: [now.timeIntervalSince1970, conversationID.rawValue]
+                arguments: [change.at.timeIntervalSince1970, conversationID.rawValue]
             )
-            let payload = AssignmentPayload(
-                conversationID: conversationID,
-                from: id,
-                to: nil,
-                byOperatorID: actor.id,
-                note: "\(account.operator.displayName) was deactivated"
-            )
-            try events.append(.conversationAssigned, at: now, contact: ContactID(row["contact_id"]), conversation: conversationID, payload: payload)
         }
-        return held.map { ConversationID($0["id"]) }
+        if let audit = change.audit { try appendAudit(db, audit) }
+    }
+
+    /// Replaces an operator's department memberships.
+    static func writeDepartments(_ db: Database, of id: OperatorID, _ departments: [DepartmentID]) throws {
+        try db.cachedExecute(sql: "DELETE FROM operator_departments WHERE operator_id = ?", arguments: [id.rawValue])
+        for department in Set(departments) {
+            try mapConstraint("department \(department)") {
+                try db.cachedExecute(
+                    sql: "INSERT INTO operator_departments (operator_id, department_id) VALUES (?, ?)",
+                    arguments: [id.rawValue, department.rawValue]
+                )
+            }
+        }
     }
 
     static func readAccount(_ db: Database, _ id: OperatorID) throws -> OperatorAccount? {

@@ -15,49 +15,55 @@ extension SQLiteStore {
                 conversation = transition.conversation
                 try events.append([transition.event])
             }
-            let attachments = String(decoding: try JSONEncoder().encode(draft.attachments), as: UTF8.self)
-            try Self.mapConstraint("reply by operator \(draft.operatorID)") {
-                try db.cachedExecute(
-                    sql: """
-                        INSERT INTO messages (conversation_id, channel_id, direction, author_kind, author_operator_id, text, attachments,
-                                              delivery_state, created_at)
-                        VALUES (?, ?, 'out', 'operator', ?, ?, ?, 'queued', ?)
-                        """,
-                    arguments: [
-                        conversation.id.rawValue, conversation.channelID.rawValue, draft.operatorID.rawValue, draft.text, attachments,
-                        now.timeIntervalSince1970,
-                    ]
+            let message = try Self.mapConstraint("reply by operator \(draft.operatorID)") {
+                try Self.queueOutbound(
+                    db,
+                    Message(
+                        id: MessageID(0),
+                        conversationID: conversation.id,
+                        direction: .outbound,
+                        author: .operator(draft.operatorID),
+                        text: draft.text,
+                        attachments: draft.attachments,
+                        deliveryState: .queued,
+                        createdAt: now
+                    ),
+                    channel: conversation.channelID
                 )
             }
-            let message = Message(
-                id: MessageID(db.lastInsertedRowID),
-                conversationID: conversation.id,
-                direction: .outbound,
-                author: .operator(draft.operatorID),
-                text: draft.text,
-                attachments: draft.attachments,
-                deliveryState: .queued,
-                createdAt: now
-            )
-            try db.cachedExecute(
-                sql: "INSERT INTO outbox (message_id, conversation_id, channel_id, next_attempt_at) VALUES (?, ?, ?, ?)",
-                arguments: [message.id.rawValue, conversation.id.rawValue, conversation.channelID.rawValue, now.timeIntervalSince1970]
-            )
             try db.cachedExecute(
                 sql:
                     "UPDATE conversations SET last_message_at = ?, first_response_at = COALESCE(first_response_at, ?), awaiting_reply = 0 WHERE id = ?",
                 arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, conversation.id.rawValue]
             )
-            try events.append(
-                .messageCreated,
-                at: now,
-                contact: conversation.contactID,
-                conversation: conversation.id,
-                message: message.id,
-                payload: message
-            )
+            try events.append([.messageCreated(message, contact: conversation.contactID)])
             return EnqueuedReply(message: message, events: events.appended)
         }
+    }
+
+    /// Stores an outbound message (its id is assigned here) and queues it for the dispatcher.
+    static func queueOutbound(_ db: Database, _ message: Message, channel: ChannelID, requestPhone: Bool = false) throws -> Message {
+        var operatorID: Int64?
+        if case .operator(let id) = message.author { operatorID = id.rawValue }
+        try db.cachedExecute(
+            sql: """
+                INSERT INTO messages (conversation_id, channel_id, direction, author_kind, author_operator_id, text, attachments,
+                                      delivery_state, request_phone, created_at)
+                VALUES (?, ?, 'out', ?, ?, ?, ?, 'queued', ?, ?)
+                """,
+            arguments: [
+                message.conversationID.rawValue, channel.rawValue, message.author.kind, operatorID, message.text,
+                String(decoding: try JSONEncoder().encode(message.attachments), as: UTF8.self), requestPhone,
+                message.createdAt.timeIntervalSince1970,
+            ]
+        )
+        var stored = message
+        stored.id = MessageID(db.lastInsertedRowID)
+        try db.cachedExecute(
+            sql: "INSERT INTO outbox (message_id, conversation_id, channel_id, next_attempt_at) VALUES (?, ?, ?, ?)",
+            arguments: [stored.id.rawValue, message.conversationID.rawValue, channel.rawValue, message.createdAt.timeIntervalSince1970]
+        )
+        return stored
     }
 
     public func claimOutbox(limit: Int, now: Date, lease: TimeInterval) async throws -> [OutboxItem] {

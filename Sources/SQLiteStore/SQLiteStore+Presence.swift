@@ -13,16 +13,17 @@ extension SQLiteStore: RoutingStore {
             guard let row = try db.cachedRow(sql: "SELECT * FROM operators WHERE id = ? AND active = 1", arguments: [operatorID.rawValue]) else {
                 throw StoreError.notFound("operator \(operatorID)")
             }
-            var value = try RowDecoding.operatorValue(row)
+            let current = try RowDecoding.operatorValue(row)
             // Setting a status counts as activity, so a fresh "online" does not time out at once.
             try db.cachedExecute(
                 sql: "UPDATE operators SET last_seen_at = ? WHERE id = ?",
                 arguments: [now.timeIntervalSince1970, operatorID.rawValue]
             )
-            guard value.status != status else { return (value, []) }
+            guard let update = PresenceUpdate.decide(current, to: status, reason: reason, at: now) else { return (current, []) }
             var events = EventAppender(db)
-            try Self.changePresence(db, &value, to: status, reason: reason, at: now, events: &events)
-            return (value, events.appended)
+            try Self.writePresence(update, db)
+            try events.append([update.event])
+            return (update.operatorAfter, events.appended)
         }
     }
 
@@ -43,8 +44,11 @@ extension SQLiteStore: RoutingStore {
             )
             var events = EventAppender(db)
             for row in rows {
-                var value = try RowDecoding.operatorValue(row)
-                try Self.changePresence(db, &value, to: .offline, reason: .timeout, at: now, events: &events)
+                guard let update = PresenceUpdate.decide(try RowDecoding.operatorValue(row), to: .offline, reason: .timeout, at: now) else {
+                    continue
+                }
+                try Self.writePresence(update, db)
+                try events.append([update.event])
             }
             return events.appended
         }
@@ -72,23 +76,15 @@ extension SQLiteStore: RoutingStore {
         }
     }
 
-    /// Writes the new status, its presence-log row and its event.
-    static func changePresence(
-        _ db: Database,
-        _ value: inout Operator,
-        to status: PresenceStatus,
-        reason: PresenceChangeReason,
-        at now: Date,
-        events: inout EventAppender
-    ) throws {
-        let previous = value.status
-        value.status = status
-        try db.cachedExecute(sql: "UPDATE operators SET status = ? WHERE id = ?", arguments: [status.rawValue, value.id.rawValue])
+    /// Writes a decided presence change's rows: the status and its log row.
+    static func writePresence(_ update: PresenceUpdate, _ db: Database) throws {
+        try db.cachedExecute(
+            sql: "UPDATE operators SET status = ? WHERE id = ?",
+            arguments: [update.log.status.rawValue, update.log.operatorID.rawValue]
+        )
         try db.cachedExecute(
             sql: "INSERT INTO presence_log (operator_id, status, at, reason) VALUES (?, ?, ?, ?)",
-            arguments: [value.id.rawValue, status.rawValue, now.timeIntervalSince1970, reason.rawValue]
+            arguments: [update.log.operatorID.rawValue, update.log.status.rawValue, update.log.at.timeIntervalSince1970, update.log.reason.rawValue]
         )
-        let payload = PresencePayload(operatorID: value.id, status: status, previous: previous, reason: reason)
-        try events.append(.operatorPresenceChanged, at: now, payload: payload)
     }
 }

@@ -65,21 +65,11 @@ extension SQLiteStore {
             guard try db.cachedRow(sql: "SELECT 1 FROM operators WHERE id = ? AND active = 1", arguments: [id.rawValue]) != nil else {
                 throw StoreError.notFound("operator \(id)")
             }
+            try OperatorEdit(maxConcurrent: maxConcurrent, departmentIDs: departmentIDs).validate()
             if let maxConcurrent {
-                guard maxConcurrent > 0 else { throw StoreError.invalid("maxConcurrent must be at least 1") }
                 try db.cachedExecute(sql: "UPDATE operators SET max_concurrent = ? WHERE id = ?", arguments: [maxConcurrent, id.rawValue])
             }
-            if let departmentIDs {
-                try db.cachedExecute(sql: "DELETE FROM operator_departments WHERE operator_id = ?", arguments: [id.rawValue])
-                for department in Set(departmentIDs) {
-                    try Self.mapConstraint("department \(department)") {
-                        try db.cachedExecute(
-                            sql: "INSERT INTO operator_departments (operator_id, department_id) VALUES (?, ?)",
-                            arguments: [id.rawValue, department.rawValue]
-                        )
-                    }
-                }
-            }
+            if let departmentIDs { try Self.writeDepartments(db, of: id, departmentIDs) }
             let row = try db.cachedRow(sql: "SELECT * FROM operators WHERE id = ?", arguments: [id.rawValue])!
             let departments = try Int64.fetchAll(
                 db.cachedStatement(sql: "SELECT department_id FROM operator_departments WHERE operator_id = ? ORDER BY department_id"),

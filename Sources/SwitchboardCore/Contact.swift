@@ -1,3 +1,5 @@
+import Foundation
+
 /// A client: one person, one history, whatever messenger they write from.
 public struct Contact: Sendable, Codable, Equatable, Identifiable {
     public var id: ContactID
@@ -68,5 +70,18 @@ public struct Identity: Sendable, Codable, Equatable, Identifiable {
         self.avatarURL = avatarURL
         self.country = country
         self.isReachable = isReachable
+    }
+}
+
+extension Contact {
+    /// The contact after an operator's edit. A blank preferred name clears it; nil leaves a field as it is.
+    public func edited(preferredName: String??, notes: String?) -> Contact {
+        var contact = self
+        if let preferredName {
+            let trimmed = preferredName?.trimmingCharacters(in: .whitespacesAndNewlines)
+            contact.preferredName = trimmed?.isEmpty == false ? trimmed : nil
+        }
+        if let notes { contact.notes = notes }
+        return contact
     }
 }

@@ -154,3 +154,10 @@ public struct MergePayload: Sendable, Codable, Equatable {
         self.reason = reason
     }
 }
+
+extension LabelsPayload {
+    /// A label set as it is stored and announced: each label once, in order.
+    public static func normalized(_ labels: [String]) -> [String] {
+        Array(Set(labels)).sorted()
+    }
+}

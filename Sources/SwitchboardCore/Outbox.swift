@@ -69,3 +69,11 @@ extension ReplyDraft {
         }
     }
 }
+
+/// An operator's internal note, seen by operators only.
+public enum InternalNote {
+    /// - Throws: `StoreError.invalid` for a note with no text.
+    public static func validate(_ text: String) throws(StoreError) {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .invalid("a note needs text") }
+    }
+}
