@@ -76,8 +76,8 @@ extension SQLiteStore {
                 arguments: [conversationID.rawValue]
             )
             guard waits == true else { return [] }
-            // A short keyboard: a handful of teams, in name order.
-            return try db.cachedRows(sql: "SELECT id, name FROM departments ORDER BY name LIMIT 8").map { row in
+            return try db.cachedRows(sql: "SELECT id, name FROM departments ORDER BY name LIMIT ?", arguments: [DepartmentChoice.keyboardSize]).map {
+                row in
                 Department(id: DepartmentID(row["id"]), name: row["name"])
             }
         }

@@ -17,9 +17,9 @@ extension SQLiteStore {
                 try db.execute(sql: "UPDATE channels SET default_department_id = ? WHERE id = ?", arguments: [department?.rawValue, id.rawValue])
             }
             if let token = change.tokenCiphertext {
-                // A new token is a fresh start: the old token's problem no longer applies.
-                try db.execute(sql: "UPDATE channels SET token_ciphertext = ?, problem = NULL WHERE id = ?", arguments: [token, id.rawValue])
+                try db.execute(sql: "UPDATE channels SET token_ciphertext = ? WHERE id = ?", arguments: [token, id.rawValue])
             }
+            if change.clearsProblem { try db.execute(sql: "UPDATE channels SET problem = NULL WHERE id = ?", arguments: [id.rawValue]) }
             if let paused = change.isPaused {
                 try db.execute(sql: "UPDATE channels SET paused = ? WHERE id = ?", arguments: [paused, id.rawValue])
             }

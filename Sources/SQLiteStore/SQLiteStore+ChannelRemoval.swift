@@ -12,34 +12,28 @@ extension SQLiteStore {
                     arguments: [id.rawValue]
                 )
             else { throw StoreError.notFound("channel \(id)") }
-            var events = EventAppender(db)
             let queued = try db.cachedRows(
-                sql: "SELECT o.message_id, o.conversation_id FROM outbox o WHERE o.channel_id = ? ORDER BY o.message_id",
+                sql: "SELECT message_id, conversation_id FROM outbox WHERE channel_id = ? ORDER BY message_id",
                 arguments: [id.rawValue]
-            )
-            for row in queued {
-                let messageID = MessageID(row["message_id"])
-                let conversationID = ConversationID(row["conversation_id"])
-                try db.cachedExecute(sql: "DELETE FROM outbox WHERE message_id = ?", arguments: [messageID.rawValue])
-                try db.cachedExecute(
-                    sql: "UPDATE messages SET delivery_state = 'failed', failure_reason = ? WHERE id = ?",
-                    arguments: [reason, messageID.rawValue]
-                )
-                let payload = DeliveryPayload(messageID: messageID, conversationID: conversationID, state: .failed, reason: reason)
-                try events.append(.messageDelivery, at: now, conversation: conversationID, message: messageID, payload: payload)
-            }
+            ).map { ChannelRemovalPlan.Queued(messageID: MessageID($0["message_id"]), conversationID: ConversationID($0["conversation_id"])) }
             let conversations =
                 try db.cachedValue(Int.self, sql: "SELECT COUNT(*) FROM conversations WHERE channel_id = ?", arguments: [id.rawValue]) ?? 0
-            // The row stays for the history; the token goes, and the name is freed for a new channel.
+            let plan = ChannelRemovalPlan(channel: id, name: name, queued: queued, conversationsKept: conversations, reason: reason, at: now)
+            for failure in plan.failures {
+                try db.cachedExecute(sql: "DELETE FROM outbox WHERE message_id = ?", arguments: [failure.messageID.rawValue])
+                try db.cachedExecute(
+                    sql: "UPDATE messages SET delivery_state = ?, failure_reason = ? WHERE id = ?",
+                    arguments: [failure.state.rawValue, failure.reason, failure.messageID.rawValue]
+                )
+            }
+            // The row stays for the history; the token goes.
             try db.cachedExecute(
-                sql: """
-                    UPDATE channels SET removed_at = ?, paused = 1, token_ciphertext = NULL, webhook_secret = NULL,
-                                        name = name || '~removed-' || id
-                    WHERE id = ?
-                    """,
-                arguments: [now.timeIntervalSince1970, id.rawValue]
+                sql: "UPDATE channels SET removed_at = ?, paused = 1, token_ciphertext = NULL, webhook_secret = NULL, name = ? WHERE id = ?",
+                arguments: [now.timeIntervalSince1970, plan.retiredName, id.rawValue]
             )
-            return (ChannelRemoval(name: name, conversationsKept: conversations, repliesFailed: queued.count), events.appended)
+            var events = EventAppender(db)
+            try events.append(plan.events)
+            return (plan.removal, events.appended)
         }
     }
 }

@@ -39,10 +39,9 @@ extension SQLiteStore: ContinuityStore {
 
     public func createContext(_ context: DeepLinkContext, apiKeyID: Int64) async throws {
         try await pool.write { db in
-            // Expired contexts are of no use to anyone once past their time; keep the table small.
             try db.cachedExecute(
                 sql: "DELETE FROM contexts WHERE identity_id IS NULL AND expires_at < ?",
-                arguments: [context.createdAt.timeIntervalSince1970 - 7 * 86_400]
+                arguments: [context.createdAt.addingTimeInterval(-DeepLinkContext.unclaimedRetention).timeIntervalSince1970]
             )
             try Self.mapConstraint("context key") {
                 try db.cachedExecute(
@@ -63,23 +62,21 @@ extension SQLiteStore: ContinuityStore {
                     arguments: [conversationID.rawValue]
                 ), let key = row["context_key"] as String?
             else { return nil }
-            // Conversations from before contexts existed carry a key without a status: nothing was registered.
-            let status = (row["context_status"] as String?).flatMap(ContextStatus.init(rawValue:)) ?? .missing
-            guard status == .pinned,
-                let context = try db.cachedRow(
-                    sql: "SELECT * FROM contexts WHERE key = ? AND identity_id = ?",
-                    arguments: [key, row["identity_id"] as Int64]
-                )
-            else { return PinnedContext(key: key, status: status == .pinned ? .missing : status, context: nil) }
-            return PinnedContext(
-                key: key,
-                status: .pinned,
-                context: DeepLinkContext(
+            let context = try db.cachedRow(
+                sql: "SELECT * FROM contexts WHERE key = ? AND identity_id = ?",
+                arguments: [key, row["identity_id"] as Int64]
+            ).map { context in
+                DeepLinkContext(
                     key: key,
                     data: context["data"],
                     createdAt: RowDecoding.date(context, "created_at"),
                     expiresAt: RowDecoding.date(context, "expires_at")
                 )
+            }
+            return PinnedContext.resolve(
+                key: key,
+                status: (row["context_status"] as String?).flatMap(ContextStatus.init(rawValue:)),
+                context: context
             )
         }
     }

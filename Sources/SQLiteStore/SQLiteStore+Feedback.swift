@@ -8,17 +8,20 @@ extension SQLiteStore {
             guard let conversation = try Self.fetchConversation(db, conversationID) else {
                 throw StoreError.notFound("conversation \(conversationID)")
             }
+            let start = ConversationFeedback.started(conversation, at: now)
             try db.cachedExecute(
                 sql: """
-                    INSERT INTO conversation_feedback (conversation_id, stage, asked_at, updated_at) VALUES (?, 'asked_resolved', ?, ?)
+                    INSERT INTO conversation_feedback (conversation_id, stage, asked_at, updated_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (conversation_id) DO NOTHING
                     """,
-                arguments: [conversationID.rawValue, now.timeIntervalSince1970, now.timeIntervalSince1970]
+                arguments: [
+                    conversationID.rawValue, start.feedback.stage.rawValue, start.feedback.askedAt.timeIntervalSince1970,
+                    start.feedback.updatedAt.timeIntervalSince1970,
+                ]
             )
             guard db.changesCount > 0 else { return [] }
             var events = EventAppender(db)
-            let feedback = ConversationFeedback(conversationID: conversationID, stage: .askedResolved, askedAt: now, updatedAt: now)
-            try events.append(.conversationFeedback, at: now, contact: conversation.contactID, conversation: conversationID, payload: feedback)
+            try events.append([start.event])
             return events.appended
         }
     }

@@ -70,7 +70,7 @@ extension SQLiteStore: ReviewStore {
         try await pool.write { db in
             guard let row = try db.cachedRow(sql: "SELECT status, assignee_id FROM conversations WHERE id = ?", arguments: [conversationID.rawValue])
             else { throw ReviewError.conversationNotFound }
-            guard (row["status"] as String) == ConversationStatus.resolved.rawValue else { throw ReviewError.notResolved }
+            try Review.check(try RowDecoding.enumValue(row, "status"))
             try db.cachedExecute(
                 sql: """
                     INSERT INTO conversation_reviews (conversation_id, reviewer_id, operator_id, score, comment, reviewed_at)

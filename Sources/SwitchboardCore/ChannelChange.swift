@@ -30,3 +30,8 @@ public struct ChannelChange: Sendable, Equatable {
     /// Whether applying the change would write nothing.
     public var isEmpty: Bool { persona == nil && defaultDepartmentID == nil && tokenCiphertext == nil && settingsJSON == nil && isPaused == nil }
 }
+
+extension ChannelChange {
+    /// A new token is a fresh start: the old token's problem no longer applies.
+    public var clearsProblem: Bool { tokenCiphertext != nil }
+}

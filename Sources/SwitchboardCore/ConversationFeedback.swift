@@ -101,3 +101,18 @@ public enum FeedbackFlow {
         return .skipped(next)
     }
 }
+
+extension ConversationFeedback {
+    /// The survey a resolution starts, "was your question resolved?" asked now, with its event.
+    public static func started(_ conversation: Conversation, at now: Date) -> (feedback: ConversationFeedback, event: EventDraft) {
+        let feedback = ConversationFeedback(conversationID: conversation.id, stage: .askedResolved, askedAt: now, updatedAt: now)
+        let event = EventDraft(
+            .conversationFeedback,
+            at: now,
+            contact: conversation.contactID,
+            conversation: conversation.id,
+            payload: .feedback(feedback)
+        )
+        return (feedback, event)
+    }
+}

@@ -70,3 +70,23 @@ public struct APIKey: Sendable, Codable, Equatable {
         self.revokedAt = revokedAt
     }
 }
+
+extension DeepLinkContext {
+    /// How long an unclaimed context is kept after it was registered: past its expiry it is of no use,
+    /// and a week of them is enough to tell "expired" from "missing".
+    public static let unclaimedRetention: TimeInterval = 7 * 86_400
+}
+
+extension PinnedContext {
+    /// What a conversation shows of the key it arrived with.
+    /// - Parameters:
+    ///   - status: the stored status; conversations from before contexts existed carry a key without one
+    ///     (nothing was registered then).
+    ///   - context: the registered context claimed by the conversation's identity, if it is still stored.
+    public static func resolve(key: String, status: ContextStatus?, context: DeepLinkContext?) -> PinnedContext {
+        guard status == .pinned, let context else {
+            return PinnedContext(key: key, status: status == .pinned ? .missing : status ?? .missing, context: nil)
+        }
+        return PinnedContext(key: key, status: .pinned, context: context)
+    }
+}

@@ -13,3 +13,8 @@ public enum DepartmentChoice {
         return DepartmentID(raw)
     }
 }
+
+extension DepartmentChoice {
+    /// How many teams the keyboard offers, in name order: a short keyboard a client reads at a glance.
+    public static let keyboardSize = 8
+}

@@ -102,3 +102,10 @@ public protocol ReviewStore: Sendable {
     /// Whether the operator handled the conversation: held it or wrote a reply in it.
     func handled(_ conversationID: ConversationID, by operatorID: OperatorID) async throws -> Bool
 }
+
+extension Review {
+    /// Refuses a review of a conversation that is not resolved.
+    public static func check(_ status: ConversationStatus) throws(ReviewError) {
+        guard status == .resolved else { throw .notResolved }
+    }
+}
