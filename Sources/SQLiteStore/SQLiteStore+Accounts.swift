@@ -12,15 +12,8 @@ extension SQLiteStore: InboxStore {
 
     public func viewer(_ id: OperatorID) async throws -> (Operator, Viewer)? {
         try await pool.read { db in
-            guard let row = try db.cachedRow(sql: "SELECT * FROM operators WHERE id = ? AND active = 1", arguments: [id.rawValue]) else {
-                return nil
-            }
-            let value = try RowDecoding.operatorValue(row)
-            let departments = try Int64.fetchAll(
-                db.cachedStatement(sql: "SELECT department_id FROM operator_departments WHERE operator_id = ?"),
-                arguments: [id.rawValue]
-            )
-            return (value, Viewer(operatorID: id, role: value.role, departmentIDs: departments.map(DepartmentID.init)))
+            guard let account = try Self.readAccount(db, id), account.active else { return nil }
+            return (account.operator, Viewer(operatorID: id, role: account.operator.role, departmentIDs: account.departmentIDs))
         }
     }
 

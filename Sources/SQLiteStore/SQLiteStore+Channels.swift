@@ -4,30 +4,32 @@ public import SwitchboardCore
 
 extension SQLiteStore {
     public func createChannel(_ draft: ChannelDraft, credentials: ChannelCredentials, at now: Date) async throws -> Channel {
-        try await pool.write { db in
-            try Self.mapConstraint("channel '\(draft.name)'") {
-                try db.execute(
-                    sql: """
-                        INSERT INTO channels (kind, name, mode, token_ciphertext, webhook_secret, settings, persona_name,
-                                              persona_avatar_url, default_department_id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        draft.kind.rawValue, draft.name, draft.mode.rawValue, credentials.tokenCiphertext,
-                        credentials.webhookSecretCiphertext?.base64EncodedString(), credentials.settingsJSON, draft.persona.name,
-                        draft.persona.avatarURL, draft.defaultDepartmentID?.rawValue, now.timeIntervalSince1970,
-                    ]
-                )
-            }
-            return Channel(
-                id: ChannelID(db.lastInsertedRowID),
-                kind: draft.kind,
-                name: draft.name,
-                mode: draft.mode,
-                persona: draft.persona,
-                defaultDepartmentID: draft.defaultDepartmentID
+        try await pool.write { db in try Self.insertChannel(db, draft, credentials: credentials, at: now) }
+    }
+
+    static func insertChannel(_ db: Database, _ draft: ChannelDraft, credentials: ChannelCredentials?, at now: Date) throws -> Channel {
+        try mapConstraint("channel '\(draft.name)'") {
+            try db.cachedExecute(
+                sql: """
+                    INSERT INTO channels (kind, name, mode, token_ciphertext, webhook_secret, settings, persona_name,
+                                          persona_avatar_url, default_department_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, COALESCE(?, '{}'), ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    draft.kind.rawValue, draft.name, draft.mode.rawValue, credentials?.tokenCiphertext,
+                    credentials?.webhookSecretCiphertext?.base64EncodedString(), credentials?.settingsJSON, draft.persona.name,
+                    draft.persona.avatarURL, draft.defaultDepartmentID?.rawValue, now.timeIntervalSince1970,
+                ]
             )
         }
+        return Channel(
+            id: ChannelID(db.lastInsertedRowID),
+            kind: draft.kind,
+            name: draft.name,
+            mode: draft.mode,
+            persona: draft.persona,
+            defaultDepartmentID: draft.defaultDepartmentID
+        )
     }
 
     public func channelCredentials(_ id: ChannelID) async throws -> ChannelCredentials? {

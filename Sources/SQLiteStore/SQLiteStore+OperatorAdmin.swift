@@ -17,13 +17,8 @@ extension SQLiteStore: OperatorAdminStore {
 
     public func createOperator(_ draft: OperatorDraft, by actor: AuditActor, at now: Date) async throws -> Operator {
         try await pool.write { db in
-            try Self.mapConstraint("operator '\(draft.login)'") {
-                try db.cachedExecute(
-                    sql: "INSERT INTO operators (login, password_hash, display_name, avatar_url, role, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [draft.login, draft.passwordHash, draft.displayName, draft.avatarURL, draft.role.rawValue, now.timeIntervalSince1970]
-                )
-            }
-            guard let account = try Self.readAccount(db, OperatorID(db.lastInsertedRowID)) else { throw StoreError.notFound("operator") }
+            let created = try Self.insertOperator(db, draft, at: now)
+            guard let account = try Self.readAccount(db, created.id) else { throw StoreError.notFound("operator") }
             let changes = AuditChanges.between(nil, account.auditedFields).merging(["login": AuditChange(from: .null, to: .string(draft.login))]) {
                 $1
             }

@@ -70,12 +70,8 @@ extension SQLiteStore {
                 try db.cachedExecute(sql: "UPDATE operators SET max_concurrent = ? WHERE id = ?", arguments: [maxConcurrent, id.rawValue])
             }
             if let departmentIDs { try Self.writeDepartments(db, of: id, departmentIDs) }
-            let row = try db.cachedRow(sql: "SELECT * FROM operators WHERE id = ?", arguments: [id.rawValue])!
-            let departments = try Int64.fetchAll(
-                db.cachedStatement(sql: "SELECT department_id FROM operator_departments WHERE operator_id = ? ORDER BY department_id"),
-                arguments: [id.rawValue]
-            )
-            return (try RowDecoding.operatorValue(row), departments.map(DepartmentID.init))
+            guard let account = try Self.readAccount(db, id) else { throw StoreError.notFound("operator \(id)") }
+            return (account.operator, account.departmentIDs)
         }
     }
 

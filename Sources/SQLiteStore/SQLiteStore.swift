@@ -68,28 +68,7 @@ public final class SQLiteStore: Store {
     }
 
     public func createChannel(_ draft: ChannelDraft, at now: Date) async throws -> Channel {
-        try await pool.write { db in
-            try Self.mapConstraint("channel '\(draft.name)'") {
-                try db.cachedExecute(
-                    sql: """
-                        INSERT INTO channels (kind, name, mode, persona_name, persona_avatar_url, default_department_id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        draft.kind.rawValue, draft.name, draft.mode.rawValue, draft.persona.name, draft.persona.avatarURL,
-                        draft.defaultDepartmentID?.rawValue, now.timeIntervalSince1970,
-                    ]
-                )
-            }
-            return Channel(
-                id: ChannelID(db.lastInsertedRowID),
-                kind: draft.kind,
-                name: draft.name,
-                mode: draft.mode,
-                persona: draft.persona,
-                defaultDepartmentID: draft.defaultDepartmentID
-            )
-        }
+        try await pool.write { db in try Self.insertChannel(db, draft, credentials: nil, at: now) }
     }
 
     public func channels() async throws -> [Channel] {
@@ -99,27 +78,23 @@ public final class SQLiteStore: Store {
     }
 
     public func createOperator(_ draft: OperatorDraft, at now: Date) async throws -> Operator {
-        try await pool.write { db in
-            try Self.mapConstraint("operator '\(draft.login)'") {
-                try db.cachedExecute(
-                    sql: """
-                        INSERT INTO operators (login, password_hash, display_name, avatar_url, role, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        draft.login, draft.passwordHash, draft.displayName, draft.avatarURL, draft.role.rawValue,
-                        now.timeIntervalSince1970,
-                    ]
-                )
-            }
-            return Operator(
-                id: OperatorID(db.lastInsertedRowID),
-                login: draft.login,
-                displayName: draft.displayName,
-                avatarURL: draft.avatarURL,
-                role: draft.role
+        try await pool.write { db in try Self.insertOperator(db, draft, at: now) }
+    }
+
+    static func insertOperator(_ db: Database, _ draft: OperatorDraft, at now: Date) throws -> Operator {
+        try mapConstraint("operator '\(draft.login)'") {
+            try db.cachedExecute(
+                sql: "INSERT INTO operators (login, password_hash, display_name, avatar_url, role, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [draft.login, draft.passwordHash, draft.displayName, draft.avatarURL, draft.role.rawValue, now.timeIntervalSince1970]
             )
         }
+        return Operator(
+            id: OperatorID(db.lastInsertedRowID),
+            login: draft.login,
+            displayName: draft.displayName,
+            avatarURL: draft.avatarURL,
+            role: draft.role
+        )
     }
 
     public func conversation(_ id: ConversationID) async throws -> Conversation? {
