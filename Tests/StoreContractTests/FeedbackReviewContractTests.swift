@@ -117,7 +117,14 @@ import Testing
             let open = try await desk.conversation(from: "open", at: desk.at(0))
             _ = try await desk.store.saveReview(conversationID: resolved[0], reviewerID: supervisor.id, score: 3, comment: "", at: desk.at(20))
 
-            let sample = try await desk.store.reviewSample(start: desk.at(11), end: desk.at(13), size: 10, operatorID: nil, departmentID: nil, seed: 7)
+            let sample = try await desk.store.reviewSample(
+                start: desk.at(11),
+                end: desk.at(13),
+                size: 10,
+                operatorID: nil,
+                departmentID: nil,
+                seed: 7
+            )
             let all = try await desk.store.reviewSample(start: desk.at(0), end: desk.at(100), size: 10, operatorID: nil, departmentID: nil, seed: 7)
             let small = try await desk.store.reviewSample(start: desk.at(0), end: desk.at(100), size: 2, operatorID: nil, departmentID: nil, seed: 7)
 
