@@ -32,8 +32,8 @@ public enum APIKeyIssuer {
     /// - Throws: `Refusal` for a bad or taken name; the store's error otherwise.
     public static func issue(
         name: String,
-        store: any ContinuityStore,
-        audit: any AuditStore,
+        store: any InboxStore,
+        audit: any AdminStore,
         by actor: AuditActor,
         at now: Date
     ) async throws -> Issued {

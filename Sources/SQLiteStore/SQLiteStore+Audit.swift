@@ -2,7 +2,7 @@ public import Foundation
 import GRDB
 public import SwitchboardCore
 
-extension SQLiteStore: AuditStore {
+extension SQLiteStore {
     @discardableResult
     public func recordAudit(_ entry: AuditEntry) async throws -> Int64 {
         try await pool.write { db in try Self.appendAudit(db, entry) }

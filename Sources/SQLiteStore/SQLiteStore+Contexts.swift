@@ -2,7 +2,7 @@ public import Foundation
 import GRDB
 public import SwitchboardCore
 
-extension SQLiteStore: ContinuityStore {
+extension SQLiteStore {
     public func createAPIKey(name: String, keyHash: String, maskedKey: String, at now: Date) async throws -> APIKey {
         try await pool.write { db in
             try Self.mapConstraint("API key '\(name)'") {

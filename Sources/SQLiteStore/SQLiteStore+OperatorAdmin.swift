@@ -2,7 +2,7 @@ public import Foundation
 import GRDB
 public import SwitchboardCore
 
-extension SQLiteStore: OperatorAdminStore {
+extension SQLiteStore: AdminStore {
     public func operatorAccounts() async throws -> [OperatorAccount] {
         try await pool.read { db in
             try db.cachedRows(sql: "SELECT id FROM operators ORDER BY display_name, id").compactMap { row in

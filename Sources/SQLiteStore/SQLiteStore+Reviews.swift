@@ -2,7 +2,7 @@ public import Foundation
 import GRDB
 public import SwitchboardCore
 
-extension SQLiteStore: ReviewStore {
+extension SQLiteStore {
     public func reviewSample(
         start: Date,
         end: Date,

@@ -43,7 +43,7 @@ public struct ChannelAdmin: Sendable {
     let secrets: SecretBox
     let transport: any HTTPTransport
     let publicURL: URL
-    let auditLog: any AuditStore
+    let auditLog: any AdminStore
     let automationStore: any AutomationStore
     /// Who the changes are recorded as in the audit log.
     public internal(set) var actor: AuditActor

@@ -45,20 +45,6 @@ public struct ScheduledTimer: Sendable, Equatable {
     }
 }
 
-/// Durable timers: what the scheduler needs.
-public protocol TimerStore: Sendable {
-    /// Creates the timer or moves an existing timer with the same key to the new due time.
-    func scheduleTimer(_ timer: ScheduledTimer) async throws
-    /// Removes a timer; nothing happens when there is none.
-    func cancelTimer(key: String) async throws
-    /// Timers due at `now`, earliest first.
-    func dueTimers(at now: Date, limit: Int) async throws -> [ScheduledTimer]
-    /// The earliest due time, nil when there is no timer.
-    func nextTimerDue() async throws -> Date?
-    /// Removes a fired timer unless it was rescheduled meanwhile (its due time changed).
-    func completeTimer(_ timer: ScheduledTimer) async throws
-}
-
 /// An admin's override of one automatic text.
 public struct AutomationTextOverride: Sendable, Codable, Equatable {
     /// nil for the global text.
@@ -92,7 +78,7 @@ public struct ButtonPressPayload: Sendable, Codable, Equatable {
 }
 
 /// Persistence of the automation: settings, texts, sent-once messages, timers and feedback.
-public protocol AutomationStore: TimerStore {
+public protocol AutomationStore: Sendable {
     /// The settings a scope changes (nil channel: the global settings); nil when it changes nothing.
     func automationSettingsPatch(channel: ChannelID?) async throws -> AutomationSettingsPatch?
     /// Replaces the settings of a scope.
@@ -142,4 +128,17 @@ public protocol AutomationStore: TimerStore {
     func startFeedback(_ conversationID: ConversationID, at now: Date) async throws -> [Event]
     /// The feedback of a conversation, if it was asked.
     func feedback(_ conversationID: ConversationID) async throws -> ConversationFeedback?
+
+    // MARK: Durable timers (what the scheduler needs)
+
+    /// Creates the timer or moves an existing timer with the same key to the new due time.
+    func scheduleTimer(_ timer: ScheduledTimer) async throws
+    /// Removes a timer; nothing happens when there is none.
+    func cancelTimer(key: String) async throws
+    /// Timers due at `now`, earliest first.
+    func dueTimers(at now: Date, limit: Int) async throws -> [ScheduledTimer]
+    /// The earliest due time, nil when there is no timer.
+    func nextTimerDue() async throws -> Date?
+    /// Removes a fired timer unless it was rescheduled meanwhile (its due time changed).
+    func completeTimer(_ timer: ScheduledTimer) async throws
 }

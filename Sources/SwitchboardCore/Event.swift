@@ -61,14 +61,6 @@ public struct Event: Sendable, Codable, Equatable {
     }
 }
 
-/// Read side of the event log.
-public protocol EventLog: Sendable {
-    /// Events with `seq` greater than the given one, oldest first, at most `limit`.
-    func events(after seq: Int64, limit: Int) async throws -> [Event]
-    /// The highest committed `seq`, or 0 when the log is empty.
-    func latestSeq() async throws -> Int64
-}
-
 /// Fans committed events out to subscribers.
 ///
 /// Every implementation keeps one promise to a subscriber: it sees each committed event with a

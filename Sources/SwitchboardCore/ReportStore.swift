@@ -114,7 +114,8 @@ public struct ReportFeedbackRow: Sendable, Equatable {
     }
 }
 
-/// The read side of analytics: each method reads one snapshot, filtered by the scope.
+/// What supervisors read: analytics, each method reading one snapshot filtered by the scope, and
+/// reviews of resolved conversations.
 public protocol ReportStore: Sendable {
     /// Replays the conversations that touch the range and measures them.
     func reportMeasurements(_ scope: ReportScope) async throws -> ReportMeasurements
@@ -128,4 +129,26 @@ public protocol ReportStore: Sendable {
     func reportFeedback(_ scope: ReportScope) async throws -> [ReportFeedbackRow]
     /// The desk's (global) business hours; nil when the desk is always open.
     func reportBusinessHours() async throws -> BusinessHours?
+
+    // MARK: Reviews
+
+    /// Up to `size` random conversations resolved in `start ..< end` without a review, chosen by
+    /// `ReviewSampling` from `seed`.
+    func reviewSample(
+        start: Date,
+        end: Date,
+        size: Int,
+        operatorID: OperatorID?,
+        departmentID: DepartmentID?,
+        seed: UInt64
+    ) async throws -> [ReviewCandidate]
+    /// Saves (or replaces) the review of a resolved conversation.
+    /// - Throws: `ReviewError` when the conversation does not exist or is not resolved.
+    func saveReview(conversationID: ConversationID, reviewerID: OperatorID, score: Int, comment: String, at now: Date) async throws -> Review
+    /// The review of a conversation, if any.
+    func review(of conversationID: ConversationID) async throws -> Review?
+    /// Reviews made in `start ..< end`, of one operator's conversations or all; newest first.
+    func reviews(operatorID: OperatorID?, start: Date, end: Date) async throws -> [Review]
+    /// Whether the operator handled the conversation: held it or wrote a reply in it.
+    func handled(_ conversationID: ConversationID, by operatorID: OperatorID) async throws -> Bool
 }

@@ -79,30 +79,6 @@ public enum ReviewError: Error, Equatable, Sendable {
     /// Only resolved conversations are reviewed.
     case notResolved
 }
-
-/// Storage of reviews.
-public protocol ReviewStore: Sendable {
-    /// Up to `size` random conversations resolved in `start ..< end` without a review, chosen by
-    /// `ReviewSampling` from `seed`.
-    func reviewSample(
-        start: Date,
-        end: Date,
-        size: Int,
-        operatorID: OperatorID?,
-        departmentID: DepartmentID?,
-        seed: UInt64
-    ) async throws -> [ReviewCandidate]
-    /// Saves (or replaces) the review of a resolved conversation.
-    /// - Throws: `ReviewError` when the conversation does not exist or is not resolved.
-    func saveReview(conversationID: ConversationID, reviewerID: OperatorID, score: Int, comment: String, at now: Date) async throws -> Review
-    /// The review of a conversation, if any.
-    func review(of conversationID: ConversationID) async throws -> Review?
-    /// Reviews made in `start ..< end`, of one operator's conversations or all; newest first.
-    func reviews(operatorID: OperatorID?, start: Date, end: Date) async throws -> [Review]
-    /// Whether the operator handled the conversation: held it or wrote a reply in it.
-    func handled(_ conversationID: ConversationID, by operatorID: OperatorID) async throws -> Bool
-}
-
 extension Review {
     /// Refuses a review of a conversation that is not resolved.
     public static func check(_ status: ConversationStatus) throws(ReviewError) {

@@ -4,7 +4,7 @@ public import Foundation
 ///
 /// Each operation runs in one transaction and appends its events to the event log in that
 /// same transaction, so a reader of the log never sees a change that did not commit.
-public protocol Store: EventLog, ChannelCredentialStore {
+public protocol Store: EventLog {
     /// Creates a channel, created at `now`.
     /// - Throws: `StoreError.conflict` when the name is taken.
     func createChannel(_ draft: ChannelDraft, at now: Date) async throws -> Channel
@@ -13,6 +13,27 @@ public protocol Store: EventLog, ChannelCredentialStore {
     /// Creates an operator, created at `now`.
     /// - Throws: `StoreError.conflict` when the login is taken.
     func createOperator(_ draft: OperatorDraft, at now: Date) async throws -> Operator
+
+    // MARK: Connected bots and their credentials
+
+    /// Creates a channel together with its sealed credentials, in one transaction, created at `now`.
+    /// - Throws: `StoreError.conflict` when the name is taken.
+    func createChannel(_ draft: ChannelDraft, credentials: ChannelCredentials, at now: Date) async throws -> Channel
+    /// The sealed credentials of a channel; nil for an unknown channel or one created without a token.
+    func channelCredentials(_ id: ChannelID) async throws -> ChannelCredentials?
+    /// Switches a channel between polling and webhook, with the webhook's sealed secret (nil for polling).
+    /// - Throws: `StoreError.notFound` for an unknown channel.
+    func updateChannelMode(_ id: ChannelID, mode: ChannelMode, webhookSecretCiphertext: Data?) async throws
+    /// Records why a channel cannot work (nil clears it), so `channel list` and logs show the reason.
+    /// - Throws: `StoreError.notFound` for an unknown channel.
+    func setChannelProblem(_ id: ChannelID, problem: String?) async throws
+    /// Applies a change to a channel in one transaction.
+    /// - Throws: `StoreError.notFound` for an unknown channel.
+    func updateChannel(_ id: ChannelID, _ change: ChannelChange) async throws
+    /// Removes a channel: its token is wiped, it disappears from `channels()` and its name is free
+    /// again; its conversations stay; its queued replies fail with `reason`. Returns the events.
+    /// - Throws: `StoreError.notFound` for an unknown or already removed channel.
+    func removeChannel(_ id: ChannelID, reason: String, at now: Date) async throws -> (ChannelRemoval, [Event])
 
     /// Turns an inbound event into state: contact, identity, conversation, message and events.
     /// A delivery key seen before yields `.duplicate` and changes nothing.

@@ -4,7 +4,7 @@ public import SwitchboardCore
 
 /// Cross-channel continuity: link codes and phone matches after ingest, merges, and the bot's own messages.
 public struct ContinuityService: Sendable {
-    let store: any ContinuityStore
+    let store: any InboxStore
     let bus: any EventBus
     let clock: any WallClock
     let dispatcher: OutboxDispatcher?
@@ -14,7 +14,7 @@ public struct ContinuityService: Sendable {
     /// Creates the service.
     /// - Parameter autoLinkByPhone: merge contacts sharing a verified phone at once instead of offering it.
     public init(
-        store: any ContinuityStore,
+        store: any InboxStore,
         bus: any EventBus,
         clock: any WallClock,
         dispatcher: OutboxDispatcher?,

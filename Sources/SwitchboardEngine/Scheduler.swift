@@ -12,7 +12,7 @@ public struct Scheduler: Service {
     /// What to do with a due timer.
     public typealias Handler = @Sendable (ScheduledTimer) async throws -> Void
 
-    let timers: any TimerStore
+    let timers: any AutomationStore
     let clock: any WallClock
     let logger: Logger
     let handler: Handler
@@ -23,7 +23,7 @@ public struct Scheduler: Service {
     let retryDelay: TimeInterval
 
     init(
-        timers: any TimerStore,
+        timers: any AutomationStore,
         clock: any WallClock,
         logger: Logger,
         loop: WakeLoop,

@@ -8,7 +8,7 @@ import SwitchboardCore
 enum APIKeyAuthentication {
     /// The live API key named by the request's bearer token.
     /// - Throws: 401 `unauthenticated` when the header is missing, malformed, unknown or revoked.
-    static func authenticate(_ request: Request, store: any ContinuityStore) async throws -> APIKey {
+    static func authenticate(_ request: Request, store: any InboxStore) async throws -> APIKey {
         let refused = APIError(.unauthorized, code: "unauthenticated", message: "Send an API key as Authorization: Bearer <key>.")
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw refused }
         let key = header.dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces)

@@ -76,7 +76,7 @@ public struct APIKeyController: Sendable {
 
     /// Creates a key named `name` through `APIKeyIssuer` and returns it with its secret, which is shown this once.
     /// - Throws: 400 for a bad name, 409 when the name is taken.
-    static func create(name: String, store: any ContinuityStore, audit: any AuditStore, by actor: AuditActor, at now: Date) async throws -> Created {
+    static func create(name: String, store: any InboxStore, audit: any AdminStore, by actor: AuditActor, at now: Date) async throws -> Created {
         do {
             let issued = try await APIKeyIssuer.issue(name: name, store: store, audit: audit, by: actor, at: now)
             return Created(id: issued.id, name: issued.name, key: issued.key, maskedKey: issued.maskedKey, createdAt: issued.createdAt)

@@ -4,10 +4,10 @@ public import SwitchboardCore
 
 /// `GET /api/v1/audit` (admins): the audit log, newest first, a page at a time.
 public struct AuditController: Sendable {
-    let store: any AuditStore
+    let store: any AdminStore
 
     /// Creates the controller.
-    public init(store: any AuditStore) {
+    public init(store: any AdminStore) {
         self.store = store
     }
 

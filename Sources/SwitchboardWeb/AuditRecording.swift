@@ -9,7 +9,7 @@ extension InboxRequestContext {
     }
 }
 
-extension AuditStore {
+extension AdminStore {
     /// Records a change the signed-in operator made through a store operation that does not audit
     /// itself, right after it (a failure here fails the request: the entry is never silently lost);
     /// nothing when no field changed.

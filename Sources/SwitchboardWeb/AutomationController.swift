@@ -6,10 +6,10 @@ public import SwitchboardCore
 /// `/api/v1/automation` (global) and `/api/v1/channels/:id/automation` (one channel): the automatic
 /// messages' settings and texts. Admins only.
 public struct AutomationController: Sendable {
-    let store: any Store & AutomationStore & AuditStore
+    let store: any Store & AutomationStore & AdminStore
 
     /// Creates the controller.
-    public init(store: any Store & AutomationStore & AuditStore) {
+    public init(store: any Store & AutomationStore & AdminStore) {
         self.store = store
     }
 

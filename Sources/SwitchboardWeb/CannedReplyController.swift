@@ -91,7 +91,7 @@ public struct CannedReplyController: Sendable {
     }
 
     /// Shared replies are the desk's, so their changes are audited; personal ones are the operator's own.
-    private var audit: any AuditStore { dependencies.admin }
+    private var audit: any AdminStore { dependencies.admin }
 
     /// The audit log's name for a reply: `canned reply 4 (hello)`.
     static func target(_ reply: CannedReply) -> String { "canned reply \(reply.id) (\(reply.shortcut))" }

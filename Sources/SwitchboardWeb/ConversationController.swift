@@ -12,7 +12,7 @@ public struct ConversationController: Sendable {
         self.dependencies = dependencies
     }
 
-    var store: any ContinuityStore { dependencies.store }
+    var store: any InboxStore { dependencies.store }
 
     /// The routes under `/api/v1`.
     public var routes: RouteCollection<InboxRequestContext> {

@@ -15,7 +15,7 @@ public struct IdentityController: Sendable {
         self.continuity = continuity
     }
 
-    var store: any ContinuityStore { dependencies.store }
+    var store: any InboxStore { dependencies.store }
 
     struct MergeBody: Decodable {
         let contactID: ContactID
@@ -100,7 +100,7 @@ public struct IdentityController: Sendable {
     }
 
     /// Contacts sharing a verified phone with `contactID` that the viewer may see (names of others stay hidden).
-    static func visiblePhoneMatches(of contactID: ContactID, store: any ContinuityStore, viewer: Viewer) async throws -> [ContactRef] {
+    static func visiblePhoneMatches(of contactID: ContactID, store: any InboxStore, viewer: Viewer) async throws -> [ContactRef] {
         var visible: [ContactRef] = []
         for match in try await store.phoneMatches(of: contactID) where try await !store.conversations(ofContact: match.id, viewer: viewer).isEmpty {
             visible.append(match)

@@ -5,9 +5,9 @@ public import SwitchboardEngine
 
 /// What the inbox's controllers need, built once by the composition root.
 public struct InboxDependencies: Sendable {
-    public let store: any ContinuityStore
+    public let store: any InboxStore
     /// Operator administration and the audit log.
-    public let admin: any OperatorAdminStore
+    public let admin: any AdminStore
     public let inbox: InboxService
     public let bus: any EventBus
     public let hasher: PasswordHasher
@@ -22,8 +22,8 @@ public struct InboxDependencies: Sendable {
 
     /// Creates the dependencies.
     public init(
-        store: any ContinuityStore,
-        admin: any OperatorAdminStore,
+        store: any InboxStore,
+        admin: any AdminStore,
         inbox: InboxService,
         bus: any EventBus,
         hasher: PasswordHasher,

@@ -43,7 +43,7 @@ public struct OperatorAdminController: Sendable {
         let active: Bool
     }
 
-    var store: any OperatorAdminStore { dependencies.admin }
+    var store: any AdminStore { dependencies.admin }
 
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {

@@ -7,14 +7,12 @@ public import SwitchboardCore
 /// as JSON or (`format=csv`) as CSV tables; with the reviews of resolved conversations (`ReviewsController`).
 public struct ReportsController: Sendable {
     let store: any ReportStore
-    let reviews: any ReviewStore
     let channels: any Store
     let clock: any WallClock
 
     /// Creates the controller.
-    public init(store: any ReportStore & ReviewStore & Store, clock: any WallClock) {
+    public init(store: any ReportStore & Store, clock: any WallClock) {
         self.store = store
-        self.reviews = store
         self.channels = store
         self.clock = clock
     }
@@ -82,7 +80,7 @@ public struct ReportsController: Sendable {
             let refs = try await channels.channels().map { ChannelRef(id: $0.id, kind: $0.kind, name: $0.name) }
             return try JSONResponse.make(Items(items: refs))
         }
-        ReviewsController(store: reviews, clock: clock).add(to: routes)
+        ReviewsController(store: store, clock: clock).add(to: routes)
         return routes
     }
 

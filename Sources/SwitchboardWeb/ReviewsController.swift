@@ -5,11 +5,11 @@ public import SwitchboardCore
 /// Supervisors' reviews of resolved conversations: a random sample to review, a score and comment
 /// per conversation, and the operator's read access to the reviews of conversations they handled.
 public struct ReviewsController: Sendable {
-    let store: any ReviewStore
+    let store: any ReportStore
     let clock: any WallClock
 
     /// Creates the controller.
-    public init(store: any ReviewStore, clock: any WallClock) {
+    public init(store: any ReportStore, clock: any WallClock) {
         self.store = store
         self.clock = clock
     }

@@ -11,10 +11,10 @@ public import SwitchboardEngine
 public struct RoutingSettingsController: Sendable {
     let routing: RoutingService
     /// Where every change is recorded, right after it.
-    let audit: any AuditStore
+    let audit: any AdminStore
 
     /// Creates the controller.
-    public init(routing: RoutingService, audit: any AuditStore) {
+    public init(routing: RoutingService, audit: any AdminStore) {
         self.routing = routing
         self.audit = audit
     }

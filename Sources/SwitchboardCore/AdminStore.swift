@@ -16,8 +16,29 @@ public struct OperatorEditOutcome: Sendable {
     }
 }
 
-/// Operator administration, each operation one transaction that records its audit entry.
-public protocol OperatorAdminStore: AuditStore {
+/// Which audit entries to read: newest first, a page at a time.
+public struct AuditQuery: Sendable, Equatable {
+    /// At most this many entries.
+    public var limit: Int
+    /// Only entries with a smaller id (the previous page's `nextBefore`).
+    public var before: Int64?
+    /// Only changes made by this operator.
+    public var actorID: OperatorID?
+    /// Only actions starting with this text (`operator.` or `channel.created`).
+    public var actionPrefix: String?
+
+    /// Creates a query.
+    public init(limit: Int = 50, before: Int64? = nil, actorID: OperatorID? = nil, actionPrefix: String? = nil) {
+        self.limit = limit
+        self.before = before
+        self.actorID = actorID
+        self.actionPrefix = actionPrefix
+    }
+}
+
+/// Operator administration with its audit trail. Each operation runs in one transaction that records
+/// its audit entry; `recordAudit` is for changes made through other operations, right after them.
+public protocol AdminStore: Sendable {
     /// Every operator, deactivated ones too, by display name.
     func operatorAccounts() async throws -> [OperatorAccount]
     /// One operator, active or not.
@@ -45,4 +66,12 @@ public protocol OperatorAdminStore: AuditStore {
     /// Sets or clears (nil) the operator's avatar URL and records `operator.avatar_changed`.
     /// - Throws: `StoreError.notFound`.
     func setAvatar(_ id: OperatorID, url: String?, by actor: AuditActor, at now: Date) async throws -> OperatorAccount
+
+    // MARK: The audit log
+
+    /// Appends an entry and returns its id.
+    @discardableResult
+    func recordAudit(_ entry: AuditEntry) async throws -> Int64
+    /// A page of entries, newest first.
+    func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry]
 }
