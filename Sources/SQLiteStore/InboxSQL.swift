@@ -21,12 +21,14 @@ enum InboxSQL {
 
     static let timelineSelect = """
         SELECT m.*, ch.kind AS channel_kind, ch.name AS channel_name,
-               CASE m.author_kind WHEN 'operator' THEN op.display_name WHEN 'client' THEN ct.display_name END AS author_name
+               CASE m.author_kind WHEN 'operator' THEN op.display_name WHEN 'client' THEN ct.display_name
+                   WHEN 'bot' THEN COALESCE(ak.bot_name, ak.name) END AS author_name
         FROM messages m
         JOIN conversations c ON c.id = m.conversation_id
         JOIN contacts ct ON ct.id = c.contact_id
         JOIN channels ch ON ch.id = m.channel_id
         LEFT JOIN operators op ON op.id = m.author_operator_id
+        LEFT JOIN api_keys ak ON ak.id = m.api_key_id
         """
 
     /// The condition limiting rows of `conversations c` to what a viewer may see.

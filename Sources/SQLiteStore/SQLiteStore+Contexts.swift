@@ -3,15 +3,21 @@ import GRDB
 public import SwitchboardCore
 
 extension SQLiteStore {
-    public func createAPIKey(name: String, keyHash: String, maskedKey: String, at now: Date) async throws -> APIKey {
+    public func createAPIKey(name: String, keyHash: String, maskedKey: String, settings: APIKeySettings, at now: Date) async throws -> APIKey {
         try await pool.write { db in
             try Self.mapConstraint("API key '\(name)'") {
                 try db.cachedExecute(
-                    sql: "INSERT INTO api_keys (name, key_hash, masked_key, created_at) VALUES (?, ?, ?, ?)",
-                    arguments: [name, keyHash, maskedKey, now.timeIntervalSince1970]
+                    sql: """
+                        INSERT INTO api_keys (name, key_hash, masked_key, created_at, scopes, bot_name, rate_per_minute)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        name, keyHash, maskedKey, now.timeIntervalSince1970, APIScope.list(settings.scopes), settings.botName,
+                        settings.ratePerMinute,
+                    ]
                 )
             }
-            return APIKey(id: db.lastInsertedRowID, name: name, maskedKey: maskedKey, createdAt: now)
+            return try db.cachedRow(sql: "SELECT * FROM api_keys WHERE id = ?", arguments: [db.lastInsertedRowID]).map(Self.apiKey)!
         }
     }
 
@@ -88,7 +94,11 @@ extension SQLiteStore {
             name: row["name"],
             maskedKey: row["masked_key"],
             createdAt: RowDecoding.date(row, "created_at"),
-            revokedAt: RowDecoding.optionalDate(row, "revoked_at")
+            revokedAt: RowDecoding.optionalDate(row, "revoked_at"),
+            // A list no release writes (hand-edited) falls back to what every key could always do.
+            scopes: (APIScope.parseList(row["scopes"]) ?? APIScope.legacy).sorted(),
+            botName: row["bot_name"],
+            ratePerMinute: row["rate_per_minute"]
         )
     }
 }

@@ -1,7 +1,7 @@
 public import Foundation
 
-/// Who made an administrative change: a signed-in operator, the command line, a channel manifest
-/// applied at start, or Switchboard itself.
+/// Who made an administrative change: a signed-in operator, an API key, the command line, a channel
+/// manifest applied at start, or Switchboard itself.
 public struct AuditActor: Sendable, Equatable, Codable {
     /// The kinds of actor the audit log knows.
     public enum Kind: String, Sendable, Codable, CaseIterable {
@@ -9,6 +9,8 @@ public struct AuditActor: Sendable, Equatable, Codable {
         case cli
         case manifest
         case system
+        /// One of the company's systems, through an API key with the `admin` scope.
+        case apiKey = "api_key"
     }
 
     public var kind: Kind
@@ -37,6 +39,11 @@ public struct AuditActor: Sendable, Equatable, Codable {
     /// A channel manifest applied at start.
     public static func manifest(_ file: String) -> AuditActor {
         AuditActor(kind: .manifest, name: file)
+    }
+
+    /// An API key acting through the REST API; it has no operator id, so its name says which key.
+    public static func apiKey(id: Int64, name: String) -> AuditActor {
+        AuditActor(kind: .apiKey, name: "API key \(id) (\(name))")
     }
 
     /// Switchboard itself (the demo's seed).

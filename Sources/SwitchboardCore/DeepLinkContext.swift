@@ -51,26 +51,6 @@ public struct PinnedContext: Sendable, Equatable {
     }
 }
 
-/// A key that authenticates a company's site or app to the context API; only its hash is stored.
-public struct APIKey: Sendable, Codable, Equatable {
-    public var id: Int64
-    public var name: String
-    /// The key's last four characters behind bullets (`••••Wx7Q`), so an admin can tell keys apart.
-    /// Keys created before this was recorded have none.
-    public var maskedKey: String?
-    public var createdAt: Date
-    public var revokedAt: Date?
-
-    /// Creates a value.
-    public init(id: Int64, name: String, maskedKey: String? = nil, createdAt: Date, revokedAt: Date? = nil) {
-        self.id = id
-        self.name = name
-        self.maskedKey = maskedKey
-        self.createdAt = createdAt
-        self.revokedAt = revokedAt
-    }
-}
-
 extension DeepLinkContext {
     /// How long an unclaimed context is kept after it was registered: past its expiry it is of no use,
     /// and a week of them is enough to tell "expired" from "missing".

@@ -143,7 +143,20 @@ public protocol InboxStore: Store {
 
     /// Creates an API key record from the hash of the key (the key itself is never stored).
     /// - Throws: `StoreError.conflict` when the name is taken.
-    func createAPIKey(name: String, keyHash: String, maskedKey: String, at now: Date) async throws -> APIKey
+    func createAPIKey(name: String, keyHash: String, maskedKey: String, settings: APIKeySettings, at now: Date) async throws -> APIKey
+    /// One page of an export: conversations the viewer may see that match `query`, with ids above `after`,
+    /// in id order, each with its messages inside the range (notes included) in order.
+    func exportPage(_ query: ExportQuery, viewer: Viewer, after: ConversationID?, limit: Int) async throws -> [ExportedConversation]
+    /// Stores a message an API key posts (author bot, signed with the key's bot name) and queues it for sending.
+    /// - Throws: `StoreError.notFound` for an unknown conversation.
+    func enqueueKeyMessage(
+        in conversationID: ConversationID,
+        apiKeyID: Int64,
+        text: String,
+        attachments: [Attachment],
+        at now: Date
+    )
+        async throws -> EnqueuedReply
     /// A live (not revoked) API key by the hash of its secret.
     func apiKey(hash: String) async throws -> APIKey?
     /// Every API key, revoked ones too.
@@ -154,4 +167,11 @@ public protocol InboxStore: Store {
     func createContext(_ context: DeepLinkContext, apiKeyID: Int64) async throws
     /// The context a conversation arrived with, if any.
     func pinnedContext(of conversationID: ConversationID) async throws -> PinnedContext?
+}
+
+extension InboxStore {
+    /// Creates a key that may do what keys did before scopes existed (`contexts:write`).
+    public func createAPIKey(name: String, keyHash: String, maskedKey: String, at now: Date) async throws -> APIKey {
+        try await createAPIKey(name: name, keyHash: keyHash, maskedKey: maskedKey, settings: APIKeySettings(), at: now)
+    }
 }

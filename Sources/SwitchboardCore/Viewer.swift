@@ -13,6 +13,10 @@ public struct Viewer: Sendable, Equatable {
         self.departmentIDs = departmentIDs
     }
 
+    /// How an API key looks at the desk: keys belong to the company's systems, not to a team, so they see
+    /// every department. Operator ids start at 1, so id 0 is nobody's and "mine" matches nothing.
+    public static let integration = Viewer(operatorID: OperatorID(0), role: .supervisor)
+
     /// Whether the viewer sees every department's queue.
     public var seesAllDepartments: Bool { role != .operator }
 

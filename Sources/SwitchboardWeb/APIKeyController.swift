@@ -4,7 +4,7 @@ import HTTPTypes
 public import Hummingbird
 public import SwitchboardCore
 
-/// `GET/POST /api/v1/api-keys`, `DELETE /api/v1/api-keys/{id}` (admins): keys for the context API.
+/// `GET/POST /api/v1/api-keys`, `DELETE /api/v1/api-keys/{id}` (admins, or keys with `admin`): keys for the REST API.
 public struct APIKeyController: Sendable {
     let dependencies: InboxDependencies
     let clock: any WallClock
@@ -17,6 +17,11 @@ public struct APIKeyController: Sendable {
 
     struct Create: Decodable {
         let name: String
+        /// Scope names; absent: `contexts:write`, what keys could always do.
+        let scopes: [String]?
+        /// The bot identity its messages are signed with; absent: the key's name.
+        let botName: String?
+        let ratePerMinute: Int?
     }
 
     /// The key is in this answer only; afterwards only its hash exists.
@@ -26,20 +31,24 @@ public struct APIKeyController: Sendable {
         let key: String
         let maskedKey: String
         let createdAt: Date
+        let scopes: [APIScope]
+        let botName: String
+        let ratePerMinute: Int?
     }
 
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
         routes.get("api/v1/api-keys") { _, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             return try JSONResponse.make(Items(items: try await dependencies.store.apiKeys()))
         }
         routes.post("api/v1/api-keys") { request, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             let body = try await JSONResponse.decode(Create.self, from: request, limit: 4 * 1024)
             let created = try await Self.create(
                 name: body.name,
+                settings: try Self.settings(body),
                 store: dependencies.store,
                 audit: dependencies.admin,
                 by: try context.auditActor(),
@@ -48,7 +57,7 @@ public struct APIKeyController: Sendable {
             return try JSONResponse.make(created, status: .created)
         }
         routes.delete("api/v1/api-keys/:id") { _, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             guard let raw = context.parameters.get("id"), let id = Int64(raw) else {
                 throw APIError(.notFound, code: "not_found", message: "No such API key.")
             }
@@ -74,15 +83,49 @@ public struct APIKeyController: Sendable {
         return routes
     }
 
+    /// The settings a create body asks for.
+    /// - Throws: 400 `invalid_scope` for an unknown scope name.
+    static func settings(_ body: Create) throws -> APIKeySettings {
+        var scopes = APIScope.legacy
+        if let names = body.scopes {
+            scopes = []
+            for name in names {
+                guard let scope = APIScope(rawValue: name) else {
+                    let known = APIScope.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw APIError(.badRequest, code: "invalid_scope", message: "Unknown scope '\(name)'; scopes are \(known).")
+                }
+                scopes.insert(scope)
+            }
+        }
+        return APIKeySettings(scopes: scopes, botName: body.botName, ratePerMinute: body.ratePerMinute)
+    }
+
     /// Creates a key named `name` through `APIKeyIssuer` and returns it with its secret, which is shown this once.
-    /// - Throws: 400 for a bad name, 409 when the name is taken.
-    static func create(name: String, store: any InboxStore, audit: any AdminStore, by actor: AuditActor, at now: Date) async throws -> Created {
+    /// - Throws: 400 for a bad name or settings, 409 when the name is taken.
+    static func create(
+        name: String,
+        settings: APIKeySettings,
+        store: any InboxStore,
+        audit: any AdminStore,
+        by actor: AuditActor,
+        at now: Date
+    ) async throws -> Created {
         do {
-            let issued = try await APIKeyIssuer.issue(name: name, store: store, audit: audit, by: actor, at: now)
-            return Created(id: issued.id, name: issued.name, key: issued.key, maskedKey: issued.maskedKey, createdAt: issued.createdAt)
+            let issued = try await APIKeyIssuer.issue(name: name, settings: settings, store: store, audit: audit, by: actor, at: now)
+            return Created(
+                id: issued.id,
+                name: issued.name,
+                key: issued.key,
+                maskedKey: issued.maskedKey,
+                createdAt: issued.createdAt,
+                scopes: issued.stored.scopes,
+                botName: issued.stored.botName,
+                ratePerMinute: issued.stored.ratePerMinute
+            )
         } catch let refusal as APIKeyIssuer.Refusal {
             switch refusal {
             case .invalidName: throw APIError(.badRequest, code: "invalid_name", message: refusal.description)
+            case .invalidSettings: throw APIError(.badRequest, code: "invalid_settings", message: refusal.description)
             case .nameTaken: throw APIError(.conflict, code: "conflict", message: refusal.description)
             }
         }

@@ -2,10 +2,11 @@ import Foundation
 public import SwitchboardCore
 
 extension InboxRequestContext {
-    /// The signed-in operator as the audit log names them.
-    /// - Throws: 401 without a session.
+    /// The signed-in operator, or else the API key, as the audit log names them.
+    /// - Throws: 401 without a session or key.
     public func auditActor() throws -> AuditActor {
-        .operator(try requireOperator().account)
+        if signedIn == nil, let apiKey { return .apiKey(id: apiKey.id, name: apiKey.name) }
+        return .operator(try requireOperator().account)
     }
 }
 

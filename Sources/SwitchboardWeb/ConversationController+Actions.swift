@@ -24,8 +24,8 @@ extension ConversationController {
     /// Replies, notes, take, assign, lifecycle actions and typing.
     func addActions(to routes: RouteCollection<InboxRequestContext>) {
         routes.post("api/v1/conversations/:id/messages") { request, context in
-            let signedIn = try context.requireOperator()
-            let summary = try await visibleConversation(context, viewer: signedIn.viewer)
+            let viewer = try context.requireViewer(.messagesWrite)
+            let summary = try await visibleConversation(context, viewer: viewer)
             let body = try await JSONResponse.decode(ReplyBody.self, from: request)
             let text = body.text ?? ""
             guard text.count <= 20_000 else { throw APIError(.badRequest, code: "too_long", message: "A reply is at most 20,000 characters.") }
@@ -33,7 +33,13 @@ extension ConversationController {
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !attachments.isEmpty else {
                 throw APIError(.badRequest, code: "empty", message: "A reply needs text or an attachment.")
             }
-            let target = try await replyTarget(summary, identityID: body.identityID, viewer: signedIn.viewer)
+            let target = try await replyTarget(summary, identityID: body.identityID, viewer: viewer)
+            guard let signedIn = context.signedIn else {
+                let key = try context.requireKey(.messagesWrite)
+                let message = try await dependencies.inbox.post(by: key, in: target, text: text, attachments: attachments)
+                let entry = TimelineEntry(message: message, authorName: key.botName, channel: target.channel)
+                return try JSONResponse.make(TimelineMessageDTO(entry), status: .created)
+            }
             let message = try await dependencies.inbox.reply(to: target, by: signedIn.viewer, text: text, attachments: attachments)
             return try JSONResponse.make(TimelineMessageDTO(entry(message, signedIn, target)), status: .created)
         }

@@ -31,7 +31,7 @@ public struct ConversationController: Sendable {
     }
 
     private func list(_ request: Request, _ context: InboxRequestContext) async throws -> Response {
-        let viewer = try context.requireOperator().viewer
+        let viewer = try context.requireViewer(.conversationsRead)
         let query = request.uri.queryParameters
         let filterName = query["filter"].map(String.init) ?? "all"
         guard let filter = ConversationFilter(rawValue: filterName) else {
@@ -57,7 +57,7 @@ public struct ConversationController: Sendable {
     }
 
     private func detail(_ context: InboxRequestContext) async throws -> Response {
-        let viewer = try context.requireOperator().viewer
+        let viewer = try context.requireViewer(.conversationsRead)
         let summary = try await visibleConversation(context, viewer: viewer)
         guard let contact = try await store.contact(summary.contact.id) else { throw Self.notFound }
         let channels = try await store.channels()
@@ -92,7 +92,7 @@ public struct ConversationController: Sendable {
     }
 
     private func messages(_ request: Request, _ context: InboxRequestContext) async throws -> Response {
-        let viewer = try context.requireOperator().viewer
+        let viewer = try context.requireViewer(.conversationsRead)
         let summary = try await visibleConversation(context, viewer: viewer)
         let query = request.uri.queryParameters
         let limit = try Self.limit(query["limit"].map(String.init))

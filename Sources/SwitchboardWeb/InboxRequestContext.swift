@@ -15,11 +15,15 @@ public struct InboxRequestContext: RequestContext, WebSocketRequestContext {
     public let webSocket: WebSocketHandlerReference<Self>
     /// Set by `SessionMiddleware` when the request carries a live session cookie.
     public var signedIn: SignedInOperator?
+    /// Set by `APIKeyMiddleware` when the request carries a live API key as `Authorization: Bearer`
+    /// and the key holds the scope the route needs.
+    public var apiKey: APIKey?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.webSocket = .init()
         self.signedIn = nil
+        self.apiKey = nil
     }
 
     /// Request bodies beyond this are refused with 413 (uploads raise it for their route).

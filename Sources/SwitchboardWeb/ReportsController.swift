@@ -76,7 +76,7 @@ public struct ReportsController: Sendable {
         }
         // The channel filter's choices: supervisors may not read the channels' admin view (tokens, webhooks).
         routes.get("api/v1/reports/channels") { _, context in
-            _ = try context.requireRole(Self.readers)
+            try context.requireRole(Self.readers, orKey: .reportsRead)
             let refs = try await channels.channels().map { ChannelRef(id: $0.id, kind: $0.kind, name: $0.name) }
             return try JSONResponse.make(Items(items: refs))
         }
@@ -85,7 +85,7 @@ public struct ReportsController: Sendable {
     }
 
     private func readQuery(_ request: Request, _ context: InboxRequestContext) throws -> ReportQuery {
-        _ = try context.requireRole(Self.readers)
+        try context.requireRole(Self.readers, orKey: .reportsRead)
         return try ReportQuery(request, now: clock.now())
     }
 

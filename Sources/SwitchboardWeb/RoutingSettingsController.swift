@@ -46,7 +46,7 @@ public struct RoutingSettingsController: Sendable {
             return try JSONResponse.make(Items(items: try await store.departments()))
         }
         routes.post("api/v1/departments") { request, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             let body = try await JSONResponse.decode(DepartmentBody.self, from: request, limit: 16 * 1024)
             guard let name = try Self.name(body.name) else {
                 throw APIError(.badRequest, code: "invalid_name", message: "A department needs a name.")
@@ -62,7 +62,7 @@ public struct RoutingSettingsController: Sendable {
             return try JSONResponse.make(created, status: .created)
         }
         routes.patch("api/v1/departments/:id") { request, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             let id = DepartmentID(try Self.id(context))
             let body = try await JSONResponse.decode(DepartmentBody.self, from: request, limit: 16 * 1024)
             let current = try await store.departments().first { $0.department.id == id }
@@ -84,11 +84,11 @@ public struct RoutingSettingsController: Sendable {
 
     private func addSettings(to routes: RouteCollection<InboxRequestContext>) {
         routes.get("api/v1/settings/routing") { _, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             return try JSONResponse.make(try await store.routingSettings())
         }
         routes.put("api/v1/settings/routing") { request, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             let body = try await JSONResponse.decode(SettingsBody.self, from: request, limit: 64 * 1024)
             var settings = try await store.routingSettings()
             let before = settings
@@ -103,12 +103,12 @@ public struct RoutingSettingsController: Sendable {
             return try JSONResponse.make(settings)
         }
         routes.get("api/v1/settings/channels/:id/routing") { _, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             let id = ChannelID(try Self.id(context))
             return try JSONResponse.make(try await StoreErrorMapping.mapped { try await store.channelRouting(id) })
         }
         routes.put("api/v1/settings/channels/:id/routing") { request, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             let id = ChannelID(try Self.id(context))
             let body = try await JSONResponse.decode(ChannelBody.self, from: request, limit: 16 * 1024)
             var current = try await StoreErrorMapping.mapped { try await store.channelRouting(id) }

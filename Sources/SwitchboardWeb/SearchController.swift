@@ -22,7 +22,7 @@ public struct SearchController: Sendable {
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
         routes.get("api/v1/search") { request, context in
-            let viewer = try context.requireOperator().viewer
+            let viewer = try context.requireViewer(.conversationsRead)
             let query = request.uri.queryParameters
             guard let text = query["q"].map(String.init), !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= 200 else {
                 throw APIError(.badRequest, code: "invalid_query", message: "q must be 1 to 200 characters.")

@@ -10,6 +10,7 @@ import { loadSection, staffSection } from './report-load.js';
 import { reviewSection } from './reviews.js';
 import { themeToggle } from './theme.js';
 import { timeZone, lastDays } from './reports-range.js';
+import { exportLinks } from './report-export.js';
 
 /** Whether the signed-in operator may see reports (the API refuses operators). */
 export function canSeeReports(me = state.me) {
@@ -138,6 +139,7 @@ export function renderReportsPage() {
         ['figures', 'load', 'staff', 'departments', 'feedback'].map((name) => api.report(name, params)));
       if (mine !== generation) return;
       replace(body,
+        exportLinks(params),
         figuresSection(figures, params),
         loadSection(load, params),
         staffSection(staff, params),

@@ -7,7 +7,7 @@ import { errorLine, field, localTime, sectionHead, select, showFailure } from '.
 
 /** Action prefixes offered in the filter; the field accepts any prefix. */
 const prefixes = ['operator.', 'department.', 'canned_reply.', 'automation.', 'routing.', 'channel.', 'api_key.'];
-const actorKinds = { operator: null, cli: 'command line', manifest: 'channel manifest', system: 'Switchboard' };
+const actorKinds = { operator: null, cli: 'command line', manifest: 'channel manifest', system: 'Switchboard', api_key: 'API key' };
 
 export const auditSection = {
   key: 'audit',
