@@ -7,6 +7,7 @@ The steps build on each other in file order (one browser for the module)."""
 
 import csv
 import io
+import json
 import time
 from urllib.parse import urlencode
 
@@ -169,6 +170,20 @@ def test_csv_downloads_carry_the_api_numbers(browser, server):
     days = list(csv.DictReader(io.StringIO(fetch_text(browser, days_link))))
     assert [int(day["opened"]) for day in days] == [day["opened"] for day in load["days"]]
     assert [int(day["messagesIn"]) for day in days] == [day["messagesIn"] for day in load["days"]]
+
+
+def test_export_links_download_the_conversations_of_the_range(browser):
+    query = page_query(browser)
+    csv_link = browser.find_element(By.ID, "export-csv").get_attribute("href")
+    jsonl_link = browser.find_element(By.ID, "export-jsonl").get_attribute("href")
+    for link, kind in [(csv_link, "csv"), (jsonl_link, "jsonl")]:
+        assert f"format={kind}" in link and f"from={query['from']}" in link and f"to={query['to']}" in link, link
+    rows = list(csv.DictReader(io.StringIO(fetch_text(browser, csv_link))))
+    lines = [json.loads(line) for line in fetch_text(browser, jsonl_link).splitlines()]
+    assert lines, "the demo's seeded weeks have conversations in the page's range"
+    assert sorted({int(row["conversation_id"]) for row in rows}) == sorted(line["id"] for line in lines)
+    messages = sum(max(1, len(line["messages"])) for line in lines)
+    assert len(rows) == messages
 
 
 def shown_figures(browser):

@@ -79,11 +79,28 @@ async function fetchSummary(id) {
   }
 }
 
+/**
+ * A message an API key posted is signed with the key's bot name, which only the timeline API knows:
+ * read the newest entries once and take the name from there.
+ */
+async function nameBotMessage(message) {
+  try {
+    const { items } = await api.messages(message.conversationID, undefined, 5);
+    const named = items.find((entry) => entry.id === message.id);
+    if (named?.authorName) upsertMessage({ ...timelineMessage(message), authorName: named.authorName });
+  } catch (error) {
+    console.warn('switchboard: bot message name', message.id, error);
+  }
+}
+
 function messageCreated(event) {
   const message = event.data;
   // Automatic messages show in the timeline but never become the list's preview or move a conversation.
   if (message.author?.kind === 'bot') {
-    if (inOpenTimeline(event)) upsertMessage(timelineMessage(message));
+    if (inOpenTimeline(event)) {
+      upsertMessage(timelineMessage(message));
+      nameBotMessage(message);
+    }
     return;
   }
   const preview = { id: message.id, direction: message.direction, text: message.text, createdAt: message.createdAt };
