@@ -7,12 +7,15 @@ a hostile message stays text, a canned reply is picked with "/", the client's fe
 import json
 import os
 import time
+import urllib.request
 
 from selenium.common.exceptions import NoAlertPresentException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
+
+from demo_server import Client
 
 USER_ID = 5_550_001
 XSS = "<img src=x onerror=alert(1)>"
@@ -95,6 +98,32 @@ def test_operator_reply_reaches_client(browser, api, shot):
     assert composer.get_attribute("value") == ""
     assert_no_reload(browser)
     shot("reply-delivered")
+
+
+def test_a_keys_message_shows_live_under_its_bot_name(browser, server, api, shot):
+    # Given the shop's back end holds a key with messages:write whose bot is "Order system".
+    admin = Client(server.base_url)
+    admin.sign_in("admin", "demo-admin")
+    key = admin.call("POST", "/api/v1/api-keys", {"name": "shop-live", "scopes": ["messages:write", "conversations:read"],
+                                                    "botName": "Order system"}, expect=201)["key"]
+    conversation = browser.execute_script("return location.hash").removeprefix("#c")
+    assert conversation.isdigit(), "an open conversation is in the address (#c<id>)"
+    # When it posts into the open conversation with the bearer key only (no cookie, no CSRF token).
+    request = urllib.request.Request(f"{server.base_url}/api/v1/conversations/{conversation}/messages",
+                                     data=json.dumps({"text": "Order 48213 has shipped."}).encode(), method="POST",
+                                     headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.status == 201
+    # Then the operator sees it at once, signed with the bot's name, and the client gets it.
+    wait(browser, lambda b: b.execute_script(
+        "return [...document.querySelectorAll('#timeline .message-out')].some((m) =>"
+        " m.querySelector('.message-text')?.innerText === 'Order 48213 has shipped.'"
+        " && m.querySelector('.message-author')?.innerText === 'Order system')"),
+        timeout=20, message="the key's message under its bot name")
+    wait_until(lambda: any("Order 48213 has shipped." in (sent.get("text") or "") for sent in api.bot_sent(USER_ID)),
+               timeout=20, message="the fake Telegram user receiving the key's message")
+    assert_no_reload(browser)
+    shot("key-message-named")
 
 
 def test_hostile_text_renders_as_text(browser, api, shot):
