@@ -17,7 +17,15 @@ extension SQLiteStore {
                     ]
                 )
             }
-            return try db.cachedRow(sql: "SELECT * FROM api_keys WHERE id = ?", arguments: [db.lastInsertedRowID]).map(Self.apiKey)!
+            return APIKey(
+                id: db.lastInsertedRowID,
+                name: name,
+                maskedKey: maskedKey,
+                createdAt: now,
+                scopes: settings.scopes.sorted(),
+                botName: settings.botName,
+                ratePerMinute: settings.ratePerMinute
+            )
         }
     }
 
