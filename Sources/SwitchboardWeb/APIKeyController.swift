@@ -70,11 +70,12 @@ public struct APIKeyController: Sendable {
                 throw APIError(.notFound, code: "not_found", message: "No such API key.")
             }
             if key.revokedAt == nil {
-                let change = AuditChange(from: .bool(false), to: .bool(true))
+                // The scopes the key no longer grants, so the log tells what access ended.
+                let scopes = AuditChange(from: .array(key.scopes.map { .string($0.rawValue) }), to: .null)
                 try await dependencies.admin.record(
                     "api_key.revoked",
                     target: APIKeyIssuer.target(id, key.name),
-                    changes: ["revoked": change],
+                    changes: ["revoked": AuditChange(from: .bool(false), to: .bool(true)), "scopes": scopes],
                     context: context
                 )
             }

@@ -62,6 +62,10 @@ import Testing
             #expect(refused.status == 401)
             #expect(refused.errorCode == "unauthenticated")
             #expect(try await harness.api(.get, "/api/v1/conversations", bearer: key).status == 401)
+            let audit = try await harness.api(.get, "/api/v1/audit?limit=50", as: admin).items
+            let revoked = try #require(audit.first { $0["action"] as? String == "api_key.revoked" })
+            let ended = ((revoked["changes"] as? [String: Any])?["scopes"] as? [String: Any])?["from"] as? [String]
+            #expect(ended == ["conversations:read", "messages:write"])
         }
     }
 
