@@ -13,6 +13,7 @@ public enum APIScope: String, Sendable, Codable, CaseIterable, Comparable {
     /// The admin routes open to keys (API keys, audit log, departments, routing settings).
     case admin
 
+    /// Declaration order, so stored lists and answers always read the same.
     public static func < (lhs: APIScope, rhs: APIScope) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -67,6 +67,7 @@ public struct ExportController: Sendable {
         return Response(status: .ok, headers: headers, body: body)
     }
 
+    /// The `format` parameter; CSV when absent. - Throws: 400 `invalid_format`.
     static func format(_ raw: String?) throws -> ExportFormat {
         guard let raw else { return .csv }
         guard let format = ExportFormat(rawValue: raw) else {
@@ -75,6 +76,7 @@ public struct ExportController: Sendable {
         return format
     }
 
+    /// An id filter (`channel`, `operator`). - Throws: 400 `invalid_filter` for a non-integer.
     static func id(_ raw: Substring?, _ name: String) throws -> Int64? {
         guard let raw else { return nil }
         guard let value = Int64(raw) else {
@@ -83,6 +85,7 @@ public struct ExportController: Sendable {
         return value
     }
 
+    /// The `status` filter. - Throws: 400 `invalid_filter` for an unknown status.
     static func status(_ raw: String?) throws -> ConversationStatus? {
         guard let raw else { return nil }
         guard let status = ConversationStatus(rawValue: raw) else {
@@ -91,6 +94,7 @@ public struct ExportController: Sendable {
         return status
     }
 
+    /// The `label` filter, as long as labels may be. - Throws: 400 `invalid_filter`.
     static func label(_ raw: String?) throws -> String? {
         guard let raw else { return nil }
         guard (1...40).contains(raw.count) else { throw APIError(.badRequest, code: "invalid_filter", message: "label must be 1 to 40 characters.") }
