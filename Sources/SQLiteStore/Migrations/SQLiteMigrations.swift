@@ -51,6 +51,8 @@ enum SQLiteMigrations {
             Migration("0022_reviews", migration0022Reviews),
             Migration("0023_api_key_mask", migration0023ApiKeyMask),
             Migration("0024_report_speed", migration0024ReportSpeed),
+            // 0025 and 0026: taken by branches merged alongside this one (see `unusedNumbers`).
+            Migration("0027_search", migration0027Search),
         ]
     }
 
@@ -61,6 +63,8 @@ enum SQLiteMigrations {
     static let unusedNumbers: [Int: String] = [
         15: "never registered: numbers were handed out ahead to parallel feature branches (November 2026) and none shipped a 0015",
         17: "never registered: numbers were handed out ahead to parallel feature branches (November 2026) and none shipped a 0017",
+        25: "reserved for a branch merged alongside",
+        26: "reserved for a branch merged alongside",
     ]
 
     /// A migrator with every migration registered in `all`'s order.
