@@ -12,24 +12,54 @@ extension SQLiteStore {
         }
     }
 
+    /// Newest matches first, walking the full-text index; a common word searched in a range that
+    /// ends in the past walks the time index instead (see `SearchSQL.idsByTime`).
     private static func searchMessages(_ db: Database, _ query: SearchQuery, viewer: Viewer, limit: Int) throws -> [SearchHit] {
         let visible = InboxSQL.visibility(viewer)
         let filters = SearchSQL.conversationFilters(query.filters)
         let times = SearchSQL.messageTimes(query.filters)
-        let conditions = ["messages_fts MATCH ?", visible.sql] + filters.sql + times.sql
-        let arguments: StatementArguments = [query.matchExpression] + visible.arguments + filters.arguments + times.arguments + [limit]
-        let sql = SearchSQL.messages + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY f.rowid DESC LIMIT ?"
-        return try db.cachedRows(sql: sql, arguments: arguments).map { row in
-            SearchHit(
-                entry: try RowDecoding.timelineEntry(row),
-                snippet: row["snippet"],
-                contact: ContactRef(
-                    id: ContactID(row["contact_id"]),
-                    displayName: row["contact_display_name"],
-                    preferredName: row["contact_preferred_name"]
-                )
+        let conditions = [visible.sql] + filters.sql + times.sql
+        let arguments = visible.arguments + filters.arguments + times.arguments
+        if query.filters.until != nil, try isCommon(db, query) {
+            let ids = try Int64.fetchAll(
+                db.cachedStatement(sql: SearchSQL.idsByTime(conditions)),
+                arguments: [query.matchExpression] + arguments + [limit]
             )
+            return try messageHits(db, query, ids: ids)
         }
+        let sql = SearchSQL.messages + " WHERE messages_fts MATCH ? AND " + conditions.joined(separator: " AND ") + " ORDER BY f.rowid DESC LIMIT ?"
+        return try db.cachedRows(sql: sql, arguments: [query.matchExpression] + arguments + [limit]).map(hit)
+    }
+
+    private static func isCommon(_ db: Database, _ query: SearchQuery) throws -> Bool {
+        let count = try db.cachedValue(Int.self, sql: SearchSQL.countCapped, arguments: [query.matchExpression, SearchSQL.commonMatches])
+        return (count ?? 0) >= SearchSQL.commonMatches
+    }
+
+    /// The hits of messages already chosen, in the order of `ids`.
+    private static func messageHits(_ db: Database, _ query: SearchQuery, ids: [Int64]) throws -> [SearchHit] {
+        guard !ids.isEmpty else { return [] }
+        // Not cached: the number of placeholders changes with every page size.
+        let placeholders = ids.map { _ in "?" }.joined(separator: ", ")
+        var arguments: StatementArguments = [query.matchExpression]
+        for id in ids { arguments += [id] }
+        let sql = SearchSQL.messages + " WHERE messages_fts MATCH ? AND f.rowid IN (\(placeholders))"
+        let hits = try Dictionary(
+            uniqueKeysWithValues: Row.fetchAll(db, sql: sql, arguments: arguments).map { row in (row["id"] as Int64, try hit(row)) }
+        )
+        return ids.compactMap { hits[$0] }
+    }
+
+    private static func hit(_ row: Row) throws -> SearchHit {
+        SearchHit(
+            entry: try RowDecoding.timelineEntry(row),
+            snippet: row["snippet"],
+            contact: ContactRef(
+                id: ContactID(row["contact_id"]),
+                displayName: row["contact_display_name"],
+                preferredName: row["contact_preferred_name"]
+            )
+        )
     }
 
     private static func searchContacts(_ db: Database, _ query: SearchQuery, viewer: Viewer, limit: Int) throws -> [ContactSearchHit] {

@@ -19,6 +19,23 @@ enum SearchSQL {
         LEFT JOIN operators op ON op.id = m.author_operator_id
         """
 
+    /// Matches counted up to this many tell a common word from a rare one.
+    static let commonMatches = 5_000
+
+    /// Whether the words match at least `commonMatches` messages (reading no more than that).
+    static let countCapped = "SELECT count(*) FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? LIMIT ?)"
+
+    /// Ids of matching messages in a time range ending in the past, newest first, read from the time
+    /// index: the matches are collected once, so the newer matches outside the range cost nothing to skip.
+    static func idsByTime(_ conditions: [String]) -> String {
+        """
+        SELECT m.id FROM messages m INDEXED BY messages_created
+        JOIN conversations c ON c.id = m.conversation_id
+        WHERE m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?) AND \(conditions.joined(separator: " AND "))
+        ORDER BY m.created_at DESC LIMIT ?
+        """
+    }
+
     /// Contacts, best match first, each with the newest conversation that passes `conditions`.
     static func contacts(conversationConditions conditions: String) -> String {
         """

@@ -100,6 +100,8 @@ public struct SearchBenchmark: Sendable {
         let operatorOfOneDepartment = Viewer(operatorID: OperatorID(4), role: .operator, departmentIDs: [DepartmentID(1)])
         let rare = SearchVocabulary(size: 30_000).words[20_000]
         let lastMonth = SearchFilters(from: Date(timeIntervalSince1970: year + 335 * 86_400))
+        // The oldest month is the worst case: newest first, every newer match is skipped to get there.
+        let january = SearchFilters(until: Date(timeIntervalSince1970: year + 31 * 86_400))
         let march = SearchFilters(from: Date(timeIntervalSince1970: year + 59 * 86_400), until: Date(timeIntervalSince1970: year + 90 * 86_400))
         return [
             ("common word \"order\"", admin, try SearchQuery("order")),
@@ -114,6 +116,7 @@ public struct SearchBenchmark: Sendable {
             ("\"order\" label vip", admin, try SearchQuery("order", filters: SearchFilters(label: "vip"))),
             ("\"order\" last 30 days", admin, try SearchQuery("order", filters: lastMonth)),
             ("\"order\" in March", admin, try SearchQuery("order", filters: march)),
+            ("\"order\" in January (oldest)", admin, try SearchQuery("order", filters: january)),
             ("rare word in March", admin, try SearchQuery(rare, filters: march)),
             ("\"order\" as an operator", operatorOfOneDepartment, try SearchQuery("order")),
         ]
