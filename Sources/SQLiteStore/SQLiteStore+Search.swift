@@ -43,7 +43,9 @@ extension SQLiteStore {
         let placeholders = ids.map { _ in "?" }.joined(separator: ", ")
         var arguments: StatementArguments = [query.matchExpression]
         for id in ids { arguments += [id] }
-        let sql = SearchSQL.messages + " WHERE messages_fts MATCH ? AND f.rowid IN (\(placeholders))"
+        // `+f.rowid`: one pass over the matches. A plain `f.rowid IN` makes SQLite run the MATCH again
+        // for every id, and a prefix MATCH reads the whole doclist each time (5 times slower at 20 ids).
+        let sql = SearchSQL.messages + " WHERE messages_fts MATCH ? AND +f.rowid IN (\(placeholders))"
         let hits = try Dictionary(
             uniqueKeysWithValues: Row.fetchAll(db, sql: sql, arguments: arguments).map { row in (row["id"] as Int64, try hit(row)) }
         )

@@ -36,7 +36,8 @@ enum SearchSQL {
         """
     }
 
-    /// Contacts, best match first, each with the newest conversation that passes `conditions`.
+    /// Contacts, newest first, each with the newest conversation that passes `conditions`. Not by
+    /// rank: ranking scores every match, and a phone prefix or a common name matches tens of thousands.
     static func contacts(conversationConditions conditions: String) -> String {
         """
         SELECT ct.id, ct.display_name, ct.preferred_name, ct.phone,
@@ -46,7 +47,7 @@ enum SearchSQL {
         FROM contacts_fts f
         JOIN contacts ct ON ct.id = f.rowid
         WHERE contacts_fts MATCH ? AND ct.merged_into IS NULL AND conversation_id IS NOT NULL
-        ORDER BY f.rank LIMIT ?
+        ORDER BY f.rowid DESC LIMIT ?
         """
     }
 
