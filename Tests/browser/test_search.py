@@ -16,6 +16,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 OLD_USER = 5_550_101
 HOSTILE_USER = 5_550_102
+NAMED_USER = 5_550_103
 OLD_WORD = "zebraquartz"
 HOSTILE = "hostileword <img src=x onerror=alert(7)><b>bold</b>"
 # More than one page of the timeline (50) comes after the old message.
@@ -112,3 +113,44 @@ def test_a_hostile_message_renders_as_text_in_the_results(browser, api, shot):
     shot("search-hostile-text")
     field.send_keys(Keys.ESCAPE)
     wait(browser, lambda b: not b.execute_script("return document.getElementById('search-dialog').open"), message="Esc did not close")
+
+
+def test_filters_narrow_the_results_and_a_client_opens_their_conversation(browser, api, shot):
+    api.user_writes(NAMED_USER, "good morning", "Quintessa")
+    wait_for_hit(api, "good morning")
+
+    # The button above the queues opens the same search as Ctrl+K.
+    browser.find_element(By.ID, "search-open").click()
+    wait(browser, lambda b: b.execute_script("return document.getElementById('search-dialog')?.open === true"),
+         message="the Search button did not open the search")
+    field = browser.find_element(By.ID, "search-input")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("quintes")
+    contact = wait(browser, EC.presence_of_element_located(
+        (By.XPATH, "//ul[@id='search-results']/li[@data-kind='contact'][.//mark[.='Quintessa']]")), message="no client result")
+    assert contact.get_attribute("aria-selected") == "true", "clients come first"
+
+    # A day range of tomorrow only (the browser's local days) leaves nothing, and is accepted by the API.
+    browser.execute_script("""
+        const tomorrow = new Date(Date.now() + 86400000);
+        const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+        for (const id of ['search-from', 'search-to']) {
+            const input = document.getElementById(id);
+            input.value = day;
+            input.dispatchEvent(new Event('change'));
+        }
+    """)
+    wait(browser, lambda b: b.find_element(By.ID, "search-summary").text == "Nothing found.", message="the day filter was not applied")
+    shot("search-filtered")
+    browser.execute_script("""
+        for (const id of ['search-from', 'search-to']) {
+            const input = document.getElementById(id);
+            input.value = '';
+            input.dispatchEvent(new Event('change'));
+        }
+    """)
+    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results li[data-kind='contact']"), message="the filter was not cleared")
+
+    # Enter on the client opens their newest conversation.
+    field.send_keys(Keys.ENTER)
+    wait(browser, EC.text_to_be_present_in_element((By.ID, "conversation-title"), "Quintessa"), message="the client's conversation did not open")

@@ -29,7 +29,8 @@ function dayStart(value, days = 0) {
   if (!value) return null;
   const date = new Date(`${value}T00:00`);
   date.setDate(date.getDate() + days);
-  return date.toISOString();
+  // Whole seconds: the API reads plain ISO 8601 moments, without fractions.
+  return date.toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
 function options(select, first, items) {
