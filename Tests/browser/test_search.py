@@ -14,9 +14,9 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-OLD_USER = 5_550_101
-HOSTILE_USER = 5_550_102
-NAMED_USER = 5_550_103
+OLD_USER = 5_550_901
+HOSTILE_USER = 5_550_902
+NAMED_USER = 5_550_903
 OLD_WORD = "zebraquartz"
 HOSTILE = "hostileword <img src=x onerror=alert(7)><b>bold</b>"
 # More than one page of the timeline (50) comes after the old message.
