@@ -50,18 +50,4 @@ enum InboxSQL {
         case .resolved: ("c.status = 'resolved'", [])
         }
     }
-
-    /// Turns what an operator typed into an FTS5 query: every word must match, as a prefix, and
-    /// no character of the input can be read as FTS5 syntax.
-    static func ftsQuery(_ text: String) -> String? {
-        // Control characters split words too: SQLite reads the MATCH expression as C text, so a NUL
-        // inside a quoted term would cut it short and make the expression a syntax error.
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation || Self.isControl($0) }).filter { !$0.isEmpty }
-        guard !words.isEmpty else { return nil }
-        return words.prefix(8).map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
-    }
-
-    static func isControl(_ character: Character) -> Bool {
-        character.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }
-    }
 }

@@ -94,19 +94,4 @@ extension SQLiteStore {
             ).map(RowDecoding.timelineEntry)
         }
     }
-
-    public func search(_ text: String, viewer: Viewer, limit: Int) async throws -> [SearchHit] {
-        guard let query = InboxSQL.ftsQuery(text) else { return [] }
-        return try await pool.read { db in
-            let visible = InboxSQL.visibility(viewer)
-            let sql =
-                InboxSQL.timelineSelect.replacingOccurrences(
-                    of: "SELECT m.*,",
-                    with: "SELECT m.*, snippet(messages_fts, 0, '[', ']', '…', 12) AS snippet,"
-                ) + " JOIN messages_fts f ON f.rowid = m.id WHERE messages_fts MATCH ? AND \(visible.sql) ORDER BY f.rank LIMIT ?"
-            return try db.cachedRows(sql: sql, arguments: [query] + visible.arguments + [limit]).map { row in
-                SearchHit(entry: try RowDecoding.timelineEntry(row), snippet: row["snippet"])
-            }
-        }
-    }
 }

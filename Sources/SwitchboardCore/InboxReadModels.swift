@@ -142,19 +142,6 @@ public struct CannedReply: Sendable, Codable, Equatable {
     public var isShared: Bool { ownerID == nil }
 }
 
-/// A full-text search match.
-public struct SearchHit: Sendable, Equatable {
-    public var entry: TimelineEntry
-    /// The matching text with the match marked `[...]`.
-    public var snippet: String
-
-    /// Creates a hit.
-    public init(entry: TimelineEntry, snippet: String) {
-        self.entry = entry
-        self.snippet = snippet
-    }
-}
-
 /// Conversation counts of one queue.
 public struct QueueCount: Sendable, Codable, Equatable {
     public var total: Int

@@ -84,8 +84,9 @@ public protocol InboxStore: Store {
     /// Deletes a canned reply.
     func deleteCannedReply(_ id: Int64) async throws
 
-    /// Full-text search over message text, limited to what the viewer may see.
-    func search(_ text: String, viewer: Viewer, limit: Int) async throws -> [SearchHit]
+    /// Full-text search over messages, private notes and contacts (names, phones, usernames), limited to
+    /// what the viewer may see and narrowed by the query's filters; at most `limit` messages and `limit` contacts.
+    func search(_ query: SearchQuery, viewer: Viewer, limit: Int) async throws -> SearchResults
 
     // MARK: Identity linking, merging and personalization
 

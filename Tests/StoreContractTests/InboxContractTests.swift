@@ -260,11 +260,11 @@ import Testing
             let id = try #require(try await desk.clientWrites("my parcel tracking number is lost", at: desk.at(0)).conversationID)
             try await desk.clientWrites("unrelated words", from: "u-2", at: desk.at(1))
 
-            let hits = try await desk.store.search("parcel", viewer: admin, limit: 10)
+            let hits = try await desk.store.search(SearchQuery("parcel"), viewer: admin, limit: 10).messages
 
             #expect(hits.map(\.entry.message.conversationID) == [id])
             #expect(hits.first?.entry.message.text == "my parcel tracking number is lost")
-            #expect(try await desk.store.search("nonexistentword", viewer: admin, limit: 10).isEmpty)
+            #expect(try await desk.store.search(SearchQuery("nonexistentword"), viewer: admin, limit: 10).messages.isEmpty)
         }
     }
 

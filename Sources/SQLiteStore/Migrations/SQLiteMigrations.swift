@@ -52,6 +52,7 @@ enum SQLiteMigrations {
             Migration("0023_api_key_mask", migration0023ApiKeyMask),
             Migration("0024_report_speed", migration0024ReportSpeed),
             Migration("0026_api_key_scopes", migration0026ApiKeyScopes),
+            Migration("0027_search", migration0027Search),
         ]
     }
 

@@ -23,8 +23,8 @@ export function setUnauthenticatedHandler(handler) {
   onUnauthenticated = handler;
 }
 
-async function request(method, path, { json, body, headers = {}, quiet401 = false } = {}) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
+async function request(method, path, { json, body, headers = {}, quiet401 = false, signal } = {}) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers }, signal };
   if (json !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(json);
@@ -36,6 +36,7 @@ async function request(method, path, { json, body, headers = {}, quiet401 = fals
   try {
     response = await fetch(path, init);
   } catch (error) {
+    if (error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'The server cannot be reached.');
   }
   if (response.status === 204) return null;
@@ -94,6 +95,8 @@ export const api = {
   sendLinkCode: (id) => request('POST', `${conversation(id)}/link-code`),
   requestPhone: (id) => request('POST', `${conversation(id)}/request-phone`),
   askAddress: (id, text) => request('POST', `${conversation(id)}/ask-address`, { json: text ? { text } : {} }),
+  /** Messages, notes and contacts matching `q`, narrowed by from, to, channel, operator, status, label. */
+  search: (params, { signal } = {}) => request('GET', `/api/v1/search${query(params)}`, { signal }),
   cannedReplies: () => request('GET', '/api/v1/canned-replies'),
   operators: () => request('GET', '/api/v1/operators'),
   departments: () => request('GET', '/api/v1/departments'),

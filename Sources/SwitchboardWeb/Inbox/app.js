@@ -57,7 +57,7 @@ async function startInbox(session) {
   replace(conversation,
     h('div.conversation-empty', null,
       h('p', null, 'Pick a conversation'),
-      h('p.muted', null, 'j / k move · a take · e resolve · / canned replies · Esc close')),
+      h('p.muted', null, 'j / k move · a take · e resolve · / canned replies · Ctrl+K search · Esc close')),
     renderHeader(), renderTimeline(), renderComposer({ onTyping: (id) => stream.sendTyping(id), dropZone: conversation }));
   on('select', () => conversation.classList.add('has-selection'));
   const inbox = h('div.inbox', null, renderSidebar({ onSignOut: signOut }), conversation, renderClientPanel());

@@ -12,6 +12,7 @@ import { openSettings } from './settings.js';
 import { canSeeReports } from './reports.js';
 import { openMyReviews } from './reviews.js';
 import { themeToggle } from './theme.js';
+import { openSearch } from './search.js';
 
 const queues = [
   { filter: 'mine', label: 'Mine', key: 'mine' },
@@ -91,5 +92,8 @@ export function renderSidebar({ onSignOut }) {
     selectFilter(state.filter);
   });
 
-  return h('aside.sidebar', { 'aria-label': 'Conversations' }, head, nav, labelFilter, renderConversationList());
+  const search = h('button.search-open', { type: 'button', id: 'search-open', title: 'Search messages, notes and clients (Ctrl+K)', onclick: openSearch },
+    icon('search'), h('span', null, 'Search'), h('kbd', null, 'Ctrl K'));
+
+  return h('aside.sidebar', { 'aria-label': 'Conversations' }, head, search, nav, labelFilter, renderConversationList());
 }

@@ -9,6 +9,8 @@ import { loadOlderMessages } from '../inbox.js';
 import { renderMessage } from './message.js';
 
 const NEAR_BOTTOM = 120;
+// How long a message opened from the search stays highlighted.
+const FOUND_MS = 4000;
 
 /** Builds the scrolling timeline. */
 export function renderTimeline() {
@@ -72,6 +74,16 @@ export function renderTimeline() {
   on('timeline:update', (message) => {
     const old = elements.get(message.id);
     if (old) old.replaceWith(node(message));
+  });
+
+  // A search hit: bring the message to the middle of the pane and mark it for a moment.
+  on('timeline:focus', (id) => {
+    const element = elements.get(id);
+    if (!element) return;
+    element.scrollIntoView({ block: 'center' });
+    scroller.dataset.stuck = String(nearBottom());
+    element.classList.add('message-found');
+    setTimeout(() => element.classList.remove('message-found'), FOUND_MS);
   });
 
   new IntersectionObserver((entries) => {
