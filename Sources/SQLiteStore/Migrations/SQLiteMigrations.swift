@@ -51,6 +51,7 @@ enum SQLiteMigrations {
             Migration("0022_reviews", migration0022Reviews),
             Migration("0023_api_key_mask", migration0023ApiKeyMask),
             Migration("0024_report_speed", migration0024ReportSpeed),
+            Migration("0025_webhooks", migration0025Webhooks),
         ]
     }
 
