@@ -96,19 +96,25 @@ async function loadLog(webhook, log, { refresh, status }) {
         h('td', null, delivery.type),
         h('td', null, delivery.status),
         h('td', null, String(delivery.attempts)),
-        h('td', null, delivery.lastError ?? (delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : '')),
-        h('td', null, delivery.responseMillis === undefined ? '' : `${delivery.responseMillis} ms`),
+        h('td', null, delivery.lastError ?? ''),
+        h('td', null, answer(delivery)),
         h('td', null, delivery.lastAttemptAt ? localTime(delivery.lastAttemptAt) : ''),
         h('td', null, h('button.button.small', { type: 'button', id: `webhook-delivery-${delivery.id}-resend`, onclick: resend }, 'Resend')));
     });
     replace(log, error, h('table.webhook-deliveries', null,
-      h('thead', null, h('tr', null, ['Event', 'Type', 'Status', 'Attempts', 'Last error', 'Response', 'Last attempt', ''].map((title) => h('th', null, title)))),
+      h('thead', null, h('tr', null, ['Event', 'Type', 'Status', 'Attempts', 'Last error', 'Answer', 'Last attempt', ''].map((title) => h('th', null, title)))),
       h('tbody', null, rows)));
   } catch (failure) {
     const line = errorLine();
     showFailure(line, failure);
     replace(log, line);
   }
+}
+
+/** The receiver's last answer: its status and how long it took ("204 in 12 ms"). */
+function answer(delivery) {
+  if (delivery.responseMillis === undefined) return '';
+  return `${delivery.lastStatusCode ?? 'no answer'} in ${delivery.responseMillis} ms`;
 }
 
 /** The form for a new endpoint; on success the secret is shown once above the list. */
