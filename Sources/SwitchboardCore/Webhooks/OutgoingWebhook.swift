@@ -42,7 +42,10 @@ public struct OutgoingWebhook: Sendable, Equatable, Codable, Identifiable {
     }
 
     /// The audit log's name for the endpoint.
-    public var auditTarget: String { "webhook \(id) \(url)" }
+    public var auditTarget: String { Self.auditTarget(id: id, url: url) }
+
+    /// The audit log's name for an endpoint known by its id and URL.
+    public static func auditTarget(id: OutgoingWebhookID, url: String) -> String { "webhook \(id) \(url)" }
 }
 
 /// A new endpoint, with its secret already sealed.

@@ -68,7 +68,7 @@ public struct WebhookRetrySchedule: Sendable, Equatable {
                 at: now,
                 actor: .system,
                 action: "webhook.disabled",
-                target: "webhook \(delivery.webhookID) \(dispatch.url)",
+                target: OutgoingWebhook.auditTarget(id: delivery.webhookID, url: dispatch.url),
                 changes: ["enabled": AuditChange(from: .bool(true), to: .bool(false)), "reason": AuditChange(from: .null, to: .string(reason))]
             )
             record.disable = WebhookDisableNotice(reason: reason, audit: audit)
