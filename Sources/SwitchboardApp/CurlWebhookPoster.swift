@@ -14,7 +14,7 @@ struct CurlWebhookPoster: WebhookPoster {
 
     func post(_ request: WebhookPost) async -> WebhookPostResult {
         do {
-            try urlCheck.check(request.url)
+            try await urlCheck.check(request.url)
         } catch {
             return WebhookPostResult(statusCode: nil, error: "refused: \(error)", responseMillis: nil)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,8 +9,15 @@ import Darwin
 /// Resolves a host name to its numeric addresses with the system resolver.
 enum HostResolver {
     /// Every IPv4 and IPv6 address of `host` as text; empty when it does not resolve. A numeric
-    /// host resolves to itself. Blocks while the resolver works, as name lookups do.
-    static func addresses(of host: String) -> [String] {
+    /// host resolves to itself.
+    static func addresses(of host: String) async -> [String] {
+        // getaddrinfo blocks for as long as DNS takes: on a thread of its own, not the shared executor.
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: resolve(host)) }.start()
+        }
+    }
+
+    private static func resolve(_ host: String) -> [String] {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)

@@ -54,7 +54,7 @@ public struct WebhookAdmin: Sendable {
     /// Registers an endpoint.
     /// - Throws: `Refusal` for a bad URL, event types or description.
     public func create(url: String, eventTypes: [String], description: String?, by actor: AuditActor) async throws -> Created {
-        let url = try checkedURL(url)
+        let url = try await checkedURL(url)
         let types = try checkedTypes(eventTypes)
         let description = try checkedDescription(description ?? "")
         let secret = Self.newSecret()
@@ -74,8 +74,10 @@ public struct WebhookAdmin: Sendable {
         enabled: Bool?,
         by actor: AuditActor
     ) async throws -> OutgoingWebhook {
+        var checked: String?
+        if let url { checked = try await checkedURL(url) }
         let edit = OutgoingWebhookEdit(
-            url: try url.map(checkedURL),
+            url: checked,
             eventTypes: try eventTypes.map(checkedTypes),
             description: try description.map(checkedDescription),
             enabled: enabled
@@ -100,11 +102,11 @@ public struct WebhookAdmin: Sendable {
         return resent
     }
 
-    private func checkedURL(_ url: String) throws -> String {
+    private func checkedURL(_ url: String) async throws -> String {
         let trimmed = url.trimmingCharacters(in: .whitespaces)
         guard trimmed.count <= 2048 else { throw Refusal.url("longer than 2048 characters") }
         do {
-            try urlCheck.check(trimmed)
+            try await urlCheck.check(trimmed)
         } catch {
             throw Refusal.url("\(error)")
         }

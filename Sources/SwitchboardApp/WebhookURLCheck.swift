@@ -8,11 +8,11 @@ struct WebhookURLCheck: Sendable {
 
     /// Checks a URL.
     /// - Throws: `WebhookURLRule.Refusal`.
-    func check(_ url: String) throws {
+    func check(_ url: String) async throws {
         let host = try WebhookURLRule.host(of: url)
         // With private addresses allowed there is nothing to learn from resolving, and a
         // name that does not resolve yet is a failed attempt later, not a refusal now.
         guard !allowPrivate else { return }
-        try WebhookURLRule.check(host: host, addresses: HostResolver.addresses(of: host), allowPrivate: false)
+        try WebhookURLRule.check(host: host, addresses: await HostResolver.addresses(of: host), allowPrivate: false)
     }
 }

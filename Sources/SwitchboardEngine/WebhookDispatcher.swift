@@ -60,17 +60,27 @@ public struct WebhookDispatcher: Service {
 
     /// Runs until graceful shutdown, woken by every committed event and by the next due retry.
     public func run() async throws {
-        let events = try await bus.subscribe(after: nil)
+        // Without the subscription the idle poll still finds every event, only later: not a reason
+        // to stop the server.
+        let events: EventSubscription?
+        do {
+            events = try await bus.subscribe(after: nil)
+        } catch {
+            logger.error("webhooks are not woken by new events", metadata: ["error": "\(error)"])
+            events = nil
+        }
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { [loop] in
-                do {
-                    for try await _ in events { loop.wake() }
-                } catch {
-                    // The idle poll still picks events up; only the prompt wake-up is lost.
+            if let events {
+                group.addTask { [loop] in
+                    do {
+                        for try await _ in events { loop.wake() }
+                    } catch {
+                        // As above: the idle poll takes over.
+                    }
                 }
             }
             await loop.run { await round() }
-            await events.cancel()
+            await events?.cancel()
             group.cancelAll()
         }
     }
