@@ -119,6 +119,12 @@ import Testing
             let one = try await harness.send(client, .get, "/api/v1/webhooks/\(id)", as: admin)
             #expect(one.status == .ok && !String(decoding: one.body, as: UTF8.self).contains(secret))
 
+            // An edit is checked like a registration.
+            let inward = try await harness.send(client, .patch, "/api/v1/webhooks/\(id)", as: admin, json: ["url": "http://192.168.1.10/hook"])
+            #expect(inward.status == .badRequest && inward.errorCode == "invalid_webhook")
+            let unknownType = try await harness.send(client, .patch, "/api/v1/webhooks/\(id)", as: admin, json: ["eventTypes": ["nope"]])
+            #expect(unknownType.status == .badRequest)
+            #expect(try await harness.send(client, .patch, "/api/v1/webhooks/999", as: admin, json: ["enabled": false]).status == .notFound)
             let patched = try await harness.send(client, .patch, "/api/v1/webhooks/\(id)", as: admin, json: ["enabled": false])
             #expect(patched.status == .ok && patched.json["enabled"] as? Bool == false)
             #expect(try await harness.send(client, .get, "/api/v1/webhooks/\(id)/deliveries", as: admin).items.isEmpty)
