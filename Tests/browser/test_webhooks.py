@@ -1,6 +1,6 @@
 """Settings → Webhooks in a real browser: the admin registers a receiver running in this test, sees
 the signing secret once, a client's message reaches the receiver signed with it, and the delivery
-log's Resend sends it again."""
+log's Resend sends it again, and an edit adds an event type."""
 
 import hashlib
 import hmac
@@ -105,3 +105,11 @@ def test_admin_registers_a_webhook_and_resends_a_delivery(browser, server, recei
     wait(browser, lambda b: len(receiver.received) == 2, message="the resent delivery")
     assert json.loads(receiver.received[1][1])["seq"] == event["seq"]
     shot("settings-webhooks-log")
+
+    # Editing the endpoint keeps its other choices and adds the ticked event type.
+    browser.find_element(By.CSS_SELECTOR, "#webhook-list [id$='-edit']").click()
+    editor = wait(browser, EC.visibility_of_element_located((By.CSS_SELECTOR, "#webhook-list .webhook-editor")))
+    assert editor.find_element(By.CSS_SELECTOR, "[id$='-type-message-in']").is_selected()
+    editor.find_element(By.CSS_SELECTOR, "[id$='-type-conversation-resolved']").click()
+    editor.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+    wait(browser, lambda b: "conversation.resolved, message.in" in text_of(b, "#webhook-list"), message="the saved event types")

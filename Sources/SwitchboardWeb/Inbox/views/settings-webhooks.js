@@ -18,6 +18,7 @@ const eventTypes = [
 ];
 
 const openLogs = new Set();
+const editing = new Set();
 
 export const webhooksSection = {
   key: 'webhooks',
@@ -39,7 +40,7 @@ export const webhooksSection = {
     refresh();
     return h('div.settings-section', null,
       sectionHead('Webhooks', 'Other systems get a signed POST for each event they choose, in order, retried for a day.'),
-      status, secretBox, list, renderCreate({ refresh, status, secretBox }));
+      status, secretBox, list, renderEditor(null, { refresh, status, secretBox }));
   },
 };
 
@@ -50,6 +51,11 @@ function renderRow(webhook, { refresh, status }) {
   const showLog = () => {
     if (openLogs.has(webhook.id)) openLogs.delete(webhook.id);
     else openLogs.add(webhook.id);
+    refresh();
+  };
+  const toggleEditor = () => {
+    if (editing.has(webhook.id)) editing.delete(webhook.id);
+    else editing.add(webhook.id);
     refresh();
   };
   const toggleEnabled = (event) => attempt(async () => {
@@ -72,9 +78,11 @@ function renderRow(webhook, { refresh, status }) {
       h('span.row-actions', null,
         h('button.button.small', { type: 'button', id: `${prefix}-log-toggle`, 'aria-expanded': String(openLogs.has(webhook.id)), onclick: showLog },
           openLogs.has(webhook.id) ? 'Hide log' : 'Delivery log'),
+        h('button.button.small', { type: 'button', id: `${prefix}-edit`, 'aria-expanded': String(editing.has(webhook.id)), onclick: toggleEditor },
+          editing.has(webhook.id) ? 'Cancel' : 'Edit'),
         h('button.button.small', { type: 'button', id: `${prefix}-enabled`, onclick: toggleEnabled }, webhook.enabled ? 'Turn off' : 'Turn on'),
         h('button.button.small.danger', { type: 'button', id: `${prefix}-delete`, onclick: remove }, 'Delete'))),
-    h('p.muted', null, webhook.eventTypes.join(', ')),
+    editing.has(webhook.id) ? renderEditor(webhook, { refresh, status }) : h('p.muted', null, webhook.eventTypes.join(', ')),
     webhook.enabled ? null : h('p.form-error', { role: 'note' }, `Off: ${webhook.disabledReason ?? 'turned off by an admin'}`),
     error, log);
 }
@@ -117,21 +125,37 @@ function answer(delivery) {
   return `${delivery.lastStatusCode ?? 'no answer'} in ${delivery.responseMillis} ms`;
 }
 
-/** The form for a new endpoint; on success the secret is shown once above the list. */
-function renderCreate({ refresh, status, secretBox }) {
-  const url = h('input', { id: 'new-webhook-url', type: 'url', required: true, maxlength: 2048, placeholder: 'https://crm.example.com/switchboard' });
-  const description = h('input', { id: 'new-webhook-description', maxlength: 200, placeholder: 'CRM' });
-  const boxes = eventTypes.map(([value, label]) => checkbox(label, { value, id: `new-webhook-type-${value.replace('.', '-')}`, name: 'eventTypes' }));
+/**
+ * The form for a new endpoint (`webhook` null: on success its secret is shown once above the list)
+ * or for changing one's URL, description and event types.
+ */
+function renderEditor(webhook, { refresh, status, secretBox = null }) {
+  const prefix = webhook ? `webhook-${webhook.id}` : 'new-webhook';
+  const url = h('input', {
+    id: `${prefix}-url`, type: 'url', required: true, maxlength: 2048, value: webhook?.url ?? null, placeholder: 'https://crm.example.com/switchboard',
+  });
+  const description = h('input', { id: `${prefix}-description`, maxlength: 200, value: webhook?.description ?? null, placeholder: 'CRM' });
+  const boxes = eventTypes.map(([value, label]) => checkbox(label, {
+    value, id: `${prefix}-type-${value.replace('.', '-')}`, name: 'eventTypes', checked: webhook?.eventTypes.includes(value) ?? false,
+  }));
   const error = errorLine();
-  const form = h('form.settings-form.grid.webhook-editor', { id: 'new-webhook-form' },
-    h('h4', null, 'New webhook'),
+  const form = h('form.settings-form.grid.webhook-editor', { id: `${prefix}-form` },
+    webhook ? null : h('h4', null, 'New webhook'),
     field('URL', url), field('Description', description),
     h('fieldset.field.wide', null, h('legend', null, 'Events'), boxes),
     error,
-    h('button.button.primary', { type: 'submit', id: 'new-webhook-save' }, 'Add webhook'));
+    h('button.button.primary', { type: 'submit', id: `${prefix}-save` }, webhook ? 'Save' : 'Add webhook'));
   return onSubmit(form, error, async () => {
     const chosen = [...form.querySelectorAll('input[name="eventTypes"]:checked')].map((box) => box.value);
-    const created = await api.createWebhook({ url: url.value.trim(), eventTypes: chosen, description: description.value.trim() });
+    const fields = { url: url.value.trim(), eventTypes: chosen, description: description.value.trim() };
+    if (webhook) {
+      await api.updateWebhook(webhook.id, fields);
+      editing.delete(webhook.id);
+      status.say('Webhook saved.');
+      await refresh();
+      return;
+    }
+    const created = await api.createWebhook(fields);
     form.reset();
     replace(secretBox,
       h('p', null, 'Signing secret for ', h('strong', null, created.webhook.url), '. Copy it now: it is not shown again.'),
