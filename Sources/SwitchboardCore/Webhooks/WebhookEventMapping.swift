@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Which log events become webhook events, and with what payload. Events of other kinds, and
 /// changes a receiver has no name for (a release of an assignment, a note), give nothing.
