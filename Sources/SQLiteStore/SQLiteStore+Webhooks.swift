@@ -44,6 +44,12 @@ extension SQLiteStore: WebhookStore {
                 sql: "UPDATE outgoing_webhooks SET url = ?, event_types = ?, description = ?, enabled = ?, disabled_reason = ? WHERE id = ?",
                 arguments: [new.url, Self.typesText(new.eventTypes), new.description, new.enabled, new.disabledReason, id.rawValue]
             )
+            if OutgoingWebhookEdit.restartsWaitingDeliveries(from: old, to: new) {
+                try db.execute(
+                    sql: "UPDATE webhook_deliveries SET queued_at = ?, next_attempt_at = ? WHERE webhook_id = ? AND status = 'pending'",
+                    arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, id.rawValue]
+                )
+            }
             let changes = OutgoingWebhookEdit.changes(from: old, to: new)
             if !changes.isEmpty {
                 try Self.appendAudit(db, AuditEntry(at: now, actor: actor, action: "webhook.updated", target: new.auditTarget, changes: changes))

@@ -147,6 +147,9 @@ import Testing
             _ = try await desk.store.editOutgoingWebhook(webhook.id, OutgoingWebhookEdit(enabled: true), by: Self.admin, at: desk.at(201))
             #expect(try await desk.store.outgoingWebhook(webhook.id)?.disabledReason == nil)
             #expect(try await desk.store.dueWebhookDeliveries(now: desk.at(201)).map(\.delivery.seq) == [3])
+            // The delivery that waited behind the failed one starts a new retry window when the endpoint is back on.
+            let waiting = try #require(try await desk.store.webhookDeliveries(webhook.id, limit: 10).first { $0.seq == 5 })
+            #expect(waiting.queuedAt == desk.at(201) && waiting.nextAttemptAt == desk.at(201))
             await #expect(throws: StoreError.self) {
                 try await desk.store.resendWebhookDelivery(head.id, of: OutgoingWebhookID(99), by: Self.admin, at: desk.at(202))
             }

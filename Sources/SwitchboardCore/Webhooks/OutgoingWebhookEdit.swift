@@ -27,6 +27,12 @@ public struct OutgoingWebhookEdit: Sendable, Equatable {
         return result
     }
 
+    /// Whether the deliveries still waiting for the endpoint start a new retry window, due at once:
+    /// turning a disabled endpoint back on must not fail them for the days it was off.
+    public static func restartsWaitingDeliveries(from old: OutgoingWebhook, to new: OutgoingWebhook) -> Bool {
+        !old.enabled && new.enabled
+    }
+
     /// What the edit changed, for the audit log.
     public static func changes(from old: OutgoingWebhook, to new: OutgoingWebhook) -> [String: AuditChange] {
         var changes: [String: AuditChange] = [:]
