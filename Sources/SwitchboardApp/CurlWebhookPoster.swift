@@ -33,7 +33,9 @@ struct CurlWebhookPoster: WebhookPoster {
             headers: [("User-Agent", "Switchboard-Webhooks/1"), (WebhookSignature.headerName, signature)],
             body: .json(request.body),
             timeout: timeout,
-            connectTimeout: .seconds(5)
+            connectTimeout: .seconds(5),
+            // SWITCHBOARD_PROXY is for messenger calls; a webhook goes where its checked address is.
+            proxy: .direct
         )
         let started = ContinuousClock.now
         do {
