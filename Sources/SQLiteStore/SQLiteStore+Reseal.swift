@@ -26,6 +26,14 @@ extension SQLiteStore {
                     count += 1
                 }
             }
+            for row in try Row.fetchAll(db, sql: "SELECT id, secret_ciphertext FROM outgoing_webhooks") {
+                let sealed: Data = row["secret_ciphertext"]
+                try db.execute(
+                    sql: "UPDATE outgoing_webhooks SET secret_ciphertext = ? WHERE id = ?",
+                    arguments: [try reseal(sealed), row["id"] as Int64]
+                )
+                count += 1
+            }
             return count
         }
     }

@@ -71,6 +71,7 @@ extension AppConfig {
         let channels = loadChannelSettings(value, problems: &problems)
         let presenceTimeout = loadPresenceTimeout(value, problems: &problems)
         let continuity = loadContinuitySettings(value, problems: &problems)
+        let webhooksAllowPrivate = loadWebhooksAllowPrivate(value, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return AppConfig(
             host: host,
@@ -86,7 +87,8 @@ extension AppConfig {
             presenceTimeout: presenceTimeout,
             channelsDirectory: value("SWITCHBOARD_CHANNELS_DIR") ?? "channels",
             contextTTL: continuity.contextTTL,
-            autoLinkByPhone: continuity.autoLinkByPhone
+            autoLinkByPhone: continuity.autoLinkByPhone,
+            webhooksAllowPrivate: webhooksAllowPrivate
         )
     }
 

@@ -33,6 +33,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
     public var contextTTL: TimeInterval
     /// Whether identities sharing a verified phone number are linked without asking an operator.
     public var autoLinkByPhone: Bool
+    /// Whether outgoing webhooks may target private, loopback and link-local addresses (off: no SSRF door).
+    public var webhooksAllowPrivate: Bool
 
     /// Every key Switchboard reads, with its default; `SWITCHBOARD_CONFIG` names the optional file.
     public static let keys: [(key: String, help: String)] = [
@@ -51,6 +53,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         ("SWITCHBOARD_PRESENCE_TIMEOUT", "seconds without a session before an operator goes offline (60-86400), default 900"),
         ("SWITCHBOARD_CONTEXT_TTL", "seconds a deep-link context key stays usable, default 86400 (a day)"),
         ("SWITCHBOARD_AUTO_LINK_BY_PHONE", "true links identities that share a verified phone number at once; default false (offered to operators)"),
+        ("SWITCHBOARD_WEBHOOKS_ALLOW_PRIVATE", "true lets outgoing webhooks target private, loopback and link-local addresses; default false"),
     ]
 
     /// Creates a config from already-validated values.
@@ -68,7 +71,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         presenceTimeout: TimeInterval = AppConfig.defaultPresenceTimeout,
         channelsDirectory: String = "channels",
         contextTTL: TimeInterval = 86_400,
-        autoLinkByPhone: Bool = false
+        autoLinkByPhone: Bool = false,
+        webhooksAllowPrivate: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -85,6 +89,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         self.channelsDirectory = channelsDirectory
         self.contextTTL = contextTTL
         self.autoLinkByPhone = autoLinkByPhone
+        self.webhooksAllowPrivate = webhooksAllowPrivate
     }
 
     public var description: String {
@@ -93,6 +98,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         return "host=\(host) port=\(port) database=\(databasePath) public_url=\(publicURL.absoluteString) log_level=\(logLevel) "
             + "media_dir=\(mediaDirectory) media_max_bytes=\(mediaMaxBytes) secret_key=\(secretKey == nil ? "file \(secretKeyFile)" : "<set>") "
             + "proxy=\(proxyShown) presence_timeout=\(Int(presenceTimeout)) channels_dir=\(channelsDirectory) context_ttl=\(Int(contextTTL)) auto_link_by_phone=\(autoLinkByPhone)"
+            + " webhooks_allow_private=\(webhooksAllowPrivate)"
     }
 }
 

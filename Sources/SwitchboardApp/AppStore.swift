@@ -3,10 +3,10 @@ public import SwitchboardCore
 
 /// Every store role the application wires into its services, plus what only the composition root
 /// asks of a store. Each store engine the configuration can name conforms to it.
-public protocol AppStore: InboxStore, AdminStore, RoutingStore, AutomationStore, ReportStore {
+public protocol AppStore: InboxStore, AdminStore, RoutingStore, AutomationStore, ReportStore, WebhookStore {
     /// The `/metrics` queue gauges, read in one snapshot.
     func queueCounts() async throws -> QueueCounts
-    /// Re-encrypts every stored secret (bot tokens, webhook secrets) in one transaction.
+    /// Re-encrypts every stored secret (bot tokens, messenger webhook secrets, outgoing webhook secrets) in one transaction.
     /// - Parameter reseal: turns one sealed value into its sealing under the new key; throwing rolls everything back.
     /// - Returns: how many secrets were rewritten.
     func resealSecrets(_ reseal: @Sendable (Data) throws -> Data) async throws -> Int

@@ -47,6 +47,10 @@ public struct Switchboard: Sendable {
     public let clock: any WallClock
     /// Identity linking, merges and the bot's own messages.
     public let continuity: ContinuityService
+    /// Sends outgoing webhooks from their queue.
+    public let webhookDispatcher: WebhookDispatcher
+    /// Registers, changes and resends outgoing webhooks.
+    public let webhookAdmin: WebhookAdmin
 
     /// Opens the database, loads (or creates) the secret key and wires the engine and the channels.
     /// - Throws: when the configuration names a database this build cannot open, the database cannot be
@@ -78,6 +82,19 @@ public struct Switchboard: Sendable {
         var routingConfiguration = RoutingService.Configuration()
         routingConfiguration.presenceTimeout = config.presenceTimeout
         routing = RoutingService(store: store, bus: bus, clock: clock, configuration: routingConfiguration, logger: logger)
+        webhookDispatcher = WebhookDispatcher(
+            store: store,
+            bus: bus,
+            poster: CurlWebhookPoster(transport: transport, secrets: secrets, urlCheck: WebhookURLCheck(allowPrivate: config.webhooksAllowPrivate)),
+            clock: clock,
+            logger: logger
+        )
+        webhookAdmin = WebhookAdmin(
+            store: store,
+            secrets: secrets,
+            allowPrivate: config.webhooksAllowPrivate,
+            clock: clock
+        ) { [webhookDispatcher] in webhookDispatcher.wake() }
         let wiring = ChannelWiring(
             store: store,
             secrets: secrets,
@@ -114,7 +131,7 @@ public func buildApplication(
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
         services: [
             switchboard.dispatcher, switchboard.routing, switchboard.automation,
-            switchboard.automation.scheduler, switchboard.telegram, switchboard.viber,
+            switchboard.automation.scheduler, switchboard.telegram, switchboard.viber, switchboard.webhookDispatcher,
             MetricsObserver(
                 store: switchboard.store,
                 bus: switchboard.bus,
@@ -184,6 +201,7 @@ public func buildRouter(
     router.addRoutes(ChannelAdminController(switchboard: switchboard, config: config).routes)
     router.addRoutes(OperatorAdminController(dependencies: dependencies, routing: switchboard.routing, publicURL: config.publicURL).routes)
     router.addRoutes(AuditController(store: switchboard.store).routes)
+    router.addRoutes(WebhookAdminController(admin: switchboard.webhookAdmin, store: switchboard.store).routes)
     for routes in extraRoutes { router.addRoutes(routes) }
     router.addRoutes(OpenAPIController(document: try OpenAPIDocument.bundled()).routes)
     return router

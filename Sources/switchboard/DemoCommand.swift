@@ -32,7 +32,11 @@ struct DemoCommand: AsyncParsableCommand {
         let config: AppConfig
         do {
             config = try AppConfig.load(
-                flags: ["SWITCHBOARD_HOST": host, "SWITCHBOARD_PORT": String(port), "SWITCHBOARD_DATABASE": path, "SWITCHBOARD_LOG_LEVEL": logLevel],
+                // Everything of the demo lives on this machine, so its webhooks' receivers do too.
+                flags: [
+                    "SWITCHBOARD_HOST": host, "SWITCHBOARD_PORT": String(port), "SWITCHBOARD_DATABASE": path, "SWITCHBOARD_LOG_LEVEL": logLevel,
+                    "SWITCHBOARD_WEBHOOKS_ALLOW_PRIVATE": "true",
+                ],
                 environment: [:]
             )
         } catch {

@@ -8,7 +8,7 @@ struct SwitchboardCommand: AsyncParsableCommand {
         abstract: "A self-hosted support desk that lives inside messengers.",
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, OperatorCommand.self, ChannelCommand.self, AvatarCommand.self,
-            BackupCommand.self, APIKeyCommand.self, SecretKeyCommand.self, BenchCommand.self,
+            BackupCommand.self, APIKeyCommand.self, WebhookCommand.self, SecretKeyCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: ServeCommand.self
     )

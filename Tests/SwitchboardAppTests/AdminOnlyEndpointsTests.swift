@@ -10,7 +10,7 @@ import Testing
 
 @Suite struct AdminOnlyEndpointsTests {
     /// Every route that only admins may call, with a body that an admin's call would accept.
-    static func adminOnly(channel: Int64, department: Int, key: Int, other: OperatorID) -> [(HTTPRequest.Method, String, Any?)] {
+    static func adminOnly(channel: Int64, department: Int, key: Int, other: OperatorID, webhook: Int) -> [(HTTPRequest.Method, String, Any?)] {
         [
             (.get, "/api/v1/channels", nil),
             (.post, "/api/v1/channels", ["kind": "telegram", "name": "evil-tg", "token": "1:x"]),
@@ -43,6 +43,13 @@ import Testing
             (.put, "/api/v1/operators/\(other)/avatar", TestImages.png(width: 64, height: 64)),
             (.delete, "/api/v1/operators/\(other)/avatar", nil),
             (.get, "/api/v1/audit", nil),
+            (.get, "/api/v1/webhooks", nil),
+            (.post, "/api/v1/webhooks", ["url": "https://93.184.216.34/evil", "eventTypes": ["message.in"]]),
+            (.get, "/api/v1/webhooks/\(webhook)", nil),
+            (.patch, "/api/v1/webhooks/\(webhook)", ["url": "https://93.184.216.34/evil"]),
+            (.delete, "/api/v1/webhooks/\(webhook)", nil),
+            (.get, "/api/v1/webhooks/\(webhook)/deliveries", nil),
+            (.post, "/api/v1/webhooks/\(webhook)/deliveries/1/resend", nil),
         ]
     }
 
@@ -50,6 +57,7 @@ import Testing
     static let adminControllerFiles: Set<String> = [
         "APIKeyController.swift", "AuditController.swift", "AutomationController.swift", "ChannelAdminController.swift",
         "OperatorAdminController+Credentials.swift", "OperatorAdminController.swift", "RoutingSettingsController.swift",
+        "WebhookAdminController.swift",
     ]
 
     @Test func operatorsAndSupervisorsGetAJSON403OnEveryAdminRouteAndNothingChanges() async throws {
@@ -61,6 +69,13 @@ import Testing
             let admin = try await harness.signIn(client, "root")
             let department = try await harness.send(client, .post, "/api/v1/departments", as: admin, json: ["name": "Billing"])
             let key = try await harness.send(client, .post, "/api/v1/api-keys", as: admin, json: ["name": "site"])
+            let webhook = try await harness.send(
+                client,
+                .post,
+                "/api/v1/webhooks",
+                as: admin,
+                json: ["url": "https://93.184.216.34/hook", "eventTypes": ["message.in"]]
+            )
             let png = TestImages.png(width: 64, height: 64)
             let avatar = try await harness.send(
                 client,
@@ -75,7 +90,8 @@ import Testing
                 channel: harness.channel.id.rawValue,
                 department: try #require((department.json["department"] as? [String: Any])?["id"] as? Int),
                 key: try #require(key.json["id"] as? Int),
-                other: root.id
+                other: root.id,
+                webhook: try #require((webhook.json["webhook"] as? [String: Any])?["id"] as? Int)
             )
             let path = harness.directory.path("switchboard.sqlite")
             let before = try Self.fingerprint(path)
@@ -107,13 +123,13 @@ import Testing
     }
 
     /// Every row of every table as text, except what merely being signed in writes (presence
-    /// activity, the automation runner's event cursor) and the search index.
+    /// activity, the automation runner's and the webhook fan-out's event cursors) and the search index.
     static func fingerprint(_ path: String) throws -> [String: [String]] {
         let inspector = try DatabaseInspector(path: path)
         defer { try? inspector.close() }
         var tables: [String: [String]] = [:]
         let names = try inspector.strings(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name != 'automation_cursor'"
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('automation_cursor', 'webhook_fan_out')"
         )
         for table in names {
             let columns = try inspector.strings("SELECT name FROM pragma_table_info('\(table)') WHERE name != 'last_seen_at'")

@@ -9,7 +9,7 @@ import SwitchboardCore
 import TestSupport
 import Testing
 
-/// Bot tokens, webhook secrets and API keys appear in no log line (at trace level), no API response
+/// Bot tokens, webhook secrets (the messengers' and outgoing ones' signing secrets) and API keys appear in no log line (at trace level), no API response
 /// after the one that creates an API key, no error message and no byte of the database files.
 @Suite struct SecretLeakTests {
     static let rotatedToken = "7000000001:AAH-rotated-secret-5550001111ROTD"
@@ -21,6 +21,7 @@ import Testing
         await harness.telegram.addBot(token: Self.rotatedToken, username: "desk_bot", firstName: "Desk")
         var responses: [String] = []
         var apiKey = ""
+        var signingSecret = ""
         try await harness.serving { switchboard in
             let admin = try await ChannelAdminAPITests.Session.signIn(harness, switchboard, role: .admin, login: "root")
             func call(_ method: CurlHTTP.HTTPMethod, _ path: String, _ json: [String: Any]? = nil) async throws -> (Int, [String: Any]) {
@@ -56,12 +57,16 @@ import Testing
             )
             #expect(context.status == 201)
             responses.append(String(decoding: context.body, as: UTF8.self))
+            // So is an outgoing webhook's signing secret (its one event type never happens here, so nothing is sent).
+            let hookReply = try await admin.call(.post, "/api/v1/webhooks", ["url": "https://93.184.216.34/hook", "eventTypes": ["contact.merged"]])
+            #expect(hookReply.status == 201)
+            signingSecret = try #require(hookReply.json["secret"] as? String)
             let (_, keys) = try await call(.get, "/api/v1/api-keys")
             let listed = try #require((keys["items"] as? [[String: Any]])?.first)
             #expect(listed["maskedKey"] as? String == "••••" + apiKey.suffix(4))
             for path in [
                 "/api/v1/channels", "/api/v1/operators", "/api/v1/admin/operators", "/api/v1/audit?limit=200", "/api/v1/settings/routing",
-                "/api/v1/automation", "/api/v1/session",
+                "/api/v1/automation", "/api/v1/session", "/api/v1/webhooks", "/api/v1/webhooks/1",
             ] {
                 #expect(try await call(.get, path).0 == 200, "\(path)")
             }
@@ -69,6 +74,7 @@ import Testing
             let (_, audit) = try await call(.get, "/api/v1/audit?limit=200")
             let actions = (audit["items"] as? [[String: Any]])?.compactMap { $0["action"] as? String } ?? []
             #expect(actions.contains("channel.token_rotated") && actions.contains("api_key.created") && actions.contains("channel.created"))
+            #expect(actions.contains("webhook.created"))
             // A webhook delivery carries the secret header; the server must not log it.
             try await harness.telegram.sendUserMessage(
                 bot: Self.rotatedToken,
@@ -81,7 +87,7 @@ import Testing
         let webhookSecret = try await Self.webhookSecret(harness.config)
         let secrets = [
             TelegramAppHarness.token, "AAH-app-test-token", Self.rotatedToken, "AAH-rotated-secret", Self.wrongToken,
-            "AAH-never-accepted", apiKey, webhookSecret,
+            "AAH-never-accepted", apiKey, webhookSecret, signingSecret,
         ]
         let database = try harness.databaseBytes()
         #expect(harness.logs.count > 50)

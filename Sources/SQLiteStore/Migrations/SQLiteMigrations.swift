@@ -51,6 +51,7 @@ enum SQLiteMigrations {
             Migration("0022_reviews", migration0022Reviews),
             Migration("0023_api_key_mask", migration0023ApiKeyMask),
             Migration("0024_report_speed", migration0024ReportSpeed),
+            Migration("0025_webhooks", migration0025Webhooks),
             Migration("0026_api_key_scopes", migration0026ApiKeyScopes),
             Migration("0027_search", migration0027Search),
         ]
@@ -63,7 +64,6 @@ enum SQLiteMigrations {
     static let unusedNumbers: [Int: String] = [
         15: "never registered: numbers were handed out ahead to parallel feature branches (November 2026) and none shipped a 0015",
         17: "never registered: numbers were handed out ahead to parallel feature branches (November 2026) and none shipped a 0017",
-        25: "reserved for the webhooks branch merged alongside",
     ]
 
     /// A migrator with every migration registered in `all`'s order.

@@ -140,6 +140,13 @@ export const api = {
   review: (id) => request('GET', `${conversation(id)}/review`),
   reviews: (params = {}) => request('GET', `/api/v1/reviews${query(params)}`),
 
+  webhooks: () => request('GET', '/api/v1/webhooks'),
+  createWebhook: (body) => request('POST', '/api/v1/webhooks', { json: body }),
+  updateWebhook: (id, body) => request('PATCH', `/api/v1/webhooks/${id}`, { json: body }),
+  deleteWebhook: (id) => request('DELETE', `/api/v1/webhooks/${id}`),
+  webhookDeliveries: (id, limit = 50) => request('GET', `/api/v1/webhooks/${id}/deliveries${query({ limit })}`),
+  resendWebhookDelivery: (id, deliveryID) => request('POST', `/api/v1/webhooks/${id}/deliveries/${deliveryID}/resend`),
+
   /** Uploads one file; the name travels percent-encoded because headers are ASCII only. */
   upload: (file) =>
     request('POST', '/api/v1/uploads', {

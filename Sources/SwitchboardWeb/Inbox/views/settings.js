@@ -1,5 +1,5 @@
 // The admin's settings: one dialog with a section per area (operators, departments, shared
-// canned replies, automation, escalation words, the audit log). Arrow keys move between the
+// canned replies, automation, escalation words, outgoing webhooks, the audit log). Arrow keys move between the
 // sections, Esc closes; each section loads fresh data when it is shown.
 
 import { h, replace } from '../dom.js';
@@ -9,8 +9,9 @@ import { cannedSection } from './settings-canned.js';
 import { automationSection } from './settings-automation.js';
 import { routingSection } from './settings-routing.js';
 import { auditSection } from './settings-audit.js';
+import { webhooksSection } from './settings-webhooks.js';
 
-const sections = [operatorsSection, departmentsSection, cannedSection, automationSection, routingSection, auditSection];
+const sections = [operatorsSection, departmentsSection, cannedSection, automationSection, routingSection, webhooksSection, auditSection];
 
 let dialog = null;
 
