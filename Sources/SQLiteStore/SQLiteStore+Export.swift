@@ -9,27 +9,12 @@ extension SQLiteStore {
             var conditions = [visible.sql, "c.opened_at < ?", "c.last_message_at >= ?", "c.id > ?"]
             var arguments = visible.arguments
             arguments += [query.to.timeIntervalSince1970, query.from.timeIntervalSince1970, after?.rawValue ?? 0]
-            if let channel = query.channelID {
-                conditions.append("c.channel_id = ?")
-                arguments += [channel.rawValue]
-            }
-            if let assignee = query.operatorID {
-                conditions.append("c.assignee_id = ?")
-                arguments += [assignee.rawValue]
-            }
-            if let status = query.status {
-                conditions.append("c.status = ?")
-                arguments += [status.rawValue]
-            }
-            if let label = query.label {
-                conditions.append(
-                    """
-                    (EXISTS (SELECT 1 FROM conversation_labels l WHERE l.conversation_id = c.id AND l.label = ?)
-                     OR EXISTS (SELECT 1 FROM contact_labels l WHERE l.contact_id = c.contact_id AND l.label = ?))
-                    """
-                )
-                arguments += [label, label]
-            }
+            // Exports are filtered as search is: the same conversation filters, the same SQL.
+            let filters = SearchSQL.conversationFilters(
+                SearchFilters(channelID: query.channelID, operatorID: query.operatorID, status: query.status, label: query.label)
+            )
+            conditions += filters.sql
+            arguments += filters.arguments
             arguments += [limit]
             let rows = try Row.fetchAll(
                 db,

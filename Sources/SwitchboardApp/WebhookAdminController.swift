@@ -42,11 +42,11 @@ public struct WebhookAdminController: Sendable {
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
         routes.get("api/v1/webhooks") { _, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             return try JSONResponse.make(Items(items: try await store.outgoingWebhooks()))
         }
         routes.post("api/v1/webhooks") { request, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             let body = try await JSONResponse.decode(Create.self, from: request, limit: 16 * 1024)
             let created = try await refusals {
                 try await admin.create(url: body.url, eventTypes: body.eventTypes, description: body.description, by: try context.auditActor())
@@ -54,11 +54,11 @@ public struct WebhookAdminController: Sendable {
             return try JSONResponse.make(Created(webhook: created.webhook, secret: created.secret), status: .created)
         }
         routes.get("api/v1/webhooks/:id") { _, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             return try JSONResponse.make(try await existing(context))
         }
         routes.patch("api/v1/webhooks/:id") { request, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             let id = try await existing(context).id
             let body = try await JSONResponse.decode(Update.self, from: request, limit: 16 * 1024)
             let webhook = try await refusals {
@@ -74,19 +74,19 @@ public struct WebhookAdminController: Sendable {
             return try JSONResponse.make(webhook)
         }
         routes.delete("api/v1/webhooks/:id") { _, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             let id = try await existing(context).id
             try await refusals { try await admin.delete(id, by: try context.auditActor()) }
             return Response(status: .noContent)
         }
         routes.get("api/v1/webhooks/:id/deliveries") { request, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             let id = try await existing(context).id
             let limit = try Self.limit(request)
             return try JSONResponse.make(Items(items: try await store.webhookDeliveries(id, limit: limit)))
         }
         routes.post("api/v1/webhooks/:id/deliveries/:deliveryID/resend") { _, context in
-            _ = try context.requireRole([.admin])
+            try context.requireRole([.admin], orKey: .admin)
             let id = try await existing(context).id
             guard let raw = context.parameters.get("deliveryID"), let delivery = Int64(raw) else {
                 throw APIError(.notFound, code: "not_found", message: "No such delivery.")

@@ -118,6 +118,12 @@ import Testing
             let scopes = ((entry["changes"] as? [String: Any])?["scopes"] as? [String: Any])?["to"] as? [String]
             #expect(scopes == ["reports:read"])
 
+            // The admin scope also opens outgoing webhooks; a key without it gets 403 naming the scope.
+            #expect(try await harness.api(.get, "/api/v1/webhooks", bearer: adminKey).status == 200)
+            let webhooksRefused = try await harness.api(.get, "/api/v1/webhooks", bearer: legacy)
+            #expect(webhooksRefused.status == 403)
+            #expect(webhooksRefused.errorCode == "missing_scope")
+
             // A cookie request is still held to its CSRF token, whatever key it also carries.
             let forged = ContinuityHarness.Session(cookie: admin.cookie, csrf: "not-the-token")
             let refused = try await harness.api(

@@ -20,6 +20,9 @@ import Testing
             ("GET", "/api/v1/audit", .admin),
             ("DELETE", "/api/v1/api-keys/7", .admin),
             ("PUT", "/api/v1/settings/channels/3/routing", .admin),
+            ("POST", "/api/v1/webhooks", .admin),
+            ("GET", "/api/v1/webhooks/4/deliveries", .admin),
+            ("POST", "/api/v1/webhooks/4/deliveries/9/resend", .admin),
         ]
         for (method, path, scope) in cases {
             #expect(APIRouteAccess.requiredScope(method: method, path: path) == scope, "\(method) \(path)")
