@@ -1,5 +1,6 @@
 public import Hummingbird
 public import HummingbirdWebSocket
+import NIOCore
 public import SwitchboardCore
 
 /// The signed-in operator behind a request.
@@ -15,11 +16,14 @@ public struct InboxRequestContext: RequestContext, WebSocketRequestContext {
     public let webSocket: WebSocketHandlerReference<Self>
     /// Set by `SessionMiddleware` when the request carries a live session cookie.
     public var signedIn: SignedInOperator?
+    /// The TCP peer's IP address; behind the proxy it is the proxy's (see ``ClientAddress``).
+    public let peerAddress: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.webSocket = .init()
         self.signedIn = nil
+        self.peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Request bodies beyond this are refused with 413 (uploads raise it for their route).
