@@ -150,6 +150,7 @@ public func buildRouter(
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: JSONErrorMiddleware())
+    router.add(middleware: JSONBodyMiddleware())
     router.add(middleware: SessionMiddleware(store: switchboard.store))
     router.add(middleware: PresenceMiddleware(routing: switchboard.routing))
     router.addRoutes(HealthController(store: switchboard.store).routes)
@@ -161,7 +162,7 @@ public func buildRouter(
         }.routes
     )
     router.addRoutes(InboxAssetsController().routes)
-    router.addRoutes(SessionController(dependencies: dependencies).routes)
+    router.addRoutes(SessionController(dependencies: dependencies, publicURL: config.publicURL).routes)
     router.addRoutes(ConversationController(dependencies: dependencies).routes)
     router.addRoutes(ContactController(dependencies: dependencies).routes)
     router.addRoutes(CannedReplyController(dependencies: dependencies).routes)

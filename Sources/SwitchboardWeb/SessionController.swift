@@ -1,5 +1,5 @@
 import Accounts
-import Foundation
+public import Foundation
 import HTTPTypes
 public import Hummingbird
 import Logging
@@ -8,10 +8,13 @@ import SwitchboardCore
 /// `POST /api/v1/session` (sign in), `GET` (who am I, after a reload), `DELETE` (sign out).
 public struct SessionController: Sendable {
     let dependencies: InboxDependencies
+    /// `SWITCHBOARD_PUBLIC_URL`: a browser may sign in only from this origin or the request's host.
+    let publicURL: URL
 
     /// Creates the controller.
-    public init(dependencies: InboxDependencies) {
+    public init(dependencies: InboxDependencies, publicURL: URL) {
         self.dependencies = dependencies
+        self.publicURL = publicURL
     }
 
     struct Credentials: Decodable {
@@ -43,6 +46,13 @@ public struct SessionController: Sendable {
     }
 
     private func signIn(_ request: Request, _ context: InboxRequestContext) async throws -> Response {
+        // Login CSRF: a JSON body cannot come from a plain cross-site form, and a browser names its page.
+        guard JSONBodyRule.isJSON(request.headers[.contentType]) else {
+            throw APIError(.unsupportedMediaType, code: "unsupported_media_type", message: "Send the sign-in as application/json.")
+        }
+        guard OriginRule.allows(origin: request.headers[.origin], publicURL: publicURL, host: request.head.authority) else {
+            throw APIError(.forbidden, code: "bad_origin", message: "Sign-in is accepted only from the desk's own page.")
+        }
         let credentials = try await JSONResponse.decode(Credentials.self, from: request, limit: 16 * 1024)
         // Refused before any lookup or throttle entry, so attacker text never becomes a key or a query.
         guard LoginText.isAcceptable(credentials.login) else {
