@@ -35,6 +35,7 @@ extension SQLiteStore {
     public func assign(
         _ conversationID: ConversationID,
         to assignee: OperatorID?,
+        expecting expected: HolderExpectation,
         by actor: OperatorID,
         note: String?,
         at now: Date
@@ -49,6 +50,7 @@ extension SQLiteStore {
             let decision = try AssignmentChange.decide(
                 conversation,
                 to: assignee,
+                expecting: expected,
                 assigneeIsActive: active ?? false,
                 by: actor,
                 note: note,

@@ -167,6 +167,7 @@ public func buildRouter(
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: JSONErrorMiddleware())
+    router.add(middleware: JSONBodyMiddleware())
     router.add(middleware: SessionMiddleware(store: switchboard.store))
     router.add(middleware: APIKeyMiddleware(store: switchboard.store, limiter: APIKeyRateLimiter(), clock: switchboard.clock))
     router.add(middleware: PresenceMiddleware(routing: switchboard.routing))
@@ -179,7 +180,7 @@ public func buildRouter(
         }.routes
     )
     router.addRoutes(InboxAssetsController().routes)
-    router.addRoutes(SessionController(dependencies: dependencies).routes)
+    router.addRoutes(SessionController(dependencies: dependencies, publicURL: config.publicURL).routes)
     router.addRoutes(ConversationController(dependencies: dependencies).routes)
     router.addRoutes(ContactController(dependencies: dependencies).routes)
     router.addRoutes(CannedReplyController(dependencies: dependencies).routes)

@@ -58,6 +58,7 @@ public struct OpenAPIDocument: Sendable {
             }
         }
         guard head["openapi"] != nil else { throw Problem(description: "no core fragment with the document's openapi and info") }
+        Self.documentUnsupportedMediaType(in: &paths, requestBodies: components["requestBodies"] ?? [:])
         head["paths"] = .object(paths)
         head["components"] = .object(components.mapValues { .object($0) })
         value = .object(head)

@@ -14,21 +14,26 @@ public struct AssignmentChange: Sendable, Equatable {
     /// - Parameters:
     ///   - conversation: the conversation as it is now.
     ///   - assignee: the new holder, nil to release.
+    ///   - expected: who the operator saw holding it; the change applies only if that is still so.
     ///   - assigneeIsActive: whether the new holder is an active operator account.
     ///   - actor: the operator making the change.
     ///   - note: the operator's note for the colleague, if any.
     ///   - now: the time of the change.
     /// - Returns: the change, or nil when the conversation already has that holder.
-    /// - Throws: `StoreError.notFound` when the assignee is not an active operator: only they may hold conversations.
+    /// - Throws: `AssignmentConflict` naming the holder when it changed hands since the operator looked;
+    ///   `StoreError.notFound` when the assignee is not an active operator: only they may hold conversations.
     public static func decide(
         _ conversation: Conversation,
         to assignee: OperatorID?,
+        expecting expected: HolderExpectation = .anyone,
         assigneeIsActive: Bool,
         by actor: OperatorID,
         note: String?,
         at now: Date
-    ) throws(StoreError) -> AssignmentChange? {
+    ) throws -> AssignmentChange? {
+        // Pressing Take twice, or two operators giving it to the same colleague, changes nothing and is no conflict.
         guard conversation.assigneeID != assignee else { return nil }
+        guard expected.isMet(by: conversation.assigneeID) else { throw AssignmentConflict(holder: conversation.assigneeID) }
         if let assignee, !assigneeIsActive { throw StoreError.notFound("operator \(assignee)") }
         let payload = AssignmentPayload(conversationID: conversation.id, from: conversation.assigneeID, to: assignee, byOperatorID: actor, note: note)
         return AssignmentChange(

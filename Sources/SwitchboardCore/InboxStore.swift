@@ -68,8 +68,16 @@ public protocol InboxStore: Store {
 
     /// Stores a private note.
     func addNote(conversationID: ConversationID, operatorID: OperatorID, text: String, at now: Date) async throws -> EnqueuedReply
-    /// Assigns (or unassigns with nil) a conversation; `note` explains a transfer.
-    func assign(_ conversationID: ConversationID, to assignee: OperatorID?, by actor: OperatorID, note: String?, at now: Date) async throws -> [Event]
+    /// Assigns (or unassigns with nil) a conversation in one transaction, if its holder is still `expected`; `note` explains a transfer.
+    /// - Throws: `AssignmentConflict` when someone else holds it now.
+    func assign(
+        _ conversationID: ConversationID,
+        to assignee: OperatorID?,
+        expecting expected: HolderExpectation,
+        by actor: OperatorID,
+        note: String?,
+        at now: Date
+    ) async throws -> [Event]
     /// Updates how to address a contact and the shared notes; `preferredName` `.some(nil)` clears it.
     func updateContact(_ id: ContactID, preferredName: String??, notes: String?, at now: Date) async throws -> (Contact, [Event])
 
@@ -174,5 +182,16 @@ extension InboxStore {
     /// Creates a key that may do what keys did before scopes existed (`contexts:write`).
     public func createAPIKey(name: String, keyHash: String, maskedKey: String, at now: Date) async throws -> APIKey {
         try await createAPIKey(name: name, keyHash: keyHash, maskedKey: maskedKey, settings: APIKeySettings(), at: now)
+    }
+
+    /// Assigns whoever holds the conversation now (routing, automation, the demo).
+    public func assign(
+        _ conversationID: ConversationID,
+        to assignee: OperatorID?,
+        by actor: OperatorID,
+        note: String?,
+        at now: Date
+    ) async throws -> [Event] {
+        try await assign(conversationID, to: assignee, expecting: .anyone, by: actor, note: note, at: now)
     }
 }

@@ -36,9 +36,18 @@ public struct InboxService: Sendable {
         return stored.message
     }
 
-    /// Assigns a conversation (take when `assignee` is the viewer, transfer otherwise).
-    public func assign(_ conversationID: ConversationID, to assignee: OperatorID?, by viewer: Viewer, note: String?) async throws {
-        await bus.publish(try await store.assign(conversationID, to: assignee, by: viewer.operatorID, note: note, at: clock.now()))
+    /// Assigns a conversation (take when `assignee` is the viewer, transfer otherwise) if its holder is
+    /// still the one the viewer saw.
+    /// - Throws: `AssignmentConflict` when someone else got it first.
+    public func assign(
+        _ conversationID: ConversationID,
+        to assignee: OperatorID?,
+        expecting expected: HolderExpectation,
+        by viewer: Viewer,
+        note: String?
+    ) async throws {
+        let events = try await store.assign(conversationID, to: assignee, expecting: expected, by: viewer.operatorID, note: note, at: clock.now())
+        await bus.publish(events)
     }
 
     /// Applies a lifecycle action (resolve, reopen, pending).

@@ -59,7 +59,15 @@ extension ConversationController {
             guard signedIn.viewer.mayReassign(currentAssignee: summary.assignee?.id) else {
                 throw APIError(.conflict, code: "taken", message: "\(summary.assignee?.displayName ?? "Someone") already has this conversation.")
             }
-            try await dependencies.inbox.assign(summary.id, to: signedIn.viewer.operatorID, by: signedIn.viewer, note: nil)
+            try await HolderConflict.mapped(dependencies) {
+                try await dependencies.inbox.assign(
+                    summary.id,
+                    to: signedIn.viewer.operatorID,
+                    expecting: .holder(summary.assignee?.id),
+                    by: signedIn.viewer,
+                    note: nil
+                )
+            }
             return try await refreshed(summary.id, signedIn)
         }
         routes.post("api/v1/conversations/:id/assign") { request, context in
@@ -70,7 +78,15 @@ extension ConversationController {
                 throw APIError(.forbidden, code: "forbidden", message: "Only its assignee or a supervisor may transfer this conversation.")
             }
             do {
-                try await dependencies.inbox.assign(summary.id, to: body.operatorID, by: signedIn.viewer, note: body.note)
+                try await HolderConflict.mapped(dependencies) {
+                    try await dependencies.inbox.assign(
+                        summary.id,
+                        to: body.operatorID,
+                        expecting: .holder(summary.assignee?.id),
+                        by: signedIn.viewer,
+                        note: body.note
+                    )
+                }
             } catch StoreError.notFound(let what) {
                 throw APIError(.badRequest, code: "unknown_operator", message: "\(what) does not exist.")
             }

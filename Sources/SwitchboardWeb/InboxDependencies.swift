@@ -12,6 +12,8 @@ public struct InboxDependencies: Sendable {
     public let bus: any EventBus
     public let hasher: PasswordHasher
     public let throttle: LoginThrottle
+    /// What an unknown login's password is checked against.
+    public let decoy: DecoyHash
     /// Where uploads and downloaded messenger files live.
     public let mediaDirectory: URL
     /// Adds `Secure` to the session cookie (when the public URL is https).
@@ -39,6 +41,7 @@ public struct InboxDependencies: Sendable {
         self.bus = bus
         self.hasher = hasher
         self.throttle = throttle
+        self.decoy = DecoyHash(hasher: hasher)
         self.mediaDirectory = mediaDirectory
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime

@@ -1,5 +1,6 @@
 public import Hummingbird
 public import HummingbirdWebSocket
+import NIOCore
 public import SwitchboardCore
 
 /// The signed-in operator behind a request.
@@ -18,12 +19,15 @@ public struct InboxRequestContext: RequestContext, WebSocketRequestContext {
     /// Set by `APIKeyMiddleware` when the request carries a live API key as `Authorization: Bearer`
     /// and the key holds the scope the route needs.
     public var apiKey: APIKey?
+    /// The TCP peer's IP address; behind the proxy it is the proxy's (see ``ClientAddress``).
+    public let peerAddress: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.webSocket = .init()
         self.signedIn = nil
         self.apiKey = nil
+        self.peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Request bodies beyond this are refused with 413 (uploads raise it for their route).

@@ -1,32 +1,23 @@
 public import Foundation
+public import SwitchboardCore
 
-/// Limits sign-in attempts per login: after `maxFailures` failures within `window`, further attempts
-/// are refused until the oldest failure leaves the window.
+/// The process's sign-in throttle: ``SignInThrottle``'s decisions with the wall clock, behind an actor
+/// because every sign-in request shares it.
 public actor LoginThrottle {
-    let maxFailures: Int
-    let window: TimeInterval
-    private var failures: [String: [Date]] = [:]
+    private var throttle: SignInThrottle
 
     /// Creates a throttle.
-    public init(maxFailures: Int = 5, window: TimeInterval = 15 * 60) {
-        self.maxFailures = maxFailures
-        self.window = window
+    public init(limits: SignInLimits = SignInLimits()) {
+        self.throttle = SignInThrottle(limits: limits)
     }
 
-    /// Seconds to wait before the next attempt for this login, or nil when an attempt is allowed.
-    func retryAfter(login: String, now: Date = Date()) -> TimeInterval? {
-        let key = login.lowercased()
-        let recent = (failures[key] ?? []).filter { now.timeIntervalSince($0) < window }
-        failures[key] = recent.isEmpty ? nil : recent
-        guard recent.count >= maxFailures, let oldest = recent.first else { return nil }
-        return window - now.timeIntervalSince(oldest)
+    /// Reserves an attempt before the password check, or refuses it.
+    func reserve(login: String, address: String, now: Date = Date()) -> SignInDecision {
+        throttle.reserve(login: login, address: address, now: now)
     }
 
-    func recordFailure(login: String, now: Date = Date()) {
-        failures[login.lowercased(), default: []].append(now)
-    }
-
-    func recordSuccess(login: String) {
-        failures[login.lowercased()] = nil
+    /// Ends a reserved attempt.
+    func finish(_ attempt: SignInAttempt, succeeded: Bool) {
+        throttle.finish(attempt, succeeded: succeeded)
     }
 }

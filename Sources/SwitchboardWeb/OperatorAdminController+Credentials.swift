@@ -41,17 +41,13 @@ extension OperatorAdminController {
         routes.put("api/v1/session/password") { request, context in
             let signedIn = try context.requireOperator()
             let body = try await JSONResponse.decode(PasswordChange.self, from: request, limit: 4 * 1024)
-            let login = signedIn.account.login
-            if await dependencies.throttle.retryAfter(login: login) != nil {
-                throw APIError(.tooManyRequests, code: "too_many_attempts", message: "Too many wrong passwords; try again later.")
-            }
-            guard let found = try await dependencies.store.credentials(login: login),
-                try await dependencies.hasher.verify(body.current, hash: found.passwordHash)
+            // The new password's rule first: a refused one should not cost a throttled bcrypt check.
+            try Self.checkStrength(body.new)
+            let check = PasswordCheck(dependencies: dependencies)
+            guard try await check.verify(login: signedIn.account.login, password: body.current, request: request, context: context) != nil
             else {
-                await dependencies.throttle.recordFailure(login: login)
                 throw APIError(.badRequest, code: "wrong_password", message: "The current password is wrong.")
             }
-            try Self.checkStrength(body.new)
             let hash = try await dependencies.hasher.hash(body.new)
             // The session making the change stays; every other session of the operator ends.
             let events = try await store.setPassword(

@@ -116,13 +116,11 @@ public struct OperatorAdminController: Sendable {
         return name
     }
 
-    /// - Throws: 400 `weak_password` for fewer than 8 characters.
+    /// Applies ``PasswordRule``, the same rule the CLI uses.
+    /// - Throws: 400 `weak_password` with the rule's sentence.
     static func checkStrength(_ password: String) throws {
-        guard password.count >= 8 else {
-            throw APIError(.badRequest, code: "weak_password", message: "A password has at least 8 characters.")
-        }
-        guard password.count <= 256 else {
-            throw APIError(.badRequest, code: "weak_password", message: "A password has at most 256 characters.")
+        if let problem = PasswordRule.problem(password) {
+            throw APIError(.badRequest, code: "weak_password", message: problem.description)
         }
     }
 

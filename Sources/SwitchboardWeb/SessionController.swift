@@ -1,5 +1,5 @@
 import Accounts
-import Foundation
+public import Foundation
 import HTTPTypes
 public import Hummingbird
 import Logging
@@ -8,10 +8,13 @@ import SwitchboardCore
 /// `POST /api/v1/session` (sign in), `GET` (who am I, after a reload), `DELETE` (sign out).
 public struct SessionController: Sendable {
     let dependencies: InboxDependencies
+    /// `SWITCHBOARD_PUBLIC_URL`: a browser may sign in only from this origin or the request's host.
+    let publicURL: URL
 
     /// Creates the controller.
-    public init(dependencies: InboxDependencies) {
+    public init(dependencies: InboxDependencies, publicURL: URL) {
         self.dependencies = dependencies
+        self.publicURL = publicURL
     }
 
     struct Credentials: Decodable {
@@ -43,32 +46,33 @@ public struct SessionController: Sendable {
     }
 
     private func signIn(_ request: Request, _ context: InboxRequestContext) async throws -> Response {
-        let credentials = try await JSONResponse.decode(Credentials.self, from: request, limit: 16 * 1024)
-        if let wait = await dependencies.throttle.retryAfter(login: credentials.login) {
-            context.logger.warning("sign-in throttled", metadata: ["login": "\(credentials.login)"])
-            var response = try APIError(.tooManyRequests, code: "too_many_attempts", message: "Too many failed sign-ins; try again later.")
-                .response(from: request, context: context)
-            response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
-            return response
+        // Login CSRF: a JSON body cannot come from a plain cross-site form, and a browser names its page.
+        guard JSONBodyRule.isJSON(request.headers[.contentType]) else {
+            throw APIError(.unsupportedMediaType, code: "unsupported_media_type", message: "Send the sign-in as application/json.")
         }
-        guard let found = try await dependencies.store.credentials(login: credentials.login), found.active,
-            try await dependencies.hasher.verify(credentials.password, hash: found.passwordHash)
+        guard OriginRule.allows(origin: request.headers[.origin], publicURL: publicURL, host: request.head.authority) else {
+            throw APIError(.forbidden, code: "bad_origin", message: "Sign-in is accepted only from the desk's own page.")
+        }
+        let credentials = try await JSONResponse.decode(Credentials.self, from: request, limit: 16 * 1024)
+        // Refused before any lookup or throttle entry, so attacker text never becomes a key or a query.
+        guard LoginText.isAcceptable(credentials.login) else {
+            throw APIError(.badRequest, code: "invalid_login", message: "A login has 1 to \(LoginText.maxLength) characters.")
+        }
+        let check = PasswordCheck(dependencies: dependencies)
+        guard let found = try await check.verify(login: credentials.login, password: credentials.password, request: request, context: context)
         else {
-            await dependencies.throttle.recordFailure(login: credentials.login)
-            context.logger.info("sign-in refused", metadata: ["login": "\(credentials.login)"])
             throw APIError(.unauthorized, code: "invalid_credentials", message: "Wrong login or password.")
         }
-        await dependencies.throttle.recordSuccess(login: credentials.login)
         let token = SecretTokens.random()
         let now = Date()
         let session = OperatorSession(
             tokenHash: SecretTokens.hash(token),
-            operatorID: found.operator.id,
+            operatorID: found.id,
             csrfToken: SecretTokens.random(),
             expiresAt: now.addingTimeInterval(dependencies.sessionLifetime)
         )
         try await dependencies.store.createSession(session, at: now)
-        var response = try JSONResponse.make(SessionBody(operator: found.operator, csrfToken: session.csrfToken))
+        var response = try JSONResponse.make(SessionBody(operator: found, csrfToken: session.csrfToken))
         response.headers[.setCookie] = cookie(value: token, maxAge: Int(dependencies.sessionLifetime))
         return response
     }

@@ -43,7 +43,15 @@ public struct TransferController: Sendable {
             let note = body.note.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
             if let target = body.operatorID {
                 do {
-                    try await dependencies.inbox.assign(summary.id, to: target, by: signedIn.viewer, note: note)
+                    try await HolderConflict.mapped(dependencies) {
+                        try await dependencies.inbox.assign(
+                            summary.id,
+                            to: target,
+                            expecting: .holder(summary.assignee?.id),
+                            by: signedIn.viewer,
+                            note: note
+                        )
+                    }
                 } catch StoreError.notFound(let what) {
                     throw APIError(.badRequest, code: "unknown_operator", message: "\(what) does not exist.")
                 }

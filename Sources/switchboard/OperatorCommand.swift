@@ -36,7 +36,7 @@ struct AddOperatorCommand: AsyncParsableCommand {
         guard let role = OperatorRole(rawValue: role) else { throw ValidationError("--role must be admin, supervisor or operator") }
         let config = try options.load()
         let password = try readPassword()
-        guard password.count >= 8 else { throw ValidationError("a password has at least 8 characters") }
+        if let problem = PasswordRule.problem(password) { throw ValidationError(problem.description) }
         let store = try openStore(config)
         let hash = try await PasswordHasher().hash(password)
         do {

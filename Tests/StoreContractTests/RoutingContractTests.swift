@@ -93,6 +93,20 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func aTakeAppliesOnlyWhileTheHolderIsTheOneTheOperatorSaw(_ factory: StoreFactory) async throws {
+        try await Desk.run(factory) { desk in
+            let other = try await desk.makeOperator("petro")
+            let id = try await desk.conversation(at: desk.at(0))
+            // Both saw it waiting; Petro's take lands first
+            _ = try await desk.store.assign(id, to: other.id, expecting: .holder(nil), by: other.id, note: nil, at: desk.at(1))
+            await #expect(throws: AssignmentConflict(holder: other.id)) {
+                try await desk.store.assign(id, to: desk.agent.id, expecting: .holder(nil), by: desk.agent.id, note: nil, at: desk.at(2))
+            }
+            #expect(try await desk.conversationValue(id).assigneeID == other.id)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func aReturningClientGoesBackToTheirPreviousOperatorWhenSticky(_ factory: StoreFactory) async throws {
         try await Desk.run(factory) { desk in
             let other = try await desk.makeOperator("petro")

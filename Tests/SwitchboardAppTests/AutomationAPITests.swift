@@ -84,7 +84,14 @@ import Testing
             _ = try await harness.addOperator("anna", role: .admin)
             let anna = try await harness.signIn(client, "anna")
 
-            let reply = try await harness.send(client, .patch, "/api/v1/channels/\(harness.channel.id)/automation", as: anna, raw: Data(body.utf8))
+            let reply = try await harness.send(
+                client,
+                .patch,
+                "/api/v1/channels/\(harness.channel.id)/automation",
+                as: anna,
+                raw: Data(body.utf8),
+                headers: [.contentType: "application/json"]
+            )
 
             #expect(reply.status == .badRequest)
             #expect((reply.json["error"] as? [String: Any])?["code"] != nil)

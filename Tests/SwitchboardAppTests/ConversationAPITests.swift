@@ -64,7 +64,10 @@ import Testing
             #expect(forged.status == .forbidden)
             #expect(forged.errorCode == "csrf")
             #expect(try await harness.send(client, .post, uri, as: session, json: ["text": "  "]).status == .badRequest)
-            #expect(try await harness.send(client, .post, uri, as: session, raw: Data("{\"text\":".utf8)).status == .badRequest)
+            #expect(
+                try await harness.send(client, .post, uri, as: session, raw: Data("{\"text\":".utf8), headers: [.contentType: "application/json"])
+                    .status == .badRequest
+            )
             #expect(try DatabaseInspector(path: harness.directory.path("switchboard.sqlite")).count("outbox") == 0)
 
             let sent = try await harness.send(client, .post, uri, as: session, json: ["text": "Hello, how can I help?"])

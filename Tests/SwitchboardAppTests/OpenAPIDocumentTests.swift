@@ -37,6 +37,16 @@ import Testing
         #expect(document.operations.subtracting(served).sorted() == [], "documented routes the server does not have")
     }
 
+    @Test func everyOperationTakingJSONDocuments415AndSignInDocuments429() throws {
+        let document = try OpenAPIDocument.bundled()
+        let message = document.value["paths"]?["/api/v1/conversations/{id}/messages"]?["post"]?["responses"]
+        #expect(message?["415"] != nil)
+        let signIn = document.value["paths"]?["/api/v1/session"]?["post"]?["responses"]
+        #expect(signIn?["415"] != nil && signIn?["429"] != nil && signIn?["400"] != nil)
+        // An upload takes a file, not JSON
+        #expect(document.value["paths"]?["/api/v1/uploads"]?["post"]?["responses"]?["415"] == nil)
+    }
+
     @Test func everyReferenceResolves() throws {
         let document = try OpenAPIDocument.bundled()
         var references: [String] = []

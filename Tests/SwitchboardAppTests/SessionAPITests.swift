@@ -42,7 +42,13 @@ import Testing
 
     @Test func malformedSignInIsA400() async throws {
         try await InboxHarness.run { harness, client in
-            let reply = try await harness.send(client, .post, "/api/v1/session", raw: Data("{login:".utf8))
+            let reply = try await harness.send(
+                client,
+                .post,
+                "/api/v1/session",
+                raw: Data("{login:".utf8),
+                headers: [.contentType: "application/json"]
+            )
             #expect(reply.status == .badRequest)
             #expect(reply.errorCode == "invalid_json")
         }

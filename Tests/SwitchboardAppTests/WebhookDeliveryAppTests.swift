@@ -50,7 +50,13 @@ import Testing
             )
             let outcome = try await switchboard.router.ingest(InboundEvents.text("Where is my order?", channel: channel.id, at: clock.now()))
             guard case .new(let result) = outcome, let conversation = result.conversationID else { throw StoreError.invalid("not ingested") }
-            try await switchboard.inbox.assign(conversation, to: agent.id, by: Viewer(operatorID: agent.id, role: .operator), note: nil)
+            try await switchboard.inbox.assign(
+                conversation,
+                to: agent.id,
+                expecting: .anyone,
+                by: Viewer(operatorID: agent.id, role: .operator),
+                note: nil
+            )
             _ = try await switchboard.replies.send(ReplyDraft(conversationID: conversation, operatorID: agent.id, text: "On its way!"))
             try await switchboard.inbox.transition(conversation, .resolve)
         }

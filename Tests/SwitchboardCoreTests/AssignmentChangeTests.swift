@@ -32,6 +32,30 @@ import Testing
         #expect(try AssignmentChange.decide(conversation, to: anna, assigneeIsActive: true, by: boris, note: nil, at: now) == nil)
     }
 
+    @Test func aTakeLosesWhenSomeoneElseTookItSinceTheOperatorLooked() {
+        let conversation = Conversation.sample(assignee: boris, lastMessageAt: now)
+        #expect(throws: AssignmentConflict(holder: boris)) {
+            try AssignmentChange.decide(conversation, to: anna, expecting: .holder(nil), assigneeIsActive: true, by: anna, note: nil, at: now)
+        }
+    }
+
+    @Test func aTakeWinsWhileTheHolderIsStillTheOneSeen() throws {
+        let conversation = Conversation.sample(lastMessageAt: now)
+        let change = try AssignmentChange.decide(
+            conversation,
+            to: anna,
+            expecting: .holder(nil),
+            assigneeIsActive: true,
+            by: anna,
+            note: nil,
+            at: now
+        )
+        #expect(change?.assigneeID == anna)
+        // Pressing Take again after winning is no conflict
+        let held = Conversation.sample(assignee: anna, lastMessageAt: now)
+        #expect(try AssignmentChange.decide(held, to: anna, expecting: .holder(nil), assigneeIsActive: true, by: anna, note: nil, at: now) == nil)
+    }
+
     @Test func inactiveOperatorCannotHoldAConversation() {
         let conversation = Conversation.sample(lastMessageAt: now)
         #expect(throws: StoreError.notFound("operator \(boris)")) {

@@ -6,6 +6,7 @@ import { h, replace } from '../dom.js';
 const messages = {
   invalid_credentials: 'Wrong login or password.',
   too_many_attempts: 'Too many attempts. Wait a minute and try again.',
+  invalid_login: 'A login has at most 100 characters.',
   network: 'The server cannot be reached.',
 };
 
@@ -14,7 +15,7 @@ const messages = {
  * @param {(session: {operator: object, csrfToken: string}) => void} onSignedIn
  */
 export function renderLogin(root, onSignedIn) {
-  const login = h('input', { id: 'login', name: 'login', autocomplete: 'username', required: true });
+  const login = h('input', { id: 'login', name: 'login', autocomplete: 'username', required: true, maxlength: 100 });
   const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const error = h('p.form-error', { role: 'alert' });
   const submit = h('button.button.primary', { type: 'submit' }, 'Sign in');

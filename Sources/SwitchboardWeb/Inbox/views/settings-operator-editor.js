@@ -76,7 +76,7 @@ function renderDetailsForm(account, { departments, refresh, status, prefix }) {
 
 function renderPasswordForm(account, { status, prefix }) {
   const password = h('input', {
-    id: `${prefix}-password`, type: 'password', required: true, minlength: 8, autocomplete: 'new-password',
+    id: `${prefix}-password`, type: 'password', required: true, minlength: 8, maxlength: 72, autocomplete: 'new-password',
     'aria-describedby': `${prefix}-password-hint`,
   });
   const error = errorLine(`${prefix}-password-error`);

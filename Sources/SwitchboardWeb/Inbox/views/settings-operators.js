@@ -85,13 +85,13 @@ function renderRow(account, { departments, names, refresh, status }) {
 function renderCreateForm({ refresh, status }) {
   const login = h('input', { id: 'new-operator-login', required: true, maxlength: 64, autocomplete: 'off', placeholder: 'maria' });
   const name = h('input', { id: 'new-operator-name', required: true, placeholder: 'Maria Kovalenko' });
-  const password = h('input', { id: 'new-operator-password', type: 'password', required: true, minlength: 8, autocomplete: 'new-password' });
+  const password = h('input', { id: 'new-operator-password', type: 'password', required: true, minlength: 8, maxlength: 72, autocomplete: 'new-password' });
   const role = select({ id: 'new-operator-role' }, roles, 'operator');
   const error = errorLine();
   const form = h('form.settings-form.grid', { id: 'new-operator-form' },
     h('h4', null, 'New operator'),
     field('Login', login), field('Name shown to clients', name),
-    field('Password', password, 'At least 8 characters; share it with them privately.'), field('Role', role),
+    field('Password', password, '8 to 72 characters (at most 72 bytes: letters outside Latin count double); share it with them privately.'), field('Role', role),
     error,
     h('button.button.primary', { type: 'submit', id: 'new-operator-create' }, 'Create operator'));
   return onSubmit(form, error, async () => {

@@ -1,0 +1,23 @@
+public import Foundation
+
+/// Whether a browser's `Origin` may sign in: only the desk's own page, never another site.
+public enum OriginRule {
+    /// Allows a missing `Origin` (non-browser clients), the public URL's origin, or the origin of
+    /// the host the request was sent to (a desk reached by its local address).
+    /// - Parameters:
+    ///   - origin: the `Origin` header, if any.
+    ///   - publicURL: `SWITCHBOARD_PUBLIC_URL`.
+    ///   - host: the request's `Host` (authority), if any.
+    public static func allows(origin: String?, publicURL: URL, host: String?) -> Bool {
+        guard let sent = origin?.lowercased() else { return true }
+        if sent == Self.origin(of: publicURL) { return true }
+        guard let host = host?.lowercased(), !host.isEmpty else { return false }
+        return sent == "http://\(host)" || sent == "https://\(host)"
+    }
+
+    /// `scheme://host[:port]` of a URL, lower case.
+    static func origin(of url: URL) -> String? {
+        guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased() else { return nil }
+        return url.port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+    }
+}
