@@ -23,6 +23,7 @@ extension CurlEasy {
         try self.set(CURLOPT_CONNECTTIMEOUT_MS, (request.connectTimeout ?? defaults.connectTimeout).curlMilliseconds)
         // An empty string disables proxies, including the http_proxy environment variables.
         try self.set(CURLOPT_PROXY, proxy ?? "")
+        try self.configureResolve(request, borrowed: &borrowed)
         try self.installCallbacks(transfer)
         let contentType = try self.configureMethodAndBody(request, borrowed: &borrowed)
         try self.configureHeaders(request, contentType: contentType, borrowed: &borrowed)

@@ -9,6 +9,9 @@ final class CurlEasy {
     let handle: UnsafeMutableRawPointer
     /// libcurl writes its detailed message here (`CURLOPT_ERRORBUFFER`); it must outlive every transfer.
     let errorBuffer: UnsafeMutablePointer<CChar>
+    /// `host:port` of the last request's pinned addresses: libcurl keeps `CURLOPT_RESOLVE` entries
+    /// in the handle's DNS cache, so the next transfer removes them before anything else.
+    var pinnedHosts: [String] = []
 
     /// Allocations made for one transfer that libcurl only borrows, freed once it ends.
     struct Borrowed {
@@ -16,11 +19,14 @@ final class CurlEasy {
         var headerList: UnsafeMutablePointer<curl_slist>?
         /// `CURLOPT_MIMEPOST` form; must be freed before the handle is cleaned up.
         var mime: OpaquePointer?
+        /// `CURLOPT_RESOLVE` list.
+        var resolveList: UnsafeMutablePointer<curl_slist>?
 
-        /// Frees both; libcurl accepts NULL for either.
+        /// Frees all three; libcurl accepts NULL for each.
         func free() {
             curl_slist_free_all(self.headerList)
             curl_mime_free(self.mime)
+            curl_slist_free_all(self.resolveList)
         }
     }
 

@@ -18,6 +18,10 @@ public struct HTTPRequest: Sendable, CustomStringConvertible {
     public var connectTimeout: Duration?
     /// Proxy choice for this request only; `nil` uses the transport's configured proxy.
     public var proxy: ProxyOverride?
+    /// Numeric addresses to connect to instead of resolving the URL's host (`CURLOPT_RESOLVE`), for
+    /// this request only; `nil` resolves as usual. A caller that checked where a name points pins
+    /// the checked addresses, so a second DNS answer cannot send the request elsewhere.
+    public var pinnedAddresses: [String]?
 
     /// Creates a request.
     /// - Parameters:
@@ -28,6 +32,7 @@ public struct HTTPRequest: Sendable, CustomStringConvertible {
     ///   - timeout: Total time limit, or `nil` for the transport's default.
     ///   - connectTimeout: Connection time limit, or `nil` for the transport's default.
     ///   - proxy: Proxy override, or `nil` for the transport's configured proxy.
+    ///   - pinnedAddresses: Addresses to connect to instead of resolving the host, or `nil`.
     public init(
         method: HTTPMethod = .get,
         url: String,
@@ -35,7 +40,8 @@ public struct HTTPRequest: Sendable, CustomStringConvertible {
         body: HTTPBody = .none,
         timeout: Duration? = nil,
         connectTimeout: Duration? = nil,
-        proxy: ProxyOverride? = nil
+        proxy: ProxyOverride? = nil,
+        pinnedAddresses: [String]? = nil
     ) {
         self.method = method
         self.url = url
@@ -44,6 +50,7 @@ public struct HTTPRequest: Sendable, CustomStringConvertible {
         self.timeout = timeout
         self.connectTimeout = connectTimeout
         self.proxy = proxy
+        self.pinnedAddresses = pinnedAddresses
     }
 
     /// The first value of the named header, compared case-insensitively.

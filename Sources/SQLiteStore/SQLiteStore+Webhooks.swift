@@ -15,17 +15,20 @@ extension SQLiteStore: WebhookStore {
         try await pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO outgoing_webhooks (url, secret_ciphertext, event_types, description, start_seq, created_at)
-                    VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) FROM events), ?)
+                    INSERT INTO outgoing_webhooks (url, secret_ciphertext, event_types, description, enabled, start_seq, created_at)
+                    VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) FROM events), ?)
                     """,
-                arguments: [draft.url, draft.secretCiphertext, Self.typesText(draft.eventTypes), draft.description, now.timeIntervalSince1970]
+                arguments: [
+                    draft.url, draft.secretCiphertext, Self.typesText(draft.eventTypes), draft.description, draft.enabled, now.timeIntervalSince1970,
+                ]
             )
             guard let webhook = try Self.loadWebhook(db, OutgoingWebhookID(db.lastInsertedRowID)) else { throw StoreError.notFound("webhook") }
-            let changes: [String: AuditChange] = [
+            var changes: [String: AuditChange] = [
                 "url": AuditChange(from: .null, to: .string(webhook.url)),
                 "eventTypes": AuditChange(from: .null, to: .string(Self.typesText(webhook.eventTypes))),
                 "secret": .secret,
             ]
+            if !webhook.enabled { changes["enabled"] = AuditChange(from: .null, to: .bool(false)) }
             try Self.appendAudit(db, AuditEntry(at: now, actor: actor, action: "webhook.created", target: webhook.auditTarget, changes: changes))
             return webhook
         }
@@ -44,17 +47,26 @@ extension SQLiteStore: WebhookStore {
                 sql: "UPDATE outgoing_webhooks SET url = ?, event_types = ?, description = ?, enabled = ?, disabled_reason = ? WHERE id = ?",
                 arguments: [new.url, Self.typesText(new.eventTypes), new.description, new.enabled, new.disabledReason, id.rawValue]
             )
+            if let secret = edit.secretCiphertext {
+                try db.execute(sql: "UPDATE outgoing_webhooks SET secret_ciphertext = ? WHERE id = ?", arguments: [secret, id.rawValue])
+            }
             if OutgoingWebhookEdit.restartsWaitingDeliveries(from: old, to: new) {
                 try db.execute(
                     sql: "UPDATE webhook_deliveries SET queued_at = ?, next_attempt_at = ? WHERE webhook_id = ? AND status = 'pending'",
                     arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, id.rawValue]
                 )
             }
-            let changes = OutgoingWebhookEdit.changes(from: old, to: new)
+            let changes = edit.auditChanges(from: old, to: new)
             if !changes.isEmpty {
                 try Self.appendAudit(db, AuditEntry(at: now, actor: actor, action: "webhook.updated", target: new.auditTarget, changes: changes))
             }
             return new
+        }
+    }
+
+    public func outgoingWebhookSecret(_ id: OutgoingWebhookID) async throws -> Data? {
+        try await pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT secret_ciphertext FROM outgoing_webhooks WHERE id = ?", arguments: [id.rawValue])
         }
     }
 

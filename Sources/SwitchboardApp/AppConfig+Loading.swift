@@ -88,7 +88,8 @@ extension AppConfig {
             channelsDirectory: value("SWITCHBOARD_CHANNELS_DIR") ?? "channels",
             contextTTL: continuity.contextTTL,
             autoLinkByPhone: continuity.autoLinkByPhone,
-            webhooksAllowPrivate: webhooksAllowPrivate
+            webhooksAllowPrivate: webhooksAllowPrivate,
+            webhooksManifest: value("SWITCHBOARD_WEBHOOKS_MANIFEST")
         )
     }
 

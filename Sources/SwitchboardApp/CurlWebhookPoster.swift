@@ -13,8 +13,9 @@ struct CurlWebhookPoster: WebhookPoster {
     var timeout: Duration = .seconds(10)
 
     func post(_ request: WebhookPost) async -> WebhookPostResult {
+        let checked: (host: String, addresses: [String])
         do {
-            try await urlCheck.check(request.url)
+            checked = try await urlCheck.checkedAddresses(request.url)
         } catch {
             return WebhookPostResult(statusCode: nil, error: "refused: \(error)", responseMillis: nil)
         }
@@ -35,7 +36,8 @@ struct CurlWebhookPoster: WebhookPoster {
             timeout: timeout,
             connectTimeout: .seconds(5),
             // SWITCHBOARD_PROXY is for messenger calls; a webhook goes where its checked address is.
-            proxy: .direct
+            proxy: .direct,
+            pinnedAddresses: Self.pins(checked)
         )
         let started = ContinuousClock.now
         do {
@@ -46,6 +48,14 @@ struct CurlWebhookPoster: WebhookPoster {
         } catch {
             return WebhookPostResult(statusCode: nil, error: "\(error)", responseMillis: Self.millis(since: started))
         }
+    }
+
+    /// The checked addresses, for curl to connect to instead of asking DNS again (a hostile DNS
+    /// server could answer a public address to the check and 127.0.0.1 to curl). A numeric host
+    /// is its own address, and nothing checked means nothing to pin.
+    static func pins(_ checked: (host: String, addresses: [String])) -> [String]? {
+        guard !checked.addresses.isEmpty, checked.addresses != [checked.host], !checked.host.contains(":") else { return nil }
+        return checked.addresses
     }
 
     private static func millis(since start: ContinuousClock.Instant) -> Int {

@@ -102,7 +102,7 @@ public struct WebhookAdmin: Sendable {
         return resent
     }
 
-    private func checkedURL(_ url: String) async throws -> String {
+    func checkedURL(_ url: String) async throws -> String {
         let trimmed = url.trimmingCharacters(in: .whitespaces)
         guard trimmed.count <= 2048 else { throw Refusal.url("longer than 2048 characters") }
         do {

@@ -9,7 +9,9 @@ public protocol WebhookStore: Sendable {
     func outgoingWebhook(_ id: OutgoingWebhookID) async throws -> OutgoingWebhook?
     /// Registers an endpoint that gets events after the latest committed one, and records `webhook.created`.
     func createOutgoingWebhook(_ draft: OutgoingWebhookDraft, by actor: AuditActor, at now: Date) async throws -> OutgoingWebhook
-    /// Applies an edit and records `webhook.updated` with what changed.
+    /// An endpoint's secret as stored (sealed), for comparing it with a manifest's; nil for no endpoint.
+    func outgoingWebhookSecret(_ id: OutgoingWebhookID) async throws -> Data?
+    /// Applies an edit (a new sealed secret included) and records `webhook.updated` with what changed.
     /// - Throws: `StoreError.notFound`.
     func editOutgoingWebhook(
         _ id: OutgoingWebhookID,

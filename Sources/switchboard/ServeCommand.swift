@@ -10,7 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run Switchboard.",
         discussion:
-            "Channel manifests (SWITCHBOARD_CHANNELS_DIR/*.yaml, default ./channels) are applied first: missing channels are created, described fields updated, nothing deleted."
+            "Channel manifests (SWITCHBOARD_CHANNELS_DIR/*.yaml, default ./channels) are applied first: missing channels are created, described fields updated, nothing deleted. Then the webhooks manifest (SWITCHBOARD_WEBHOOKS_MANIFEST), the same way."
     )
 
     @OptionGroup var options: ConfigOptions
@@ -28,6 +28,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(78)
         } catch let error as ChannelAdminError {
             FileHandle.standardError.write(Data("switchboard: channel manifests: \(error.description)\n".utf8))
+            throw ExitCode(78)
+        }
+        do {
+            try await switchboard.applyWebhooksManifest(config: config, logger: logger)
+        } catch let error as ConfigError {
+            FileHandle.standardError.write(Data("switchboard: webhooks manifest: \(error.description)\n".utf8))
             throw ExitCode(78)
         }
         try await app.runService()

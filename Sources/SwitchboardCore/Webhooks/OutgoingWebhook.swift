@@ -54,12 +54,15 @@ public struct OutgoingWebhookDraft: Sendable, Equatable {
     public var eventTypes: [WebhookEventType]
     public var description: String
     public var secretCiphertext: Data
+    /// False registers the endpoint turned off (a manifest can describe one that way).
+    public var enabled: Bool
 
     /// Creates a draft.
-    public init(url: String, eventTypes: [WebhookEventType], description: String = "", secretCiphertext: Data) {
+    public init(url: String, eventTypes: [WebhookEventType], description: String = "", secretCiphertext: Data, enabled: Bool = true) {
         self.url = url
         self.eventTypes = eventTypes
         self.description = description
         self.secretCiphertext = secretCiphertext
+        self.enabled = enabled
     }
 }

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// An admin's change of an endpoint; nil fields stay as they are.
 public struct OutgoingWebhookEdit: Sendable, Equatable {
     public var url: String?
@@ -5,13 +7,22 @@ public struct OutgoingWebhookEdit: Sendable, Equatable {
     public var description: String?
     /// Turning an endpoint back on clears the reason it was disabled.
     public var enabled: Bool?
+    /// A new secret, already sealed; it replaces the one receivers check signatures with.
+    public var secretCiphertext: Data?
 
     /// Creates an edit.
-    public init(url: String? = nil, eventTypes: [WebhookEventType]? = nil, description: String? = nil, enabled: Bool? = nil) {
+    public init(
+        url: String? = nil,
+        eventTypes: [WebhookEventType]? = nil,
+        description: String? = nil,
+        enabled: Bool? = nil,
+        secretCiphertext: Data? = nil
+    ) {
         self.url = url
         self.eventTypes = eventTypes
         self.description = description
         self.enabled = enabled
+        self.secretCiphertext = secretCiphertext
     }
 
     /// The endpoint after the edit.
@@ -33,7 +44,14 @@ public struct OutgoingWebhookEdit: Sendable, Equatable {
         !old.enabled && new.enabled
     }
 
-    /// What the edit changed, for the audit log.
+    /// What this edit changed, for the audit log: the fields, and `secret` (never its value) when replaced.
+    public func auditChanges(from old: OutgoingWebhook, to new: OutgoingWebhook) -> [String: AuditChange] {
+        var changes = Self.changes(from: old, to: new)
+        if secretCiphertext != nil { changes["secret"] = .secret }
+        return changes
+    }
+
+    /// What the edit changed in the endpoint's fields, for the audit log.
     public static func changes(from old: OutgoingWebhook, to new: OutgoingWebhook) -> [String: AuditChange] {
         var changes: [String: AuditChange] = [:]
         if old.url != new.url { changes["url"] = AuditChange(from: .string(old.url), to: .string(new.url)) }
