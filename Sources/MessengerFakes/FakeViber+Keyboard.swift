@@ -1,7 +1,7 @@
 extension FakeViber {
     /// "The user taps the keyboard button labelled `label`": Viber shows a keyboard only under the bot's
     /// latest message to the user, and a tap on a `reply` button sends its `ActionBody` as the user's
-    /// text message (with the `tracking_data` of that latest message).
+    /// text message (with the `tracking_data` of that latest message, and `silent: true` when the button is `Silent`).
     /// - Throws: `FakeError.invalid` when the latest message to the user has no such reply button.
     @discardableResult
     public func userTapsKeyboardButton(bot: String, user: User, label: String) async throws -> CallbackResult {
@@ -12,6 +12,7 @@ extension FakeViber {
         guard let button = buttons.first(where: { $0["Text"] as? String == label }), button["ActionType"] as? String ?? "reply" == "reply",
             let body = button["ActionBody"] as? String
         else { throw FakeError.invalid("the keyboard shown to \(user.id) has no reply button '\(label)'") }
-        return try await userSends(bot: bot, user: user, message: .text(body), trackingData: latest.trackingData)
+        let silent = button["Silent"] as? Bool ?? false
+        return try await state.userMessage(token: bot, user: user, message: .text(body), trackingData: latest.trackingData, silent: silent)
     }
 }

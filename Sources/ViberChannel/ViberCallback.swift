@@ -58,9 +58,11 @@ struct ViberCallback: Decodable {
     var message: Message?
     var context: String?
     var desc: String?
+    /// True only for the tap of a `Silent` keyboard button: a client's own typing never carries it.
+    var silent: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case event, timestamp, user, sender, message, context, desc
+        case event, timestamp, user, sender, message, context, desc, silent
         case messageToken = "message_token"
         case userID = "user_id"
     }
@@ -83,5 +85,6 @@ struct ViberCallback: Decodable {
         message = try container.decodeIfPresent(Message.self, forKey: .message)
         context = try container.decodeIfPresent(String.self, forKey: .context)
         desc = try container.decodeIfPresent(String.self, forKey: .desc)
+        silent = try? container.decodeIfPresent(Bool.self, forKey: .silent)
     }
 }

@@ -45,8 +45,11 @@ public struct ViberCallbackMapper: Sendable {
             guard let user = callback.sender, let message = callback.message, let content = ViberMessageContent(message) else { break }
             var sender = Self.profile(user)
             sender.phone = content.phone
-            // A keyboard tap arrives as text whose body is the button's ActionBody: our buttons carry a marked action.
-            if message.type == "text", content.attachments.isEmpty, let action = ReplyButton.action(fromWire: content.text) {
+            // A keyboard tap arrives as text whose body is the button's ActionBody: our buttons carry a marked action
+            // and are all `Silent`, so a tap comes with `silent: true`; text the client typed, `sb:` or not, stays text.
+            if message.type == "text", callback.silent == true, content.attachments.isEmpty,
+                let action = ReplyButton.action(fromWire: content.text)
+            {
                 return .ingest(make(sender, .buttonPress(action: action)), answersWelcome: false)
             }
             let payload = InboundEvent.Payload.message(

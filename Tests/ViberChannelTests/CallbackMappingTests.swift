@@ -17,12 +17,23 @@ import ViberChannel
 
     @Test func aKeyboardTapOnOurButtonIsAButtonPress() throws {
         let json =
-            #"{"event":"message","timestamp":1700000000123,"message_token":77,"sender":{"id":"u1==","name":"Olena"},"#
+            #"{"event":"message","timestamp":1700000000123,"message_token":77,"sender":{"id":"u1==","name":"Olena"},"silent":true,"#
             + #""message":{"type":"text","text":"sb:fb:resolved:yes","tracking_data":"12"}}"#
         #expect(try event(json).payload == .buttonPress(action: "fb:resolved:yes"))
         let typed =
             #"{"event":"message","message_token":78,"sender":{"id":"u1==","name":"Olena"},"message":{"type":"text","text":"fb:resolved:yes"}}"#
         #expect(try event(typed).payload == .message(externalMessageID: "78", text: "fb:resolved:yes", attachments: [], contextKey: nil))
+    }
+
+    /// Only the tap of one of our (silent) buttons is a press: the same `sb:` text typed by the client,
+    /// even right under our buttons (so with their `tracking_data`), is an ordinary message.
+    @Test func aTypedButtonTextIsAMessage() throws {
+        for silent in [#""silent":false,"#, ""] {
+            let json =
+                #"{"event":"message","message_token":79,"sender":{"id":"u1==","name":"Olena"},\#(silent)"#
+                + #""message":{"type":"text","text":"sb:fb:resolved:yes","tracking_data":"12"}}"#
+            #expect(try event(json).payload == .message(externalMessageID: "79", text: "sb:fb:resolved:yes", attachments: [], contextKey: nil))
+        }
     }
 
     @Test func bigMessageTokensKeepEveryDigit() throws {
