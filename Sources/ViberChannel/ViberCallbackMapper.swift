@@ -44,7 +44,8 @@ public struct ViberCallbackMapper: Sendable {
         case "message":
             guard let user = callback.sender, let message = callback.message, let content = ViberMessageContent(message) else { break }
             var sender = Self.profile(user)
-            sender.phone = content.phone
+            // A contact card is some contact's number; it is the sender's own only when it answers our share-phone request.
+            if ViberTrackingData.answersPhoneRequest(message.trackingData) { sender.phone = content.phone }
             // A keyboard tap arrives as text whose body is the button's ActionBody: our buttons carry a marked action
             // and are all `Silent`, so a tap comes with `silent: true`; text the client typed, `sb:` or not, stays text.
             if message.type == "text", callback.silent == true, content.attachments.isEmpty,
