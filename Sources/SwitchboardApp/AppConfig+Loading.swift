@@ -72,6 +72,7 @@ extension AppConfig {
         let presenceTimeout = loadPresenceTimeout(value, problems: &problems)
         let continuity = loadContinuitySettings(value, problems: &problems)
         let webhooksAllowPrivate = loadWebhooksAllowPrivate(value, problems: &problems)
+        let metricsAddress = loadMetricsAddress(value, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return AppConfig(
             host: host,
@@ -88,7 +89,8 @@ extension AppConfig {
             channelsDirectory: value("SWITCHBOARD_CHANNELS_DIR") ?? "channels",
             contextTTL: continuity.contextTTL,
             autoLinkByPhone: continuity.autoLinkByPhone,
-            webhooksAllowPrivate: webhooksAllowPrivate
+            webhooksAllowPrivate: webhooksAllowPrivate,
+            metricsAddress: metricsAddress
         )
     }
 

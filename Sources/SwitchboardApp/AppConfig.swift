@@ -35,6 +35,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
     public var autoLinkByPhone: Bool
     /// Whether outgoing webhooks may target private, loopback and link-local addresses (off: no SSRF door).
     public var webhooksAllowPrivate: Bool
+    /// When set, `/metrics` is served only on this listener and the main one answers it 404.
+    public var metricsAddress: MetricsAddress?
 
     /// Every key Switchboard reads, with its default; `SWITCHBOARD_CONFIG` names the optional file.
     public static let keys: [(key: String, help: String)] = [
@@ -54,6 +56,10 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         ("SWITCHBOARD_CONTEXT_TTL", "seconds a deep-link context key stays usable, default 86400 (a day)"),
         ("SWITCHBOARD_AUTO_LINK_BY_PHONE", "true links identities that share a verified phone number at once; default false (offered to operators)"),
         ("SWITCHBOARD_WEBHOOKS_ALLOW_PRIVATE", "true lets outgoing webhooks target private, loopback and link-local addresses; default false"),
+        (
+            "SWITCHBOARD_METRICS_ADDRESS",
+            "host:port of a listener serving only /metrics, which the main port then refuses; default none (/metrics on the main port)"
+        ),
     ]
 
     /// Creates a config from already-validated values.
@@ -72,7 +78,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         channelsDirectory: String = "channels",
         contextTTL: TimeInterval = 86_400,
         autoLinkByPhone: Bool = false,
-        webhooksAllowPrivate: Bool = false
+        webhooksAllowPrivate: Bool = false,
+        metricsAddress: MetricsAddress? = nil
     ) {
         self.host = host
         self.port = port
@@ -90,6 +97,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         self.contextTTL = contextTTL
         self.autoLinkByPhone = autoLinkByPhone
         self.webhooksAllowPrivate = webhooksAllowPrivate
+        self.metricsAddress = metricsAddress
     }
 
     public var description: String {
@@ -98,7 +106,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         return "host=\(host) port=\(port) database=\(databasePath) public_url=\(publicURL.absoluteString) log_level=\(logLevel) "
             + "media_dir=\(mediaDirectory) media_max_bytes=\(mediaMaxBytes) secret_key=\(secretKey == nil ? "file \(secretKeyFile)" : "<set>") "
             + "proxy=\(proxyShown) presence_timeout=\(Int(presenceTimeout)) channels_dir=\(channelsDirectory) context_ttl=\(Int(contextTTL)) auto_link_by_phone=\(autoLinkByPhone)"
-            + " webhooks_allow_private=\(webhooksAllowPrivate)"
+            + " webhooks_allow_private=\(webhooksAllowPrivate) metrics_address=\(metricsAddress?.description ?? "main")"
     }
 }
 
