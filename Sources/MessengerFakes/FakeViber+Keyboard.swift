@@ -16,3 +16,18 @@ extension FakeViber {
         return try await state.userMessage(token: bot, user: user, message: .text(body), trackingData: latest.trackingData, silent: silent)
     }
 }
+
+extension FakeViber {
+    /// "The user taps the `share-phone` button": Viber sends the user's own number as a `contact` message
+    /// echoing the `tracking_data` of the message that showed the button (even if the bot wrote again since,
+    /// so a test does not race the bot's other messages).
+    /// - Throws: `FakeError.invalid` when no message to the user showed a share-phone button.
+    @discardableResult
+    public func userSharesPhone(bot: String, user: User, name: String, phoneNumber: String) async throws -> CallbackResult {
+        let shown = await sentMessages(bot: bot, receiver: user.id).last { sent in
+            (sent.keyboardObject?["Buttons"] as? [[String: Any]] ?? []).contains { $0["ActionType"] as? String == "share-phone" }
+        }
+        guard let shown else { throw FakeError.invalid("no message to \(user.id) shows a share-phone button") }
+        return try await userSends(bot: bot, user: user, message: .contact(name: name, phoneNumber: phoneNumber), trackingData: shown.trackingData)
+    }
+}

@@ -111,11 +111,7 @@ import Testing
                     (sent.keyboardObject?["Buttons"] as? [[String: Any]] ?? []).contains { $0["ActionType"] as? String == "share-phone" }
                 }
             }
-            _ = try await harness.viber.userSends(
-                bot: ContinuityHarness.viberToken,
-                user: viberUser,
-                message: .contact(name: "Ivan", phoneNumber: "+380671112233")
-            )
+            try await harness.viber.userSharesPhone(bot: ContinuityHarness.viberToken, user: viberUser, name: "Ivan", phoneNumber: "+380671112233")
             var contacts: [Int] = []
             try await eventually("the Viber identity joins the first Telegram one") {
                 let items = try await harness.api(.get, "/api/v1/conversations?filter=all", as: sofia).items
