@@ -48,11 +48,13 @@ extension ViberState {
     }
 
     /// The user wrote: subscribes them, resets the unanswered counter, opens a session, echoes `tracking_data`.
+    /// `silent` is true only for the tap of a keyboard button marked `Silent`.
     func userMessage(
         token: String,
         user: FakeViber.User,
         message: FakeViber.UserMessage,
-        trackingData: String?
+        trackingData: String?,
+        silent: Bool = false
     ) async throws(FakeError) -> FakeViber.CallbackResult {
         let webhook = try target(token)
         try addUser(token: token, user: user, subscribed: true)
@@ -64,7 +66,7 @@ extension ViberState {
         var object = envelope(event: "message", messageToken: messageToken)
         object["sender"] = Self.userJSON(user, sendName: webhook.sendName, sendPhoto: webhook.sendPhoto)
         object["message"] = content
-        object["silent"] = false
+        object["silent"] = silent
         return try await deliver(token: token, event: "message", object: object, messageToken: messageToken)
     }
 

@@ -6,7 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The key file beside the database: created on first run with mode 0600, read afterwards.
+/// The key file beside the database: created on first run with mode 0600, read afterwards, and refused
+/// when its mode lets group or others read or write it.
 public enum SecretKeyFile {
     /// Loads the `SecretBox` from a base64 key if one is given, else from the key file, creating it if missing.
     /// - Parameters:
@@ -18,6 +19,7 @@ public enum SecretKeyFile {
         if !FileManager.default.fileExists(atPath: path) {
             try create(path)
         }
+        try refuseLoosePermissions(path)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw SecretsError.keyFile("cannot read \(path)")
         }
@@ -25,6 +27,19 @@ public enum SecretKeyFile {
             return try SecretBox(base64Key: text)
         } catch {
             throw SecretsError.keyFile("\(path) does not hold a base64 key of 32 bytes")
+        }
+    }
+
+    /// The key opens every stored token: a file other accounts can read or write is refused, not used,
+    /// so the operator fixes it before any secret is sealed with a key that may have leaked or been swapped.
+    /// - Throws: `SecretsError.keyFile` naming the file and the fix.
+    static func refuseLoosePermissions(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw SecretsError.keyFile("cannot read \(path) (errno \(errno))") }
+        let mode = info.st_mode & 0o777
+        guard mode & 0o077 == 0 else {
+            let shown = String(mode, radix: 8)
+            throw SecretsError.keyFile("\(path) has mode \(shown), open to other users; run `chmod 600 \(path)` and start again")
         }
     }
 

@@ -72,6 +72,7 @@ extension AppConfig {
         let presenceTimeout = loadPresenceTimeout(value, problems: &problems)
         let continuity = loadContinuitySettings(value, problems: &problems)
         let webhooksAllowPrivate = loadWebhooksAllowPrivate(value, problems: &problems)
+        let metricsAddress = loadMetricsAddress(value, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return AppConfig(
             host: host,
@@ -89,7 +90,8 @@ extension AppConfig {
             contextTTL: continuity.contextTTL,
             autoLinkByPhone: continuity.autoLinkByPhone,
             webhooksAllowPrivate: webhooksAllowPrivate,
-            webhooksManifest: value("SWITCHBOARD_WEBHOOKS_MANIFEST")
+            webhooksManifest: value("SWITCHBOARD_WEBHOOKS_MANIFEST"),
+            metricsAddress: metricsAddress
         )
     }
 

@@ -37,6 +37,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
     public var webhooksAllowPrivate: Bool
     /// YAML file of the desk's outgoing webhook endpoints that `serve` applies at start; nil: none.
     public var webhooksManifest: String?
+    /// When set, `/metrics` is served only on this listener and the main one answers it 404.
+    public var metricsAddress: MetricsAddress?
 
     /// Every key Switchboard reads, with its default; `SWITCHBOARD_CONFIG` names the optional file.
     public static let keys: [(key: String, help: String)] = [
@@ -57,6 +59,10 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         ("SWITCHBOARD_AUTO_LINK_BY_PHONE", "true links identities that share a verified phone number at once; default false (offered to operators)"),
         ("SWITCHBOARD_WEBHOOKS_ALLOW_PRIVATE", "true lets outgoing webhooks target private, loopback and link-local addresses; default false"),
         ("SWITCHBOARD_WEBHOOKS_MANIFEST", "YAML file of outgoing webhook endpoints applied at serve (secrets as ${ENV_VAR}), default none"),
+        (
+            "SWITCHBOARD_METRICS_ADDRESS",
+            "host:port of a listener serving only /metrics, which the main port then refuses; default none (/metrics on the main port)"
+        ),
     ]
 
     /// Creates a config from already-validated values.
@@ -76,7 +82,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         contextTTL: TimeInterval = 86_400,
         autoLinkByPhone: Bool = false,
         webhooksAllowPrivate: Bool = false,
-        webhooksManifest: String? = nil
+        webhooksManifest: String? = nil,
+        metricsAddress: MetricsAddress? = nil
     ) {
         self.host = host
         self.port = port
@@ -95,6 +102,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         self.autoLinkByPhone = autoLinkByPhone
         self.webhooksAllowPrivate = webhooksAllowPrivate
         self.webhooksManifest = webhooksManifest
+        self.metricsAddress = metricsAddress
     }
 
     public var description: String {
@@ -103,7 +111,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         return "host=\(host) port=\(port) database=\(databasePath) public_url=\(publicURL.absoluteString) log_level=\(logLevel) "
             + "media_dir=\(mediaDirectory) media_max_bytes=\(mediaMaxBytes) secret_key=\(secretKey == nil ? "file \(secretKeyFile)" : "<set>") "
             + "proxy=\(proxyShown) presence_timeout=\(Int(presenceTimeout)) channels_dir=\(channelsDirectory) context_ttl=\(Int(contextTTL)) auto_link_by_phone=\(autoLinkByPhone)"
-            + " webhooks_allow_private=\(webhooksAllowPrivate) webhooks_manifest=\(webhooksManifest ?? "none")"
+            + " webhooks_allow_private=\(webhooksAllowPrivate) webhooks_manifest=\(webhooksManifest ?? "none") metrics_address=\(metricsAddress?.description ?? "main")"
     }
 }
 

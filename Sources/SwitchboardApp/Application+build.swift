@@ -6,6 +6,7 @@ import HummingbirdWebSocket
 public import Logging
 public import MediaFiles
 public import Secrets
+import ServiceLifecycle
 public import SwitchboardCore
 public import SwitchboardEngine
 public import SwitchboardWeb
@@ -125,6 +126,10 @@ public func buildApplication(
     logger.logLevel = config.logLevel
     let switchboard = try Switchboard(config: config, logger: logger)
     let router = try buildRouter(switchboard: switchboard, config: config, passwordCost: passwordCost, extraRoutes: extraRoutes)
+    let metricsListener: [any Service] =
+        config.metricsAddress.map {
+            [buildMetricsApplication(switchboard: switchboard, address: $0, logger: logger)]
+        } ?? []
     let app = Application(
         router: router,
         server: .http1WebSocketUpgrade(webSocketRouter: router),
@@ -139,7 +144,7 @@ public func buildApplication(
                 activity: switchboard.activity,
                 logger: logger
             ),
-        ],
+        ] + metricsListener,
         logger: logger
     )
     return (app, switchboard)
@@ -173,12 +178,8 @@ public func buildRouter(
     router.add(middleware: PresenceMiddleware(routing: switchboard.routing))
     router.addRoutes(HealthController(store: switchboard.store).routes)
     router.addRoutes(WebhookController(registry: switchboard.webhooks, metrics: switchboard.metrics).routes)
-    router.addRoutes(
-        MetricsController(metrics: switchboard.metrics) { [store = switchboard.store, metrics = switchboard.metrics] in
-            let counts = try await store.queueCounts()
-            metrics.setQueues(outboxPending: counts.outboxPending, waitingConversations: counts.waitingConversations)
-        }.routes
-    )
+    // With a metrics listener of its own, the main one answers /metrics 404 like any unknown path.
+    if config.metricsAddress == nil { router.addRoutes(metricsRoutes(switchboard)) }
     router.addRoutes(InboxAssetsController().routes)
     router.addRoutes(SessionController(dependencies: dependencies, publicURL: config.publicURL).routes)
     router.addRoutes(ConversationController(dependencies: dependencies).routes)

@@ -6,8 +6,8 @@ import NIOCore
 /// `GET /metrics`: the Prometheus text exposition of this server.
 ///
 /// Gauges that are facts of the database (outbox, waiting conversations) are read at scrape time, so
-/// they are exact whatever happened between scrapes. Expose it only to the monitoring network: the
-/// reverse proxy in `deploy/` does not forward it.
+/// they are exact whatever happened between scrapes. Expose it only to the monitoring network: with
+/// `SWITCHBOARD_METRICS_ADDRESS` it has a listener of its own, and the reverse proxy in `deploy/` refuses it.
 public struct MetricsController<Context: RequestContext>: Sendable {
     let metrics: ServerMetrics
     let refresh: @Sendable () async throws -> Void

@@ -3,7 +3,8 @@ public import SwitchboardCore
 /// Sends operators' replies to Viber with the persona the client should see.
 ///
 /// Every `send_message` carries `sender {name, avatar}` from `OutboundMessage.sender` (the assigned
-/// operator, else the bot persona; Viber applies no default) and `tracking_data` = our message id.
+/// operator, else the bot persona; Viber applies no default) and `tracking_data` = our message id
+/// (marked when it asks for the client's phone, see ``ViberTrackingData``).
 /// Text above 7000 characters is split; attachments go as `picture`, `file` or `url` messages,
 /// which need a public URL because Viber fetches media itself.
 public struct ViberAdapter: ChannelAdapter {
@@ -42,8 +43,9 @@ public struct ViberAdapter: ChannelAdapter {
     /// - Throws: `DeliveryFailure.permanent` for an attachment Viber cannot fetch or an empty reply.
     func bodies(for message: OutboundMessage, keyboard: ViberKeyboard?) throws -> [ViberMessageBody] {
         let sender = ViberMessageBody.Sender(name: message.sender.name, avatar: message.sender.avatarURL)
+        let tracking = ViberTrackingData.make(messageID: message.messageID.rawValue, requestsPhone: message.requestsPhone)
         func body(_ type: String?) -> ViberMessageBody {
-            ViberMessageBody(receiver: message.recipientExternalID, type: type, sender: sender, trackingData: String(message.messageID.rawValue))
+            ViberMessageBody(receiver: message.recipientExternalID, type: type, sender: sender, trackingData: tracking)
         }
         var bodies: [ViberMessageBody] = []
         for piece in ViberTextSplitter.split(message.text, limit: Self.textLimit) {

@@ -39,11 +39,14 @@ struct ViberCallback: Decodable {
         var location: Location?
         var contact: Contact?
         var stickerID: Int64?
+        /// The `tracking_data` of our latest message to the user, echoed back.
+        var trackingData: String?
 
         enum CodingKeys: String, CodingKey {
             case type, text, media, thumbnail, size, duration, location, contact
             case fileName = "file_name"
             case stickerID = "sticker_id"
+            case trackingData = "tracking_data"
         }
     }
 

@@ -44,8 +44,10 @@ public struct ViberCallbackMapper: Sendable {
         case "message":
             guard let user = callback.sender, let message = callback.message, let content = ViberMessageContent(message) else { break }
             var sender = Self.profile(user)
-            sender.phone = content.phone
+            // A contact card is some contact's number; it is the sender's own only when it answers our share-phone request.
+            if ViberTrackingData.answersPhoneRequest(message.trackingData) { sender.phone = content.phone }
             // A keyboard tap arrives as text whose body is the button's ActionBody: our buttons carry a marked action.
+            // Viber gives a tap no other mark we could verify, so a client who types that exact text is taken as a press.
             if message.type == "text", content.attachments.isEmpty, let action = ReplyButton.action(fromWire: content.text) {
                 return .ingest(make(sender, .buttonPress(action: action)), answersWelcome: false)
             }

@@ -4,7 +4,7 @@ import SwitchboardCore
 struct ViberMessageContent {
     var text: String
     var attachments: [Attachment]
-    /// A phone number the client shared (`contact` messages).
+    /// The number of a `contact` message: the sender's own only if it answers our share-phone request.
     var phone: String?
 
     /// Nil for a type the bridge does not know (e.g. `rich_media`), which is then stored as unsupported.

@@ -42,6 +42,25 @@ import Testing
         #expect(try second.open(sealed) == token, "the second run reads the same key")
     }
 
+    /// A key file group or others can read or write is refused with the fix; 0600 and 0400 are accepted.
+    @Test(arguments: [0o644, 0o640, 0o604, 0o620, 0o600, 0o400])
+    func aKeyFileWithLoosePermissionsIsRefused(mode: Int) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("secrets-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("switchboard.key").path
+        try SecretKeyFile.save(SecretBox.newBase64Key(), to: path)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+
+        if mode & 0o077 == 0 {
+            _ = try SecretKeyFile.load(base64Key: nil, path: path)
+        } else {
+            let error = #expect(throws: SecretsError.self) { try SecretKeyFile.load(base64Key: nil, path: path) }
+            let message = error.map { String(describing: $0) } ?? ""
+            #expect(message.contains(path) && message.contains("chmod 600"), "\(message)")
+        }
+    }
+
     @Test func environmentKeyWinsOverTheFile() throws {
         let key = SecretBox.newBase64Key()
         let sealed = try SecretBox(base64Key: key).seal(token)

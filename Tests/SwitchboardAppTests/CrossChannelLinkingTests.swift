@@ -157,11 +157,7 @@ import Testing
                     return buttons.contains { $0["ActionType"] as? String == "share-phone" }
                 }
             }
-            _ = try await harness.viber.userSends(
-                bot: ContinuityHarness.viberToken,
-                user: viberUser,
-                message: .contact(name: "Olena", phoneNumber: "+380501234567")
-            )
+            try await harness.viber.userSharesPhone(bot: ContinuityHarness.viberToken, user: viberUser, name: "Olena", phoneNumber: "+380501234567")
             var matches: [[String: Any]] = []
             try await eventually("the shared number is offered") {
                 matches =

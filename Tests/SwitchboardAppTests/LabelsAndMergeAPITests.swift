@@ -96,11 +96,22 @@ import Testing
                 ]
                 _ = try await harness.telegram.enqueueUpdate(bot: ContinuityHarness.telegramToken, json: ["message": card])
             }
-            _ = try await harness.viber.userSends(
-                bot: ContinuityHarness.viberToken,
-                user: viberUser,
-                message: .contact(name: "Ivan", phoneNumber: "+380671112233")
-            )
+            // On Viber only the answer to the share-phone keyboard is the client's own number.
+            _ = try await harness.viber.userSends(bot: ContinuityHarness.viberToken, user: viberUser, message: .text("hi on viber"))
+            var viberConversation: Int?
+            try await eventually("the Viber conversation") {
+                let items = try await harness.api(.get, "/api/v1/conversations?filter=all", as: sofia).items
+                viberConversation = items.first { ($0["lastMessage"] as? [String: Any])?["text"] as? String == "hi on viber" }?["id"] as? Int
+                return viberConversation != nil
+            }
+            let requested = try await harness.api(.post, "/api/v1/conversations/\(try #require(viberConversation))/request-phone", as: sofia)
+            #expect(requested.status == 204)
+            try await eventually("the share-phone keyboard reaches Viber") {
+                await harness.viber.sentMessages(bot: ContinuityHarness.viberToken, receiver: viberUser.id).contains { sent in
+                    (sent.keyboardObject?["Buttons"] as? [[String: Any]] ?? []).contains { $0["ActionType"] as? String == "share-phone" }
+                }
+            }
+            try await harness.viber.userSharesPhone(bot: ContinuityHarness.viberToken, user: viberUser, name: "Ivan", phoneNumber: "+380671112233")
             var contacts: [Int] = []
             try await eventually("the Viber identity joins the first Telegram one") {
                 let items = try await harness.api(.get, "/api/v1/conversations?filter=all", as: sofia).items

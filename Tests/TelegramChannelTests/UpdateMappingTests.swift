@@ -128,6 +128,18 @@ import Testing
         #expect(update.event.deliveryKey == "700000016")
     }
 
+    /// Only `callback_query` data is a press: the client typing our wire text is an ordinary message.
+    @Test func aTypedButtonTextIsAMessage() throws {
+        let fixture = String(decoding: try JSONEncoder().encode(try Fixtures.update("text")), as: UTF8.self)
+        let raw = try JSONDecoder().decode(
+            JSONValue.self,
+            from: Data(fixture.replacingOccurrences(of: "Hello, my order is late", with: "sb:fb:score:5").utf8)
+        )
+        let update = try #require(mapper.map(raw, receivedAt: now))
+        guard case .message(_, let text, _, _) = update.event.payload else { throw StoreError.invalid("not a message") }
+        #expect(text == "sb:fb:score:5")
+    }
+
     @Test func blockingAndUnblockingTheBotSetReachability() throws {
         #expect(try map("my_chat_member_kicked").event.payload == .reachability(isReachable: false))
         #expect(try map("my_chat_member_member").event.payload == .reachability(isReachable: true))

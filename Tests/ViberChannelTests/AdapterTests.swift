@@ -52,6 +52,22 @@ import ViberChannel
         #expect(receipt.externalMessageID == String(sent[1].messageToken))
     }
 
+    /// The share-phone request marks its tracking data, so the contact message answering it is the client's own number.
+    @Test func aPhoneRequestMarksItsTrackingData() async throws {
+        let (viber, api, transport) = try await fake()
+        defer {
+            Task {
+                await viber.stop()
+                transport.shutdown()
+            }
+        }
+        var request = message("Share your number, please")
+        request.requestsPhone = true
+        _ = try await ViberAdapter(api: api).send(request)
+        _ = try await ViberAdapter(api: api).send(message("Thanks"))
+        #expect(await viber.sentMessages(bot: Self.token).map(\.trackingData) == ["9:share-phone", "9"])
+    }
+
     @Test func attachmentsGoAsPictureFileAndURLAndKeyboardsNeedAMinimumAPIVersion() async throws {
         let (viber, api, transport) = try await fake()
         defer {

@@ -17,12 +17,30 @@ import ViberChannel
 
     @Test func aKeyboardTapOnOurButtonIsAButtonPress() throws {
         let json =
-            #"{"event":"message","timestamp":1700000000123,"message_token":77,"sender":{"id":"u1==","name":"Olena"},"#
+            #"{"event":"message","timestamp":1700000000123,"message_token":77,"sender":{"id":"u1==","name":"Olena"},"silent":true,"#
             + #""message":{"type":"text","text":"sb:fb:resolved:yes","tracking_data":"12"}}"#
         #expect(try event(json).payload == .buttonPress(action: "fb:resolved:yes"))
         let typed =
             #"{"event":"message","message_token":78,"sender":{"id":"u1==","name":"Olena"},"message":{"type":"text","text":"fb:resolved:yes"}}"#
         #expect(try event(typed).payload == .message(externalMessageID: "78", text: "fb:resolved:yes", attachments: [], contextKey: nil))
+    }
+
+    /// A contact card is some contact's number: only the answer to our share-phone keyboard is the sender's own.
+    @Test func onlyTheSharePhoneAnswerIsTheSendersPhone() throws {
+        func contact(tracking: String?) throws -> InboundEvent {
+            let echo = tracking.map { #","tracking_data":"\#($0)""# } ?? ""
+            return try event(
+                #"{"event":"message","message_token":3,"sender":{"id":"u"},"#
+                    + #""message":{"type":"contact","contact":{"name":"Taxi","phone_number":"+380671112233"}\#(echo)}}"#
+            )
+        }
+        for forwarded in [nil, "41"] {
+            let card = try contact(tracking: forwarded)
+            #expect(card.sender.phone == nil)
+            guard case .message(_, _, let attachments, _) = card.payload else { throw CancellationError() }
+            #expect(attachments == [SwitchboardCore.Attachment(kind: .contact, details: ["name": "Taxi", "phone": "+380671112233"])])
+        }
+        #expect(try contact(tracking: "42:share-phone").sender.phone == "+380671112233")
     }
 
     @Test func bigMessageTokensKeepEveryDigit() throws {
@@ -66,7 +84,9 @@ import ViberChannel
                 )
         )
         let contact = try payload(#"{"type":"contact","contact":{"name":"Olena","phone_number":"+380501234567"}}"#)
-        #expect(contact.sender.phone == "+380501234567")
+        guard case .message(_, _, let cards, _) = contact.payload else { throw CancellationError() }
+        #expect(cards.first?.kind == .contact)
+        #expect(cards.first?.details["phone"] == "+380501234567")
         let location = try payload(#"{"type":"location","location":{"lat":50.45,"lon":30.52}}"#)
         guard case .message(_, _, let places, _) = location.payload else { throw CancellationError() }
         #expect(places.first?.kind == .location)
