@@ -50,7 +50,12 @@ struct InboxHarness {
         )
         if !automation { try await switchboard.silenceAutomation() }
         let harness = InboxHarness(directory: directory, switchboard: switchboard, channel: channel)
-        try await app.test(.live) { client in try await body(harness, client) }
+        try await app.test(.live) { client in
+            // Routing, automation, webhooks and metrics subscribe to the bus as their services start; a test
+            // that writes before they do would race them (metrics count only what they saw).
+            try await eventually("background services subscribed") { await switchboard.bus.subscriberCount >= 4 }
+            try await body(harness, client)
+        }
     }
 
     func addOperator(_ login: String, role: OperatorRole = .operator, password: String = "password123") async throws -> Operator {
