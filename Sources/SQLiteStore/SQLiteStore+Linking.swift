@@ -125,27 +125,6 @@ extension SQLiteStore {
     }
 
     public func enqueueBotMessage(in conversationID: ConversationID, text: String, requestPhone: Bool, at now: Date) async throws -> EnqueuedReply {
-        try await pool.write { db in
-            guard let conversation = try Self.fetchConversation(db, conversationID) else {
-                throw StoreError.notFound("conversation \(conversationID)")
-            }
-            let message = try Self.queueOutbound(
-                db,
-                Message(
-                    id: MessageID(0),
-                    conversationID: conversationID,
-                    direction: .outbound,
-                    author: .bot,
-                    text: text,
-                    deliveryState: .queued,
-                    createdAt: now
-                ),
-                channel: conversation.channelID,
-                requestPhone: requestPhone
-            )
-            var events = EventAppender(db)
-            try events.append([.messageCreated(message, contact: conversation.contactID)])
-            return EnqueuedReply(message: message, events: events.appended)
-        }
+        try await pool.write { db in try Self.queueBotMessage(db, in: conversationID, text: text, requestPhone: requestPhone, at: now) }
     }
 }

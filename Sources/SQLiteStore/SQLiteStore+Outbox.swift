@@ -66,6 +66,37 @@ extension SQLiteStore {
         return stored
     }
 
+    /// Queues a message the desk itself sends (automation, a key's post) in a conversation, with its event.
+    /// - Throws: `StoreError.notFound` when the conversation does not exist.
+    static func queueBotMessage(
+        _ db: Database,
+        in conversationID: ConversationID,
+        text: String,
+        attachments: [Attachment] = [],
+        requestPhone: Bool = false,
+        at now: Date
+    ) throws -> EnqueuedReply {
+        guard let conversation = try fetchConversation(db, conversationID) else { throw StoreError.notFound("conversation \(conversationID)") }
+        let message = try queueOutbound(
+            db,
+            Message(
+                id: MessageID(0),
+                conversationID: conversationID,
+                direction: .outbound,
+                author: .bot,
+                text: text,
+                attachments: attachments,
+                deliveryState: .queued,
+                createdAt: now
+            ),
+            channel: conversation.channelID,
+            requestPhone: requestPhone
+        )
+        var events = EventAppender(db)
+        try events.append([.messageCreated(message, contact: conversation.contactID)])
+        return EnqueuedReply(message: message, events: events.appended)
+    }
+
     public func claimOutbox(limit: Int, now: Date, lease: TimeInterval) async throws -> [OutboxItem] {
         try await pool.write { db in
             // Only the oldest queued reply of each conversation is claimable, so a client gets replies in order.
