@@ -86,11 +86,12 @@ extension SQLiteStore {
         }
     }
 
-    public func timeline(contactID: ContactID, before: MessageID?, limit: Int) async throws -> [TimelineEntry] {
-        try await pool.read { db in
+    public func timeline(contactID: ContactID, viewer: Viewer, before: MessageID?, limit: Int) async throws -> [TimelineEntry] {
+        let visible = InboxSQL.visibility(viewer)
+        return try await pool.read { db in
             try db.cachedRows(
-                sql: InboxSQL.timelineSelect + " WHERE c.contact_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?",
-                arguments: [contactID.rawValue, before?.rawValue ?? Int64.max, limit]
+                sql: InboxSQL.timelineSelect + " WHERE c.contact_id = ? AND \(visible.sql) AND m.id < ? ORDER BY m.id DESC LIMIT ?",
+                arguments: [contactID.rawValue] + visible.arguments + [before?.rawValue ?? Int64.max, limit]
             ).map(RowDecoding.timelineEntry)
         }
     }

@@ -63,8 +63,8 @@ public protocol InboxStore: Store {
     func conversations(ofContact contactID: ContactID, viewer: Viewer) async throws -> [ConversationSummary]
     /// Counts per queue.
     func queueCounts(viewer: Viewer) async throws -> [ConversationFilter: QueueCount]
-    /// A contact's messages across all conversations and messengers, newest first.
-    func timeline(contactID: ContactID, before: MessageID?, limit: Int) async throws -> [TimelineEntry]
+    /// A contact's messages across the conversations the viewer may see, on every messenger, newest first.
+    func timeline(contactID: ContactID, viewer: Viewer, before: MessageID?, limit: Int) async throws -> [TimelineEntry]
 
     /// Stores a private note.
     func addNote(conversationID: ConversationID, operatorID: OperatorID, text: String, at now: Date) async throws -> EnqueuedReply

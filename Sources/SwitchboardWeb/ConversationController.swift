@@ -97,7 +97,7 @@ public struct ConversationController: Sendable {
         let query = request.uri.queryParameters
         let limit = try Self.limit(query["limit"].map(String.init))
         let before = try query["before"].map { MessageID(try Self.integer(String($0), "before")) }
-        let entries = try await store.timeline(contactID: summary.contact.id, before: before, limit: limit)
+        let entries = try await store.timeline(contactID: summary.contact.id, viewer: viewer, before: before, limit: limit)
         let next = entries.count == limit ? entries.last.map { String($0.message.id.rawValue) } : nil
         return try JSONResponse.make(Page(items: entries.map(TimelineMessageDTO.init), nextCursor: next))
     }

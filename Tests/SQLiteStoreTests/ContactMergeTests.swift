@@ -27,7 +27,9 @@ import Testing
     }
 
     func timeline(_ store: SQLiteStore, _ contact: ContactID) async throws -> [MessageID] {
-        try await store.timeline(contactID: contact, before: nil, limit: 200).map(\.message.id)
+        try await store.timeline(contactID: contact, viewer: Viewer(operatorID: OperatorID(1), role: .admin), before: nil, limit: 200).map(
+            \.message.id
+        )
     }
 
     @Test func mergeAndUndoKeepEveryMessageNoteAndFeedbackExactlyOnceInOrder() async throws {
@@ -75,7 +77,10 @@ import Testing
 
         // A message on the merged identity after the merge belongs to the source again after undo.
         _ = try await store.ingest(InboundEvents.text("after merge", channel: viber.id, from: "vb-1", at: start.addingTimeInterval(200)))
-        let late = try #require(try await store.timeline(contactID: target, before: nil, limit: 1).first?.message.id)
+        let late = try #require(
+            try await store.timeline(contactID: target, viewer: Viewer(operatorID: OperatorID(1), role: .admin), before: nil, limit: 1).first?.message
+                .id
+        )
 
         // When the merge is undone.
         _ = try await store.undoMerge(merge.id, at: start)

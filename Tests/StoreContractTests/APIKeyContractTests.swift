@@ -55,7 +55,9 @@ import Testing
             #expect(claimed.first?.message.isFromOperator == false)
             let contact = before.contactID
             let entry = try #require(
-                try await desk.store.timeline(contactID: contact, before: nil, limit: 10).first { $0.message.id == posted.message.id }
+                try await desk.store.timeline(contactID: contact, viewer: .integration, before: nil, limit: 10).first {
+                    $0.message.id == posted.message.id
+                }
             )
             #expect(entry.authorName == "Order system")
             #expect(try await desk.conversationValue(conversation).status == before.status)

@@ -277,13 +277,33 @@ import Testing
             _ = try await desk.store.transition(id, .resolve, at: desk.at(2))
             try await desk.clientWrites("new topic", at: desk.at(3 + ConversationPolicy.defaultReopenWindow))
 
-            let all = try await desk.store.timeline(contactID: first.contactID, before: nil, limit: 10)
-            let page = try await desk.store.timeline(contactID: first.contactID, before: all[0].message.id, limit: 1)
+            let all = try await desk.store.timeline(contactID: first.contactID, viewer: admin, before: nil, limit: 10)
+            let page = try await desk.store.timeline(contactID: first.contactID, viewer: admin, before: all[0].message.id, limit: 1)
 
             #expect(all.map(\.message.text) == ["new topic", "answer", "first"])
             #expect(Set(all.map(\.message.conversationID)).count == 2)
             #expect(all[1].authorName == "Maria")
             #expect(page.map(\.message.text) == ["answer"])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func aContactsTimelineShowsAnOperatorOnlyTheConversationsTheyMaySee(_ factory: StoreFactory) async throws {
+        try await Desk.run(factory) { desk in
+            let billing = try await desk.store.createDepartment(name: "Billing", routing: QueueRouting())
+            let first = try await desk.clientWrites("my invoice is wrong", at: desk.at(0))
+            let billed = try #require(first.conversationID)
+            _ = try await desk.store.transfer(billed, toDepartment: billing.department.id, by: nil, note: nil, at: desk.at(1))
+            _ = try await desk.store.transition(billed, .resolve, at: desk.at(2))
+            try await desk.clientWrites("new topic", at: desk.at(3 + ConversationPolicy.defaultReopenWindow))
+            let outsider = Viewer(operatorID: desk.agent.id, role: .operator, departmentIDs: [])
+
+            let shown = try await desk.store.timeline(contactID: first.contactID, viewer: outsider, before: nil, limit: 10)
+            let everything = try await desk.store.timeline(contactID: first.contactID, viewer: admin, before: nil, limit: 10)
+
+            #expect(shown.map(\.message.text) == ["new topic"])
+            #expect(everything.map(\.message.conversationID).contains(billed))
+            #expect(everything.first?.message.text == "new topic")
         }
     }
 }
