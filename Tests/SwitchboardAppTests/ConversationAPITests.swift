@@ -174,4 +174,29 @@ import Testing
             #expect(try await harness.send(client, .get, "/api/v1/conversations", as: supervisor).items.count == 2)
         }
     }
+
+    @Test func theTimelineShowsAnOperatorOnlyTheClientsConversationsTheyMaySee() async throws {
+        try await InboxHarness.run { harness, client in
+            let maria = try await harness.addOperator("maria")
+            _ = try await harness.addOperator("sofia", role: .supervisor)
+            let inspector = try DatabaseInspector(path: harness.directory.path("switchboard.sqlite"))
+            try inspector.execute("INSERT INTO departments (id, name) VALUES (1, 'Sales'), (2, 'Billing')")
+            try inspector.execute("INSERT INTO operator_departments (operator_id, department_id) VALUES (\(maria.id), 1)")
+            // One client: last year's billing conversation, with a private note, and today's sales one.
+            let billing = try await harness.clientWrites("my card number is 4111", at: Date(timeIntervalSince1970: 1_700_000_000))
+            let supervisor = try await harness.signIn(client, "sofia")
+            _ = try await harness.send(client, .post, "/api/v1/conversations/\(billing)/notes", as: supervisor, json: ["text": "refund approved"])
+            #expect(try await harness.send(client, .post, "/api/v1/conversations/\(billing)/resolve", as: supervisor).status == .ok)
+            let sales = try await harness.clientWrites("I want to buy", at: Date(timeIntervalSince1970: 1_800_000_000))
+            try inspector.execute("UPDATE conversations SET department_id = 2 WHERE id = \(billing)")
+            try inspector.execute("UPDATE conversations SET department_id = 1 WHERE id = \(sales)")
+            let agent = try await harness.signIn(client, "maria")
+
+            let shown = try await harness.send(client, .get, "/api/v1/conversations/\(sales)/messages", as: agent).items
+            let everything = try await harness.send(client, .get, "/api/v1/conversations/\(sales)/messages", as: supervisor).items
+
+            #expect(shown.compactMap { $0["text"] as? String } == ["I want to buy"])
+            #expect(everything.compactMap { $0["text"] as? String } == ["I want to buy", "refund approved", "my card number is 4111"])
+        }
+    }
 }
