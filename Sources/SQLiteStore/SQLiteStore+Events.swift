@@ -24,12 +24,7 @@ struct EventAppender {
         self.db = db
     }
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .millisecondsSince1970
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }()
+    static let encoder = EventPayloadCoding.encoder()
 
     /// Appends the events a decision asked for, in order.
     mutating func append(_ drafts: [EventDraft]) throws {

@@ -122,9 +122,5 @@ public struct AutomationService: Service {
         dispatcher?.wake()
     }
 
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .millisecondsSince1970
-        return decoder
-    }()
+    static let decoder = EventPayloadCoding.decoder()
 }

@@ -5,9 +5,7 @@ import Foundation
 public enum WebhookEventMapping {
     /// The webhook body of an event, or nil when it is not one of the published types.
     public static func body(for event: Event) -> WebhookBody? {
-        let decoder = JSONDecoder()
-        // The log's dates are written as milliseconds (`SQLiteStore.appendEvents`).
-        decoder.dateDecodingStrategy = .millisecondsSince1970
+        let decoder = EventPayloadCoding.decoder()
         let payload = Data(event.payload.utf8)
         var data = WebhookEventData(conversationID: event.conversationID?.rawValue, contactID: event.contactID?.rawValue)
         let type: WebhookEventType
