@@ -86,10 +86,16 @@ import Testing
         _ = try await harness.addChannel(mode: .webhook)
         try await harness.serving { switchboard in
             let forged = Data(#"{"update_id":1,"message":{"message_id":1,"date":0,"chat":{"id":1,"type":"private"},"text":"x"}}"#.utf8)
-            let refused = try await harness.client.send(
-                .init(method: .post, url: harness.baseURL + "/webhooks/telegram/support-tg", body: .json(forged))
-            )
-            #expect(refused.status == 401)
+            // The bridge registers the channel's endpoint as it starts; until then the route answers 404
+            // (which no histogram counts), so post until the endpoint itself answers.
+            var refusedStatus = 404
+            try await eventually("the channel's webhook endpoint is registered") {
+                refusedStatus = try await harness.client.send(
+                    .init(method: .post, url: harness.baseURL + "/webhooks/telegram/support-tg", body: .json(forged))
+                ).status
+                return refusedStatus != 404
+            }
+            #expect(refusedStatus == 401)
             let user = MessengerFakes.FakeTelegram.User(id: 5_000_000_077, firstName: "Iryna", languageCode: "uk")
             try await harness.telegram.sendUserMessage(bot: TelegramAppHarness.token, from: user, text: "hello by webhook")
             try await eventually("stored") { try await switchboard.store.messages(in: ConversationID(1)).count == 1 }
