@@ -110,8 +110,8 @@ struct BotState {
     var files: [String: StoredFile] = [:]
     /// Callback query ids not yet answered.
     var openCallbackQueries: Set<String> = []
-    /// Injected faults by lower-cased method name, oldest first.
-    var faults: [String: [FakeTelegram.Fault]] = [:]
+    /// Injected faults by lower-cased method name, oldest first; nil lets one call through.
+    var faults: [String: [FakeTelegram.Fault?]] = [:]
     /// Chats seen in updates or added by the test.
     var knownChats: Set<Int64> = []
     /// Flood control.

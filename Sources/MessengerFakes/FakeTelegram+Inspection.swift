@@ -2,8 +2,10 @@ import Foundation
 
 extension FakeTelegram {
     /// Makes the next `count` calls of `method` (case-insensitive) fail with `fault`, after token and method checks.
-    public func failNext(bot: String, method: String, with fault: Fault, count: Int = 1) async throws {
-        try await state.mutateBot(bot) { $0.faults[method.lowercased(), default: []] += Array(repeating: fault, count: count) }
+    /// - Parameter after: how many calls of `method` pass normally first (1 fails the second part of a split reply).
+    public func failNext(bot: String, method: String, with fault: Fault, count: Int = 1, after: Int = 0) async throws {
+        let queued: [Fault?] = Array(repeating: nil, count: max(0, after)) + Array(repeating: fault, count: count)
+        try await state.mutateBot(bot) { $0.faults[method.lowercased(), default: []] += queued }
     }
 
     /// Every send to `chatId`, by any bot, gets 403 `Forbidden: bot was blocked by the user` until unblocked.

@@ -2,8 +2,10 @@ public import Foundation
 
 extension FakeViber {
     /// Makes the next `count` calls of `method` (e.g. `send_message`) fail with `fault`, after the token check.
-    public func failNext(bot: String, method: String, with fault: Fault, count: Int = 1) async throws {
-        try await state.mutateBot(bot) { $0.faults[method, default: []] += Array(repeating: fault, count: count) }
+    /// - Parameter after: how many calls of `method` pass normally first (1 fails the second part of a split reply).
+    public func failNext(bot: String, method: String, with fault: Fault, count: Int = 1, after: Int = 0) async throws {
+        let queued: [Fault?] = Array(repeating: nil, count: max(0, after)) + Array(repeating: fault, count: count)
+        try await state.mutateBot(bot) { $0.faults[method, default: []] += queued }
     }
 
     /// Blocks or suspends the account: send_message answers 7 or 9 until set back to `.active`.

@@ -82,7 +82,7 @@ actor TelegramState {
         let key = method.lowercased()
         guard let fault = bots[token]?.faults[key]?.first else { return nil }
         bots[token]?.faults[key]?.removeFirst()
-        return fault
+        return fault ?? nil
     }
 
     private func perform(_ method: TelegramSpec.Method, _ request: BotRequest) async throws -> Any {

@@ -46,8 +46,8 @@ struct ViberBotState {
     var calls: [FakeViber.Call] = []
     /// Every callback POST, oldest first.
     var callbackAttempts: [FakeViber.CallbackAttempt] = []
-    /// Injected faults by method name, oldest first.
-    var faults: [String: [FakeViber.Fault]] = [:]
+    /// Injected faults by method name, oldest first; nil lets one call through.
+    var faults: [String: [FakeViber.Fault?]] = [:]
     /// Whether the account may send.
     var accountState: FakeViber.AccountState = .active
     /// Commercial mode for out-of-session sends.

@@ -99,7 +99,7 @@ actor ViberState {
     private func takeFault(token: String, method: String) -> FakeViber.Fault? {
         guard let fault = bots[token]?.faults[method]?.first else { return nil }
         bots[token]?.faults[method]?.removeFirst()
-        return fault
+        return fault ?? nil
     }
 
     private func record(_ token: String, _ method: String, _ body: Data?, _ answer: BotResponse) -> BotResponse {

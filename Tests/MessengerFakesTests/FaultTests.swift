@@ -18,6 +18,16 @@ struct FaultTests {
         }
     }
 
+    @Test func aFaultAfterSomeCallsLetsThoseThrough() async throws {
+        try await withFakeTelegram { telegram, bot in
+            try await telegram.failNext(bot: bot.token, method: "sendMessage", with: .tooManyRequests(retryAfter: 3), after: 1)
+            #expect(try await bot.call("sendMessage", ["chat_id": ann.id, "text": "part 1"]).ok)
+            #expect(try await bot.call("sendMessage", ["chat_id": ann.id, "text": "part 2"]).retryAfter == 3)
+            #expect(try await bot.call("sendMessage", ["chat_id": ann.id, "text": "part 2"]).ok)
+            #expect(await telegram.sentMessages(bot: bot.token).map(\.text) == ["part 1", "part 2"])
+        }
+    }
+
     @Test func serverErrorsForbiddenAndCounts() async throws {
         try await withFakeTelegram { telegram, bot in
             try await telegram.failNext(bot: bot.token, method: "getMe", with: .serverError(502), count: 2)

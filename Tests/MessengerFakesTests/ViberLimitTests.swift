@@ -81,6 +81,17 @@ struct ViberLimitTests {
         }
     }
 
+    @Test func aFaultAfterSomeCallsLetsThoseThrough() async throws {
+        try await withFakeViber { viber, client, _ in
+            try await viber.addUser(bot: viberToken, user: vAnn)
+            try await viber.failNext(bot: viberToken, method: "send_message", with: .status(12), after: 1)
+            #expect(try await client.send(to: vAnn.id).status == 0)
+            #expect(try await client.send(to: vAnn.id).status == 12)
+            #expect(try await client.send(to: vAnn.id).status == 0)
+            #expect(await viber.sentMessages(bot: viberToken).count == 2)
+        }
+    }
+
     @Test func droppedConnectionGivesNoAnswer() async throws {
         // First call on a fresh connection: a dropped keep-alive connection makes URLSession retry or wait instead.
         try await withFakeViber(setWebhook: false) { viber, client, _ in
