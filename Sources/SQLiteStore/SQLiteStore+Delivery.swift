@@ -41,6 +41,13 @@ extension SQLiteStore {
                 sql: "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE message_id = ?",
                 arguments: [date.timeIntervalSince1970, reason, id.rawValue]
             )
+        case .recordAcknowledgedParts(let id, let externalIDs):
+            for (index, externalID) in externalIDs.enumerated() {
+                try db.cachedExecute(
+                    sql: "INSERT INTO outbox_parts (message_id, part_index, external_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    arguments: [id.rawValue, index, externalID]
+                )
+            }
         case .setState(let id, let state, let reason):
             try db.cachedExecute(
                 sql: "UPDATE messages SET delivery_state = ?, failure_reason = ? WHERE id = ?",

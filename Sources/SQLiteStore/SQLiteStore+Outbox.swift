@@ -149,7 +149,18 @@ extension SQLiteStore {
                     requestsPhone: row["request_phone"],
                     buttons: try buttonsJSON.map { try JSONDecoder().decode([ReplyButton].self, from: Data($0.utf8)) } ?? []
                 )
-                items.append(OutboxItem(message: message, conversationID: ConversationID(row["conversation_id"]), attempts: row["attempts"]))
+                let acknowledged = try db.cachedRows(
+                    sql: "SELECT external_id FROM outbox_parts WHERE message_id = ? ORDER BY part_index",
+                    arguments: [messageID.rawValue]
+                ).map { $0["external_id"] as String }
+                items.append(
+                    OutboxItem(
+                        message: message,
+                        conversationID: ConversationID(row["conversation_id"]),
+                        attempts: row["attempts"],
+                        progress: DeliveryProgress(acknowledgedParts: acknowledged)
+                    )
+                )
             }
             return items
         }

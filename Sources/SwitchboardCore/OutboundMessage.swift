@@ -63,14 +63,22 @@ public enum DeliveryFailure: Error, Sendable, Equatable {
 
 /// One messenger bot's outbound side, as the engine sees it.
 public protocol ChannelAdapter: Sendable {
-    /// Sends one message to its recipient.
-    /// - Throws: `DeliveryFailure`; any other error is treated as transient.
-    func send(_ message: OutboundMessage) async throws -> DeliveryReceipt
+    /// Sends one message to its recipient, skipping the parts an earlier attempt got accepted.
+    /// - Parameter progress: the parts already accepted; the adapter sends only the ones after them.
+    /// - Returns: the receipt of the whole message, earlier parts included.
+    /// - Throws: `PartialDeliveryFailure` when a part fails after this call got others accepted (it names
+    ///   every part accepted so far), else `DeliveryFailure`; any other error is treated as transient.
+    func send(_ message: OutboundMessage, resuming progress: DeliveryProgress) async throws -> DeliveryReceipt
     /// Shows "typing…" to the recipient while an operator writes; best effort, errors are ignored.
     func sendTyping(to recipientExternalID: String) async
 }
 
 extension ChannelAdapter {
+    /// Sends a message none of whose parts went out yet.
+    public func send(_ message: OutboundMessage) async throws -> DeliveryReceipt {
+        try await send(message, resuming: .none)
+    }
+
     /// Shows "typing…" to the recipient where the messenger supports it; by default nothing.
     public func sendTyping(to recipientExternalID: String) async {}
 }

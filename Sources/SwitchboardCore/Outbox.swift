@@ -34,12 +34,15 @@ public struct OutboxItem: Sendable, Equatable {
     public var conversationID: ConversationID
     /// Send attempts made before this one.
     public var attempts: Int
+    /// The parts earlier attempts got accepted; this attempt sends only the rest.
+    public var progress: DeliveryProgress
 
     /// Creates an item.
-    public init(message: OutboundMessage, conversationID: ConversationID, attempts: Int) {
+    public init(message: OutboundMessage, conversationID: ConversationID, attempts: Int, progress: DeliveryProgress = .none) {
         self.message = message
         self.conversationID = conversationID
         self.attempts = attempts
+        self.progress = progress
     }
 }
 
@@ -47,15 +50,16 @@ public struct OutboxItem: Sendable, Equatable {
 public enum DeliveryReport: Sendable, Equatable {
     /// The messenger accepted it: the outbox row is removed for good.
     case sent(MessageID, externalMessageID: String?)
-    /// Try again at the given time; the reason is shown while it waits.
-    case retry(MessageID, at: Date, reason: String)
+    /// Try again at the given time; the reason is shown while it waits. `progress` names the parts
+    /// the messenger accepted so far, which the next attempt skips.
+    case retry(MessageID, at: Date, reason: String, progress: DeliveryProgress = .none)
     /// Terminal: the reason is shown to the operator; `recipientUnreachable` marks the identity.
     case failed(MessageID, reason: String, recipientUnreachable: Bool)
 
     /// The message the report is about.
     public var messageID: MessageID {
         switch self {
-        case .sent(let id, _), .retry(let id, _, _), .failed(let id, _, _): id
+        case .sent(let id, _), .retry(let id, _, _, _), .failed(let id, _, _): id
         }
     }
 }

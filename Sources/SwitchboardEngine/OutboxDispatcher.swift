@@ -8,7 +8,8 @@ public import SwitchboardCore
 ///
 /// Delivery is at least once: a row is leased while it is sent, and a crash before the outcome
 /// is recorded lets the lease expire so the row is sent again. Once `sent` is recorded the row is
-/// gone and can never be claimed again.
+/// gone and can never be claimed again. A reply of several parts records the parts the messenger
+/// accepted with its retry, and the retry sends only the rest.
 public struct OutboxDispatcher: Service {
     /// Tuning knobs.
     public struct Configuration: Sendable {
@@ -102,10 +103,14 @@ public struct OutboxDispatcher: Service {
     private func attempt(_ item: OutboxItem) async -> DeliveryReport {
         let id = item.message.messageID
         let failure: DeliveryFailure
+        var progress = item.progress
         if let adapter = await adapters.adapter(for: item.message.channelID) {
             do {
-                let receipt = try await adapter.send(item.message)
+                let receipt = try await adapter.send(item.message, resuming: item.progress)
                 return .sent(id, externalMessageID: receipt.externalMessageID)
+            } catch let error as PartialDeliveryFailure {
+                failure = error.failure
+                progress = error.progress
             } catch let error as DeliveryFailure {
                 failure = error
             } catch {
@@ -118,10 +123,10 @@ public struct OutboxDispatcher: Service {
         case .retry(let seconds):
             let reason = failure.reason
             logger.info("delivery will be retried", metadata: ["message": "\(id)", "in": "\(seconds)s", "reason": "\(reason)"])
-            return .retry(id, at: clock.now().addingTimeInterval(seconds), reason: reason)
+            return .retry(id, at: clock.now().addingTimeInterval(seconds), reason: reason, progress: progress)
         case .giveUp(let reason):
             logger.warning("delivery failed", metadata: ["message": "\(id)", "reason": "\(reason)"])
-            return .failed(id, reason: reason, recipientUnreachable: failure.recipientUnreachable)
+            return .failed(id, reason: progress.failureReason(reason), recipientUnreachable: failure.recipientUnreachable)
         }
     }
 }

@@ -38,37 +38,18 @@ public struct TelegramAdapter: ChannelAdapter {
         self.options = options
     }
 
-    public func send(_ message: OutboundMessage) async throws -> DeliveryReceipt {
+    /// Sends the parts of `message` after those in `progress`: text pieces, then files (a lone file
+    /// carries short text as its caption instead).
+    public func send(_ message: OutboundMessage, resuming progress: DeliveryProgress) async throws -> DeliveryReceipt {
         guard let chatID = Int64(message.recipientExternalID) else {
             throw DeliveryFailure.permanent(reason: "'\(message.recipientExternalID)' is not a Telegram chat id", recipientUnreachable: false)
         }
-        var uploads: [OutboundMedia] = []
-        for attachment in message.attachments {
-            uploads.append(try await OutboundMedia.resolve(attachment, media: media))
-        }
-        let signature = signature(for: message)
-        let signed = SignedText(signature: signature, body: message.text)
-        var ids: [String] = []
-        if uploads.count == 1, signed.text.utf16.count <= Self.captionLimit {
-            ids.append(try await sendMedia(uploads[0], chatID: chatID, caption: signed))
-            return DeliveryReceipt(externalMessageID: ids.joined(separator: ","))
-        }
-        if !message.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            let pieces = TextSplitter.split(signed.text, limit: Self.messageLimit)
-            for (index, piece) in pieces.enumerated() {
-                var parameters: [String: JSONValue] = ["chat_id": .int(chatID), "text": .string(piece)]
-                if index == 0, let entities = signed.entities { parameters["entities"] = entities }
-                if message.requestsPhone {
-                    parameters["reply_markup"] = Self.sharePhoneKeyboard
-                } else if index == pieces.count - 1, !message.buttons.isEmpty {
-                    parameters["reply_markup"] = Self.inlineKeyboard(message.buttons)
-                }
-                ids.append(try await perform("sendMessage", chatID: chatID, parameters))
+        let parts = try await self.parts(of: message, chatID: chatID)
+        let ids = try await PartwiseSend.run(partCount: parts.count, resuming: progress) { index in
+            switch parts[index] {
+            case .text(let parameters): try await perform("sendMessage", chatID: chatID, parameters)
+            case .media(let upload, let caption): try await sendMedia(upload, chatID: chatID, caption: caption)
             }
-        }
-        for (index, upload) in uploads.enumerated() {
-            let caption = index == 0 && ids.isEmpty ? SignedText(signature: signature, body: "") : nil
-            ids.append(try await sendMedia(upload, chatID: chatID, caption: caption))
         }
         return DeliveryReceipt(externalMessageID: ids.joined(separator: ","))
     }
@@ -100,7 +81,7 @@ public struct TelegramAdapter: ChannelAdapter {
         return .object(["inline_keyboard": .array(rows)])
     }
 
-    private func signature(for message: OutboundMessage) -> String? {
+    func signature(for message: OutboundMessage) -> String? {
         guard options.signReplies, message.isFromOperator else { return nil }
         let name = message.sender.name.trimmingCharacters(in: .whitespacesAndNewlines)
         return name.isEmpty ? nil : String(name.prefix(64))

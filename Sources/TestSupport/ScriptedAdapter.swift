@@ -14,7 +14,7 @@ public final class ScriptedAdapter: ChannelAdapter, ChannelAdapterRegistry {
     /// Every message the dispatcher handed over, in order.
     public var sent: [OutboundMessage] { calls.withLock { $0 } }
 
-    public func send(_ message: OutboundMessage) async throws -> DeliveryReceipt {
+    public func send(_ message: OutboundMessage, resuming progress: DeliveryProgress) async throws -> DeliveryReceipt {
         let count = calls.withLock { calls in
             calls.append(message)
             return calls.count

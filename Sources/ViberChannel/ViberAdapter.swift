@@ -23,20 +23,26 @@ public struct ViberAdapter: ChannelAdapter {
         self.onTokenRejected = onTokenRejected
     }
 
-    public func send(_ message: OutboundMessage) async throws -> DeliveryReceipt {
-        try await send(message, keyboard: message.requestsPhone ? .sharePhone : ViberKeyboard(replyButtons: message.buttons))
+    public func send(_ message: OutboundMessage, resuming progress: DeliveryProgress) async throws -> DeliveryReceipt {
+        let keyboard = message.requestsPhone ? .sharePhone : ViberKeyboard(replyButtons: message.buttons)
+        return try await send(message, keyboard: keyboard, resuming: progress)
     }
 
-    /// Sends a message, with `keyboard` under the last part (for example CSAT buttons).
+    /// Sends the parts of a message after those in `progress`, with `keyboard` under the last part (for example CSAT buttons).
     /// - Returns: The `message_token` of the last part: delivered/seen of the whole reply.
-    /// - Throws: `DeliveryFailure`.
-    public func send(_ message: OutboundMessage, keyboard: ViberKeyboard?) async throws -> DeliveryReceipt {
+    /// - Throws: `PartialDeliveryFailure` when a part fails, `DeliveryFailure` for a reply Viber cannot take.
+    public func send(
+        _ message: OutboundMessage,
+        keyboard: ViberKeyboard?,
+        resuming progress: DeliveryProgress = .none
+    ) async throws
+        -> DeliveryReceipt
+    {
         let bodies = try self.bodies(for: message, keyboard: keyboard)
-        var token: Int64?
-        for body in bodies {
-            token = try await perform(body)
+        let tokens = try await PartwiseSend.run(partCount: bodies.count, resuming: progress) { index in
+            String(try await perform(bodies[index]))
         }
-        return DeliveryReceipt(externalMessageID: token.map { String($0) })
+        return DeliveryReceipt(externalMessageID: tokens.last)
     }
 
     /// The `send_message` bodies of one reply, in sending order.

@@ -65,6 +65,17 @@ import Testing
         #expect(gone.changes.isEmpty && gone.events.isEmpty)
     }
 
+    @Test func aRetryRecordsThePartsTheMessengerAcceptedWhileInTheOutbox() throws {
+        let at = Self.now.addingTimeInterval(30)
+        let progress = DeliveryProgress(acknowledgedParts: ["1:10", "1:11"])
+        let (changes, _) = try Self.decide(.retry(MessageID(9), at: at, reason: "429", progress: progress), .queued)
+        #expect(
+            changes == [.scheduleRetry(MessageID(9), at: at, reason: "429"), .recordAcknowledgedParts(MessageID(9), externalIDs: ["1:10", "1:11"])]
+        )
+        let gone = try Self.decide(.retry(MessageID(9), at: at, reason: "429", progress: progress), .queued, inOutbox: false)
+        #expect(gone.changes.isEmpty)
+    }
+
     @Test func aFailureIsFinalAndMayMarkTheClientUnreachable() throws {
         let (changes, events) = try Self.decide(.failed(MessageID(9), reason: "blocked", recipientUnreachable: true), .queued)
         #expect(

@@ -54,6 +54,7 @@ enum SQLiteMigrations {
             Migration("0025_webhooks", migration0025Webhooks),
             Migration("0026_api_key_scopes", migration0026ApiKeyScopes),
             Migration("0027_search", migration0027Search),
+            Migration("0028_outbox_parts", migration0028OutboxParts),
         ]
     }
 

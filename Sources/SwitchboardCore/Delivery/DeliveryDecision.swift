@@ -18,6 +18,8 @@ public enum DeliveryChange: Sendable, Equatable {
     /// The messenger accepted it, under its own id when it gave one.
     case markSent(MessageID, externalID: String?)
     case scheduleRetry(MessageID, at: Date, reason: String)
+    /// The messenger accepted these parts of the message: part `index` under `externalIDs[index]`.
+    case recordAcknowledgedParts(MessageID, externalIDs: [String])
     case setState(MessageID, DeliveryState, reason: String?)
     /// The messenger says the client cannot be reached on the conversation's identity.
     case markUnreachable(ConversationID)
@@ -74,9 +76,12 @@ public enum DeliveryDecision {
             guard state != .sent else { break }
             changes.append(.setState(message.id, state, reason: reason))
             announce(state, reason: reason)
-        case .retry(_, let date, let reason):
+        case .retry(_, let date, let reason, let progress):
             guard inOutbox else { break }
             changes.append(.scheduleRetry(message.id, at: date, reason: reason))
+            if !progress.acknowledgedParts.isEmpty {
+                changes.append(.recordAcknowledgedParts(message.id, externalIDs: progress.acknowledgedParts))
+            }
             announce(current, reason: reason, nextAttemptAt: date)
         case .failed(_, let reason, let unreachable):
             changes.append(.removeFromOutbox(message.id))

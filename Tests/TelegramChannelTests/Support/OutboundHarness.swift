@@ -23,7 +23,8 @@ struct OutboundHarness {
         clock: any WallClock = SystemWallClock(),
         media: (any MediaStore)? = nil,
         options: TelegramAdapter.Options = .init(),
-        batchSize: Int = 32
+        batchSize: Int = 32,
+        store: (any Store)? = nil
     ) {
         self.base = base
         adapter = TelegramAdapter(api: base.api, media: media, options: options)
@@ -31,7 +32,7 @@ struct OutboundHarness {
         configuration.batchSize = batchSize
         configuration.idlePoll = 0.2
         dispatcher = OutboxDispatcher(
-            store: base.fixture.store,
+            store: store ?? base.fixture.store,
             adapters: Registry(adapter: adapter),
             bus: base.bus,
             clock: clock,
