@@ -9,7 +9,9 @@ public import SwitchboardCore
 /// Delivery is at least once: a row is leased while it is sent, and a crash before the outcome
 /// is recorded lets the lease expire so the row is sent again. Once `sent` is recorded the row is
 /// gone and can never be claimed again. A reply of several parts records the parts the messenger
-/// accepted with its retry, and the retry sends only the rest.
+/// accepted with its retry, and the retry sends only the rest. An outcome the store cannot record
+/// is retried, then replaced by a simpler `failed` (see `DeliveryRecording`), and kept in memory
+/// meanwhile so the row is not sent again when its lease runs out.
 public struct OutboxDispatcher: Service {
     /// Tuning knobs.
     public struct Configuration: Sendable {
@@ -20,6 +22,8 @@ public struct OutboxDispatcher: Service {
         /// Longest sleep between rounds when nothing wakes the dispatcher.
         public var idlePoll: TimeInterval = 5
         public var retryPolicy = RetryPolicy()
+        /// How a result the store refuses to record is retried before the message is marked failed.
+        public var recordingPolicy = DeliveryRecording.Policy()
 
         /// Default configuration.
         public init() {}
@@ -33,6 +37,7 @@ public struct OutboxDispatcher: Service {
     let logger: Logger
     let jitter: @Sendable () -> Double
     let loop: WakeLoop
+    let unrecorded = UnrecordedOutcomes()
 
     /// Creates a dispatcher.
     /// - Parameter jitter: a source of numbers in 0..<1 for backoff jitter (injected for tests).
@@ -90,13 +95,43 @@ public struct OutboxDispatcher: Service {
     }
 
     private func deliver(_ item: OutboxItem) async {
-        let report = await attempt(item)
-        do {
-            let events = try await store.recordDelivery(report, at: clock.now())
-            await bus.publish(events)
-        } catch {
-            // The lease will expire and the row be sent again: at least once, never lost.
-            logger.error("could not record delivery", metadata: ["message": "\(item.message.messageID)", "error": "\(error)"])
+        if let kept = await unrecorded.outcome(for: item.message.messageID) {
+            // Sent (or given up) before, but not recorded: record it, never send it again.
+            await record(DeliveryRecording(kept, policy: configuration.recordingPolicy, fellBack: true))
+        } else {
+            await record(DeliveryRecording(await attempt(item), policy: configuration.recordingPolicy))
+        }
+    }
+
+    /// Writes the outcome, retrying and falling back as `DeliveryRecording` decides.
+    private func record(_ recording: DeliveryRecording) async {
+        var recording = recording
+        let id = recording.report.messageID
+        while true {
+            do {
+                let events = try await store.recordDelivery(recording.report, at: clock.now())
+                await unrecorded.forget(id)
+                await bus.publish(events)
+                return
+            } catch {
+                let metadata: Logger.Metadata = ["message": "\(id)", "error": "\(error)"]
+                switch recording.writeFailed(error: "\(error)") {
+                case .retry(let seconds):
+                    logger.warning("could not record delivery, retrying", metadata: metadata.merging(["in": "\(seconds)s"]) { $1 })
+                    do {
+                        try await clock.sleep(until: clock.now().addingTimeInterval(seconds))
+                    } catch {
+                        // Shutting down: the lease runs out and the next process sends the row again, at least once.
+                        return
+                    }
+                case .fallBack:
+                    logger.error("could not record delivery, marking the message failed", metadata: metadata)
+                case .keepInMemory:
+                    logger.error("could not record delivery; kept until the row is claimed again", metadata: metadata)
+                    await unrecorded.remember(recording.report)
+                    return
+                }
+            }
         }
     }
 

@@ -31,6 +31,8 @@ struct OutboundHarness {
         var configuration = OutboxDispatcher.Configuration()
         configuration.batchSize = batchSize
         configuration.idlePoll = 0.2
+        // Recording retries at once: the manual clock would otherwise hold the round until a test advances it.
+        configuration.recordingPolicy = .init(attempts: 3, baseDelay: 0)
         dispatcher = OutboxDispatcher(
             store: store ?? base.fixture.store,
             adapters: Registry(adapter: adapter),
