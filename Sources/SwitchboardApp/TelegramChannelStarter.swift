@@ -20,7 +20,15 @@ struct TelegramChannelStarter: ChannelStarter {
         let api = TelegramBotAPI(token: token, endpoint: settings.endpoint, transport: wiring.transport)
         let options = TelegramAdapter.Options(signReplies: settings.signReplies ?? true)
         await wiring.adapters.register(TelegramAdapter(api: api, media: media, options: options), for: channel.id)
-        let processor = TelegramUpdateProcessor(channelID: channel.id, api: api, sink: wiring.sink, media: media, logger: logger)
+        let processor = TelegramUpdateProcessor(
+            channelID: channel.id,
+            api: api,
+            sink: wiring.sink,
+            media: media,
+            downloads: wiring.downloads,
+            mediaAPI: TelegramBotAPI(token: token, endpoint: settings.endpoint, transport: wiring.downloadTransport),
+            logger: logger
+        )
         switch channel.mode {
         case .webhook:
             guard let sealed = credentials.webhookSecretCiphertext else {

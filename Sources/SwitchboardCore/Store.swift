@@ -49,6 +49,10 @@ public protocol Store: EventLog {
     func recordDelivery(_ report: DeliveryReport, at now: Date) async throws -> [Event]
     /// The earliest time an outbox row becomes claimable, nil when the outbox is empty.
     func nextOutboxDue() async throws -> Date?
+    /// Puts a finished download into its message as `AttachmentDownload.apply` decides; returns
+    /// the events, none when the outcome was applied before.
+    /// - Throws: `StoreError.notFound` for an unknown message.
+    func settleAttachment(_ outcome: Attachment, ofMessage messageID: MessageID, at now: Date) async throws -> [Event]
 
     /// A conversation by id.
     func conversation(_ id: ConversationID) async throws -> Conversation?
