@@ -26,4 +26,21 @@ extension SQLiteStore {
             return events.appended
         }
     }
+
+    public func pendingDownloads(channel: ChannelID, since: Date, limit: Int) async throws -> [PendingDownload] {
+        try await pool.read { db in
+            // The LIKE only narrows the scan; the decoded details decide.
+            let rows = try db.cachedRows(
+                sql: """
+                    SELECT * FROM messages
+                    WHERE created_at >= ? AND direction = 'in' AND channel_id = ? AND attachments LIKE '%"download":"pending"%'
+                    ORDER BY id LIMIT ?
+                    """,
+                arguments: [since.timeIntervalSince1970, channel.rawValue, limit]
+            )
+            return try rows.map(RowDecoding.message).flatMap { message in
+                message.attachments.filter(AttachmentDownload.isPending).map { PendingDownload(messageID: message.id, attachment: $0) }
+            }
+        }
+    }
 }

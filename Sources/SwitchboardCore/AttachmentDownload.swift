@@ -15,6 +15,8 @@ public enum AttachmentDownload {
     public static let errorKey = "download_error"
     /// Attempts in all before a download that keeps failing is given up (transient failures only).
     public static let retryPolicy = RetryPolicy(baseDelay: 1, maxDelay: 30, maxAttempts: 4)
+    /// How far back a channel's start looks for files left pending by a restart or a crash.
+    public static let resumeWindow: TimeInterval = 7 * 24 * 3600
 
     /// Whether the file of `attachment` is still to be fetched.
     public static func isPending(_ attachment: Attachment) -> Bool {

@@ -4,6 +4,20 @@ public protocol MediaDownloadQueue: Sendable {
     func enqueue(_ job: MediaDownloadJob) async
 }
 
+/// A file still to be fetched, as stored.
+public struct PendingDownload: Sendable, Equatable {
+    /// The message the file belongs to.
+    public var messageID: MessageID
+    /// The attachment, pending.
+    public var attachment: Attachment
+
+    /// Creates a pending download.
+    public init(messageID: MessageID, attachment: Attachment) {
+        self.messageID = messageID
+        self.attachment = attachment
+    }
+}
+
 /// One file to fetch for a stored message.
 public struct MediaDownloadJob: Sendable {
     /// The message the file belongs to.

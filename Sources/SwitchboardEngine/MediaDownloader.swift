@@ -2,13 +2,16 @@ public import Foundation
 public import Logging
 public import ServiceLifecycle
 public import SwitchboardCore
+import Synchronization
 
 /// Fetches the files of committed inbound messages in a bounded pool of its own, apart from the
 /// outbox's sends, retrying failures on `AttachmentDownload.retryPolicy`, then settles each
 /// attachment in the store and publishes the change.
 ///
 /// The queue is bounded: a file that finds it full is settled as failed at once rather than
-/// holding memory without limit. A download under way at shutdown is abandoned; its attachment stays pending.
+/// holding memory without limit. A file already queued or under way is not queued twice. A
+/// download under way at shutdown is abandoned; its attachment stays pending, and the channel's
+/// next start queues it again.
 public struct MediaDownloader: Service, MediaDownloadQueue {
     /// Tuning knobs.
     public struct Configuration: Sendable {
@@ -30,6 +33,7 @@ public struct MediaDownloader: Service, MediaDownloadQueue {
     let jitter: @Sendable () -> Double
     let jobs: AsyncStream<MediaDownloadJob>
     let intake: AsyncStream<MediaDownloadJob>.Continuation
+    let queued = QueuedFiles()
 
     /// Creates the pool; nothing is fetched before `run`.
     /// - Parameter jitter: a source of numbers in 0..<1 for backoff jitter (injected for tests).
@@ -51,7 +55,9 @@ public struct MediaDownloader: Service, MediaDownloadQueue {
     }
 
     public func enqueue(_ job: MediaDownloadJob) async {
+        guard queued.insert(job) else { return }
         if case .dropped = intake.yield(job) {
+            queued.remove(job)
             logger.warning("media download queue is full", metadata: ["message": "\(job.messageID)"])
             await settle(AttachmentDownload.failed(job.attachment, reason: "too many files waiting for download"), of: job.messageID)
         }
@@ -66,6 +72,7 @@ public struct MediaDownloader: Service, MediaDownloadQueue {
                     group.addTask {
                         for await job in jobs {
                             await download(job)
+                            queued.remove(job)
                         }
                     }
                 }
@@ -106,5 +113,23 @@ public struct MediaDownloader: Service, MediaDownloadQueue {
         } catch {
             logger.error("could not record a media download", metadata: ["message": "\(messageID)", "error": "\(error)"])
         }
+    }
+}
+
+/// The files queued or being fetched, by message and file id.
+final class QueuedFiles: Sendable {
+    private let keys = Mutex<Set<String>>([])
+
+    /// Adds the job's file; false when it is queued already.
+    func insert(_ job: MediaDownloadJob) -> Bool {
+        keys.withLock { $0.insert(Self.key(job)).inserted }
+    }
+
+    func remove(_ job: MediaDownloadJob) {
+        _ = keys.withLock { $0.remove(Self.key(job)) }
+    }
+
+    private static func key(_ job: MediaDownloadJob) -> String {
+        "\(job.messageID.rawValue)/\(job.attachment.externalFileID ?? "")"
     }
 }

@@ -66,13 +66,19 @@ public struct TelegramUpdateProcessor: Sendable {
             // Answered on redelivery too: a crash may have come between the commit and the answer.
             await answer(queryID)
         }
-        if let downloads, case .new(let result) = outcome, let messageID = result.messageID {
-            let media = self.media
-            for attachment in pending {
-                await downloads.enqueue(MediaDownloadJob(messageID: messageID, attachment: attachment) { try await media.download($0) })
-            }
+        if case .new(let result) = outcome, let messageID = result.messageID {
+            await queue(pending.map { PendingDownload(messageID: messageID, attachment: $0) })
         }
         return update.updateID
+    }
+
+    /// Queues files of this channel that are still to be fetched (left pending by a restart).
+    public func queue(_ pending: [PendingDownload]) async {
+        guard let downloads else { return }
+        let media = self.media
+        for file in pending {
+            await downloads.enqueue(MediaDownloadJob(messageID: file.messageID, attachment: file.attachment) { try await media.download($0) })
+        }
     }
 
     private func answer(_ queryID: String) async {

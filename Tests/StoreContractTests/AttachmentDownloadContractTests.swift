@@ -43,3 +43,37 @@ import Testing
         }
     }
 }
+
+extension AttachmentDownloadContractTests {
+    @Test(arguments: StoreFactory.all)
+    func pendingDownloadsAreTheChannelsRecentPendingFilesOnly(_ factory: StoreFactory) async throws {
+        try await Desk.run(factory) { desk in
+            // Given a pending photo, a settled one, an old pending one and one on another channel
+            func photo(_ id: String, _ pending: Bool = true) -> SwitchboardCore.Attachment {
+                let attachment = SwitchboardCore.Attachment(kind: .photo, externalFileID: id)
+                return pending ? AttachmentDownload.markPending(attachment) : attachment
+            }
+            func message(
+                _ id: String,
+                _ attachments: [SwitchboardCore.Attachment],
+                on channel: ChannelID? = nil,
+                at seconds: Double
+            ) async throws
+                -> MessageID?
+            {
+                let payload = InboundEvent.Payload.message(externalMessageID: id, text: "", attachments: attachments, contextKey: nil)
+                return try await desk.ingestNew(desk.event(payload, on: channel, at: desk.at(seconds))).messageID
+            }
+            _ = try await message("old", [photo("f-old")], at: 0)
+            let recent = try #require(try await message("recent", [photo("f-1"), photo("f-2", false)], at: 100))
+            let other = try await desk.makeChannel("other", kind: .telegram)
+            _ = try await message("elsewhere", [photo("f-3")], on: other.id, at: 100)
+
+            // When the channel looks for what is left since second 50
+            let pending = try await desk.store.pendingDownloads(channel: desk.channel.id, since: desk.at(50), limit: 10)
+
+            // Then only the recent message's pending file is found
+            #expect(pending == [PendingDownload(messageID: recent, attachment: photo("f-1"))])
+        }
+    }
+}

@@ -74,3 +74,28 @@ import Testing
         }
     }
 }
+
+extension TelegramMediaDownloadAppTests {
+    @Test(.timeLimit(.minutes(1))) func fileLeftPendingByARestartIsFetchedWhenTheChannelStarts() async throws {
+        let harness = try await TelegramAppHarness()
+        defer { Task { await harness.stop() } }
+        let channel = try await harness.addChannel(mode: .poll)
+        _ = try await harness.telegram.addFile(bot: TelegramAppHarness.token, fileId: "photo-1", bytes: Self.photo, fileName: "photo.jpg")
+        // Given a photo committed with its file pending when the process stopped
+        let before = try Switchboard(config: harness.config, logger: harness.logs.logger())
+        let pending = AttachmentDownload.markPending(SwitchboardCore.Attachment(kind: .photo, externalFileID: "photo-1", mimeType: "image/jpeg"))
+        let event = InboundEvent(
+            channelID: channel.id,
+            deliveryKey: "tg:1",
+            sender: SenderProfile(externalID: "5000000011", displayName: "Olena"),
+            occurredAt: Date(),
+            payload: .message(externalMessageID: "7", text: "", attachments: [pending], contextKey: nil)
+        )
+        guard case .new = try await before.store.ingest(event) else { throw StoreError.invalid("not ingested") }
+
+        // When the server starts again, then the file is fetched and stored
+        try await harness.serving { switchboard in
+            try await eventually("photo stored") { try await firstAttachment(switchboard)?.storedPath != nil }
+        }
+    }
+}
