@@ -47,6 +47,8 @@ public struct WakeLoop: Sendable {
                     backoff.succeeded()
                     await sleep(until: due)
                 } catch {
+                    // A round cut short by cancellation or shutdown did not fail: the loop just ends.
+                    if Task.isCancelled || Task.isShuttingDownGracefully { break }
                     let delay = backoff.failed()
                     logger.error(
                         "\(name) failed; backing off",
