@@ -118,6 +118,8 @@ struct BotState {
     var limiter: RateLimiter
     /// How many 429 answers the bot got (flood control and injected).
     var tooManyRequestsCount = 0
+    /// How many getUpdates calls were ended by a newer one (two pollers of one bot fight this way).
+    var pollConflictCount = 0
 
     /// Kinds excluded when `allowed_updates` is empty or was never set.
     static let optInKinds: Set<String> = ["chat_member", "message_reaction", "message_reaction_count"]

@@ -8,6 +8,12 @@ extension FakeTelegram {
         try await state.mutateBot(bot) { $0.faults[method.lowercased(), default: []] += queued }
     }
 
+    /// Makes the next `count` file downloads (`/file/bot<token>/…`) of the bot meet `fault`:
+    /// `.slow` delays the file, `.serverError` fails it.
+    public func failNextDownloads(bot: String, with fault: Fault, count: Int = 1) async throws {
+        try await state.mutateBot(bot) { $0.faults[TelegramState.downloadFaultKey, default: []] += Array(repeating: fault, count: count) }
+    }
+
     /// Every send to `chatId`, by any bot, gets 403 `Forbidden: bot was blocked by the user` until unblocked.
     public func blockUser(chatId: Int64) async { await state.setBlocked(chatId, true) }
 
@@ -36,6 +42,12 @@ extension FakeTelegram {
     /// How many 429 answers the bot received (flood control and injected faults).
     public func tooManyRequestsCount(bot: String) async -> Int {
         await state.readBot(bot, fallback: 0) { $0.tooManyRequestsCount }
+    }
+
+    /// How many getUpdates calls were ended with 409 because a newer getUpdates of the same bot came
+    /// in; a bot polled by two instances at once keeps raising it.
+    public func pollConflictCount(bot: String) async -> Int {
+        await state.readBot(bot, fallback: 0) { $0.pollConflictCount }
     }
 
     /// Updates queued and not yet confirmed (polling) or acknowledged (webhook).

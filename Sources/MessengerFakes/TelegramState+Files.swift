@@ -31,8 +31,20 @@ extension TelegramState {
         return ["file_id": file.fileId, "file_unique_id": file.uniqueId, "file_size": file.bytes.count, "file_path": file.path] as [String: Any]
     }
 
-    /// Serves `/file/bot<token>/<file_path>`.
-    func download(token: String, path: String) -> BotResponse {
+    /// The fault key of file downloads (they are no Bot API method).
+    static let downloadFaultKey = "file download"
+
+    /// Serves `/file/bot<token>/<file_path>`, after an injected fault if one is due.
+    func download(token: String, path: String) async -> BotResponse {
+        guard bots[token] != nil else { return .failure(.unauthorized) }
+        switch takeFault(token: token, method: Self.downloadFaultKey) {
+        case .serverError(let code)?: return .failure(.serverError(code))
+        case .tooManyRequests(let seconds)?: return .failure(.tooManyRequests(retryAfter: seconds))
+        case .forbiddenBlocked?: return .failure(.blocked)
+        case .dropConnection?: return BotResponse(status: 500, body: Data(), dropConnection: true)
+        case .slow(let seconds)?: try? await Task.sleep(for: .seconds(seconds))
+        case nil: break
+        }
         guard let bot = bots[token] else { return .failure(.unauthorized) }
         guard let file = bot.files.values.first(where: { $0.path == path }), file.bytes.count <= Self.maxDownloadSize else {
             return .failure(.notFound)

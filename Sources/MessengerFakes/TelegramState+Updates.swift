@@ -59,6 +59,7 @@ extension TelegramState {
         if timeout > 0, bots[token]?.queue.isEmpty ?? true, !isShutDown {
             switch await waitForUpdate(token: token, timeout: timeout) {
             case .newerPoll:
+                bots[token]?.pollConflictCount += 1
                 throw BotAPIError.conflict("terminated by other getUpdates request; make sure that only one bot instance is running")
             case .webhookSet:
                 throw BotAPIError.conflict("terminated by setWebhook request")

@@ -78,7 +78,7 @@ actor TelegramState {
         return .failure(error)
     }
 
-    private func takeFault(token: String, method: String) -> FakeTelegram.Fault? {
+    func takeFault(token: String, method: String) -> FakeTelegram.Fault? {
         let key = method.lowercased()
         guard let fault = bots[token]?.faults[key]?.first else { return nil }
         bots[token]?.faults[key]?.removeFirst()

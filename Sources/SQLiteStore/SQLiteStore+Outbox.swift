@@ -172,12 +172,16 @@ extension SQLiteStore {
     }
 
     public func nextOutboxDue() async throws -> Date? {
+        // Only rows `claimOutbox` can take: a reply waiting behind an older one of its conversation
+        // is not due, however old its own time, or the dispatcher would look again at once, forever.
         try await pool.read { db in
             try db.cachedValue(
                 Double.self,
                 sql: """
                     SELECT MIN(MAX(o.next_attempt_at, COALESCE(o.claimed_until, 0)))
-                    FROM outbox o JOIN channels c ON c.id = o.channel_id WHERE c.paused = 0
+                    FROM outbox o JOIN channels c ON c.id = o.channel_id
+                    WHERE c.paused = 0
+                      AND o.message_id = (SELECT MIN(o2.message_id) FROM outbox o2 WHERE o2.conversation_id = o.conversation_id)
                     """
             )
             .map(Date.init(timeIntervalSince1970:))

@@ -33,6 +33,8 @@ public struct Switchboard: Sendable {
     public let media: DiskMediaStore
     /// The HTTP client of every messenger API call (global proxy applied).
     public let transport: CurlTransport
+    /// Fetches the files clients sent, after their messages are stored.
+    public let mediaDownloads: MediaDownloader
     /// Starts the Telegram channels at `serve`.
     public let telegram: ChannelBridge
     /// Starts the Viber channels at `serve`.
@@ -67,6 +69,7 @@ public struct Switchboard: Sendable {
         webhooks = WebhookEndpoints()
         media = DiskMediaStore(root: URL(fileURLWithPath: config.mediaDirectory), maxBytes: config.mediaMaxBytes)
         transport = CurlTransport(configuration: .init(proxy: config.proxy, maxConcurrentRequests: 8))
+        mediaDownloads = MediaDownloader(store: store, bus: bus, clock: clock, logger: logger)
         dispatcher = OutboxDispatcher(store: store, adapters: adapters, bus: bus, clock: clock, logger: logger)
         continuity = ContinuityService(
             store: store,
@@ -103,6 +106,11 @@ public struct Switchboard: Sendable {
             adapters: adapters,
             webhooks: webhooks,
             transport: transport,
+            downloads: mediaDownloads,
+            // Files are fetched on connections of their own, so a slow download never holds up a send.
+            downloadTransport: CurlTransport(
+                configuration: .init(proxy: config.proxy, maxConcurrentRequests: MediaDownloader.Configuration().workers)
+            ),
             config: config,
             logger: logger
         )
@@ -137,6 +145,7 @@ public func buildApplication(
         services: [
             switchboard.dispatcher, switchboard.routing, switchboard.automation,
             switchboard.automation.scheduler, switchboard.telegram, switchboard.viber, switchboard.webhookDispatcher,
+            switchboard.mediaDownloads,
             MetricsObserver(
                 store: switchboard.store,
                 bus: switchboard.bus,

@@ -23,7 +23,7 @@ public struct ChannelBridge: Service {
     /// Starts the channels and runs their work until shutdown.
     public func run() async throws {
         for channel in try await wiring.store.channels() where channel.kind == kind && !channel.isPaused {
-            await launch(channel)
+            await tasks.serially(channel.id) { await launch(channel) }
         }
         // A service that returns early ends the whole ServiceGroup, so the bridge lives until shutdown.
         try? await gracefulShutdown()
@@ -31,8 +31,13 @@ public struct ChannelBridge: Service {
     }
 
     /// Applies a stored change to a running server: stops the channel, then starts it again as
-    /// stored unless it is paused or gone.
+    /// stored unless it is paused or gone. Reloads of one channel run one after another, each
+    /// reading the channel as stored when its turn comes, so the last one decides.
     public func reload(_ previous: Channel) async {
+        await tasks.serially(previous.id) { await restart(previous) }
+    }
+
+    private func restart(_ previous: Channel) async {
         await tasks.stop(previous.id)
         await wiring.adapters.remove(previous.id)
         // By the name it had: a removed channel is gone from the store, and its endpoint must go too.

@@ -26,6 +26,10 @@ struct ChannelWiring: Sendable {
     let webhooks: WebhookEndpoints
     /// The HTTP client of messenger API calls (global proxy applied).
     let transport: any HTTPTransport
+    /// Where inbound files are queued for download after their message is stored.
+    let downloads: any MediaDownloadQueue
+    /// The HTTP client of file downloads, apart from `transport` so downloads and sends do not queue behind each other.
+    let downloadTransport: any HTTPTransport
     let config: AppConfig
     let logger: Logger
 }

@@ -1,4 +1,5 @@
 import CurlHTTP
+import Foundation
 import Logging
 import Secrets
 import SwitchboardCore
@@ -20,7 +21,15 @@ struct TelegramChannelStarter: ChannelStarter {
         let api = TelegramBotAPI(token: token, endpoint: settings.endpoint, transport: wiring.transport)
         let options = TelegramAdapter.Options(signReplies: settings.signReplies ?? true)
         await wiring.adapters.register(TelegramAdapter(api: api, media: media, options: options), for: channel.id)
-        let processor = TelegramUpdateProcessor(channelID: channel.id, api: api, sink: wiring.sink, media: media, logger: logger)
+        let processor = TelegramUpdateProcessor(
+            channelID: channel.id,
+            api: api,
+            sink: wiring.sink,
+            media: media,
+            downloads: wiring.downloads,
+            mediaAPI: TelegramBotAPI(token: token, endpoint: settings.endpoint, transport: wiring.downloadTransport),
+            logger: logger
+        )
         switch channel.mode {
         case .webhook:
             guard let sealed = credentials.webhookSecretCiphertext else {
@@ -35,6 +44,7 @@ struct TelegramChannelStarter: ChannelStarter {
             )
             let url = TelegramWebhookSetup.webhookURL(publicURL: wiring.config.publicURL, channelName: channel.name)
             await ensure(.webhook, api: api, channel: channel, url: url, secret: secret, logger: logger)
+            await resumeDownloads(of: channel, processor: processor, wiring: wiring)
             return nil
         case .poll:
             await ensure(.poll, api: api, channel: channel, url: nil, secret: nil, logger: logger)
@@ -42,7 +52,18 @@ struct TelegramChannelStarter: ChannelStarter {
             let pollTransport = CurlTransport(configuration: .init(proxy: wiring.config.proxy, maxConcurrentRequests: 1))
             let pollAPI = TelegramBotAPI(token: token, endpoint: settings.endpoint, transport: pollTransport)
             let poller = TelegramPoller(name: channel.name, api: pollAPI, processor: processor, configuration: pollerConfiguration, logger: logger)
+            await resumeDownloads(of: channel, processor: processor, wiring: wiring)
             return { try? await poller.run() }
+        }
+    }
+
+    /// Queues the files a restart left between their message's commit and their download.
+    private func resumeDownloads(of channel: Channel, processor: TelegramUpdateProcessor, wiring: ChannelWiring) async {
+        do {
+            let since = Date().addingTimeInterval(-AttachmentDownload.resumeWindow)
+            await processor.queue(try await wiring.store.pendingDownloads(channel: channel.id, since: since, limit: 1000))
+        } catch {
+            wiring.logger.warning("could not look for files left to download", metadata: ["channel": "\(channel.name)", "error": "\(error)"])
         }
     }
 

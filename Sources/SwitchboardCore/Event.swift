@@ -12,6 +12,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case messageCreated = "message.created"
     case messageEdited = "message.edited"
     case messageDelivery = "message.delivery"
+    /// A file a client sent was fetched after its message was stored, or given up on (payload:
+    /// the whole `Message`, its attachments as they are now).
+    case messageAttachmentsUpdated = "message.attachments_updated"
     /// A client asked for a human; the conversation jumped its queue. Automation reacts to it.
     case conversationEscalated = "conversation.escalated"
     /// An operator went online, away or offline.

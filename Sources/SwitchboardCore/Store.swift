@@ -49,6 +49,13 @@ public protocol Store: EventLog {
     func recordDelivery(_ report: DeliveryReport, at now: Date) async throws -> [Event]
     /// The earliest time an outbox row becomes claimable, nil when the outbox is empty.
     func nextOutboxDue() async throws -> Date?
+    /// Puts a finished download into its message as `AttachmentDownload.apply` decides; returns
+    /// the events, none when the outcome was applied before.
+    /// - Throws: `StoreError.notFound` for an unknown message.
+    func settleAttachment(_ outcome: Attachment, ofMessage messageID: MessageID, at now: Date) async throws -> [Event]
+    /// Files of a channel's client messages created at or after `since` that are still pending,
+    /// oldest first: what a restart or a crash left between a commit and its download.
+    func pendingDownloads(channel: ChannelID, since: Date, limit: Int) async throws -> [PendingDownload]
 
     /// A conversation by id.
     func conversation(_ id: ConversationID) async throws -> Conversation?

@@ -8,6 +8,7 @@ public struct InboxService: Sendable {
     let clock: any WallClock
     let replies: ReplyService
     let adapters: any ChannelAdapterRegistry
+    let typingGate = TypingGate()
 
     /// Creates the service.
     public init(store: any InboxStore, bus: any EventBus, clock: any WallClock, replies: ReplyService, adapters: any ChannelAdapterRegistry) {
@@ -62,8 +63,10 @@ public struct InboxService: Sendable {
         return contact
     }
 
-    /// Shows "typing…" to the client of a conversation, through its messenger.
+    /// Shows "typing…" to the client of a conversation, through its messenger, at most once per
+    /// conversation per ``TypingThrottle/interval`` however often the inbox reports typing.
     public func typing(in conversation: ConversationSummary) async throws {
+        guard await typingGate.admit(conversation.id, at: clock.now()) else { return }
         guard let stored = try await store.conversation(conversation.id),
             let identity = try await store.identities(of: stored.contactID).first(where: { $0.id == stored.identityID }),
             let adapter = await adapters.adapter(for: stored.channelID)

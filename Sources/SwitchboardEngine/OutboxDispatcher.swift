@@ -67,19 +67,15 @@ public struct OutboxDispatcher: Service {
 
     /// Runs until graceful shutdown; in-flight sends finish and are recorded before it returns.
     public func run() async throws {
-        await loop.run { await round() }
+        await loop.run(name: "outbox round", logger: logger) { try await round() }
     }
 
     /// Dispatches what is due; returns when to look again (at once after a busy round).
-    private func round() async -> Date {
-        do {
-            if try await dispatchDue() > 0 { return clock.now() }
-        } catch {
-            logger.error("outbox round failed", metadata: ["error": "\(error)"])
-        }
+    /// - Throws: when the store fails; the loop backs off instead of trying again at once.
+    private func round() async throws -> Date {
+        if try await dispatchDue() > 0 { return clock.now() }
         let idleDeadline = clock.now().addingTimeInterval(configuration.idlePoll)
-        let due = (try? await store.nextOutboxDue()) ?? idleDeadline
-        return min(due, idleDeadline)
+        return min(try await store.nextOutboxDue() ?? idleDeadline, idleDeadline)
     }
 
     /// One round: claims due rows and delivers them. Returns how many rows were handled.

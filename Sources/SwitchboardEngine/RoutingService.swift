@@ -97,6 +97,7 @@ public struct RoutingService: Service {
     public func run() async throws {
         let subscription = try await bus.subscribe(after: nil)
         let loop = self.loop
+        let logger = self.logger
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {
@@ -107,7 +108,7 @@ public struct RoutingService: Service {
                     // Cancelled at shutdown.
                 }
             }
-            group.addTask { await loop.run { await pass() } }
+            group.addTask { await loop.run(name: "routing pass", logger: logger) { try await pass() } }
             await group.next()
             group.cancelAll()
         }
@@ -115,15 +116,12 @@ public struct RoutingService: Service {
     }
 
     /// One pass; returns when the next presence timeout (or the safety-net sweep) falls due.
-    private func pass() async -> Date {
-        do {
-            try await expireIdlePresence()
-            try await assignWaiting()
-        } catch {
-            logger.error("routing pass failed", metadata: ["error": "\(error)"])
-        }
+    /// - Throws: when the store fails; the loop backs off instead of trying again at once.
+    private func pass() async throws -> Date {
+        try await expireIdlePresence()
+        try await assignWaiting()
         let sweep = clock.now().addingTimeInterval(configuration.sweepInterval)
-        let oldest = try? await store.oldestActivityOfPresentOperators()
+        let oldest = try await store.oldestActivityOfPresentOperators()
         return oldest.map { min(sweep, $0.addingTimeInterval(configuration.presenceTimeout)) } ?? sweep
     }
 

@@ -47,18 +47,15 @@ public struct Scheduler: Service {
 
     /// Runs until graceful shutdown.
     public func run() async throws {
-        await loop.run { await round() }
+        await loop.run(name: "timer round", logger: logger) { try await round() }
     }
 
     /// Fires what is due; returns when to look again (at once after a busy round).
-    private func round() async -> Date {
-        do {
-            if try await fireDue() > 0 { return clock.now() }
-        } catch {
-            logger.error("timer round failed", metadata: ["error": "\(error)"])
-        }
+    /// - Throws: when the store fails; the loop backs off instead of trying again at once.
+    private func round() async throws -> Date {
+        if try await fireDue() > 0 { return clock.now() }
         let idleDeadline = clock.now().addingTimeInterval(idlePoll)
-        return min((try? await timers.nextTimerDue()) ?? idleDeadline, idleDeadline)
+        return min(try await timers.nextTimerDue() ?? idleDeadline, idleDeadline)
     }
 
     /// Fires every timer due now. Returns how many fired.

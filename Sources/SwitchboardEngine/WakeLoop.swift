@@ -1,4 +1,5 @@
 public import Foundation
+public import Logging
 import ServiceLifecycle
 public import SwitchboardCore
 
@@ -6,30 +7,55 @@ public import SwitchboardCore
 /// until the round's next due time on the injected clock or until woken, whichever comes first,
 /// and repeat until graceful shutdown or cancellation.
 ///
+/// A round that throws is not retried at once: the loop waits on its ``FailureBackoff`` schedule
+/// (wakes do not cut that wait short) and logs one line per wait, so a store that cannot write
+/// while it still reads (a full disk, a read-only file) costs a few rounds a minute, not a spin.
+///
 /// Copies share one wake signal, so a copy handed to another service wakes the same loop.
 public struct WakeLoop: Sendable {
     let clock: any WallClock
+    let backoff: FailureBackoff
     let signal = WakeSignal()
 
     /// Creates a loop sleeping on `clock`.
-    public init(clock: any WallClock) {
+    /// - Parameter backoff: how long to wait after failed rounds.
+    public init(clock: any WallClock, backoff: FailureBackoff = FailureBackoff()) {
         self.clock = clock
+        self.backoff = backoff
     }
 
-    /// Ends the current sleep at once (or the next one, if the loop is busy with a round).
+    /// Ends the current sleep at once (or the next one, if the loop is busy with a round); a
+    /// backoff after a failure still runs to its end.
     public func wake() {
         let signal = self.signal
         Task { await signal.signal() }
     }
 
     /// Runs rounds until graceful shutdown or cancellation; a round in progress finishes first.
-    /// - Parameter round: does one round of work and returns when the next one is due; a time not
-    ///   after now means "at once".
-    public func run(_ round: @escaping @Sendable () async -> Date) async {
+    /// - Parameters:
+    ///   - name: what a round is, for the backoff's log line ("outbox round").
+    ///   - logger: where each backoff is logged.
+    ///   - round: does one round of work and returns when the next one is due; a time not after
+    ///     now means "at once". A thrown error starts or extends the backoff.
+    public func run(name: String, logger: Logger, _ round: @escaping @Sendable () async throws -> Date) async {
         let signal = self.signal
+        var backoff = self.backoff
         await withGracefulShutdownHandler {
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                await sleep(until: await round())
+                do {
+                    let due = try await round()
+                    backoff.succeeded()
+                    await sleep(until: due)
+                } catch {
+                    // A round cut short by cancellation or shutdown did not fail: the loop just ends.
+                    if Task.isCancelled || Task.isShuttingDownGracefully { break }
+                    let delay = backoff.failed()
+                    logger.error(
+                        "\(name) failed; backing off",
+                        metadata: ["error": "\(error)", "retryIn": "\(delay)s", "failuresInARow": "\(backoff.consecutiveFailures)"]
+                    )
+                    await pause(until: clock.now().addingTimeInterval(delay))
+                }
             }
         } onGracefulShutdown: {
             Task { await signal.signal() }
@@ -46,6 +72,13 @@ public struct WakeLoop: Sendable {
             group.addTask { await signal.wait() }
             await group.next()
             group.cancelAll()
+        }
+    }
+
+    /// Like ``sleep(until:)``, but a wake does not end it: only the deadline, a graceful shutdown or cancellation.
+    func pause(until deadline: Date) async {
+        while deadline > clock.now() && !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await sleep(until: deadline)
         }
     }
 }

@@ -79,23 +79,20 @@ public struct WebhookDispatcher: Service {
                     }
                 }
             }
-            await loop.run { await round() }
+            await loop.run(name: "webhook round", logger: logger) { try await round() }
             await events?.cancel()
             group.cancelAll()
         }
     }
 
     /// Queues and sends what is due; returns when to look again (at once after a busy round).
-    private func round() async -> Date {
-        do {
-            let queued = try await fanOut()
-            let sent = try await sendDue()
-            if queued == configuration.pageSize || sent > 0 { return clock.now() }
-        } catch {
-            logger.error("webhook round failed", metadata: ["error": "\(error)"])
-        }
+    /// - Throws: when the store fails; the loop backs off instead of trying again at once.
+    private func round() async throws -> Date {
+        let queued = try await fanOut()
+        let sent = try await sendDue()
+        if queued == configuration.pageSize || sent > 0 { return clock.now() }
         let idleDeadline = clock.now().addingTimeInterval(configuration.idlePoll)
-        return min((try? await store.nextWebhookDue()) ?? idleDeadline, idleDeadline)
+        return min(try await store.nextWebhookDue() ?? idleDeadline, idleDeadline)
     }
 
     /// Reads one page of the log after the cursor and queues its deliveries. Returns how many events were read.

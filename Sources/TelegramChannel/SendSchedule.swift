@@ -55,6 +55,19 @@ struct SendSchedule: Sendable {
         return slot
     }
 
+    /// Reserves a slot of both `chatID`'s bucket and the bot's, but only when both allow a send at
+    /// `now`; a send that would have to wait reserves nothing.
+    /// - Returns: whether the send may go out now.
+    mutating func reserveIfFree(_ chatID: Int64, now: Double) -> Bool {
+        let rule = chatID < 0 ? perGroup : perChat
+        let chatFree = (chatArrivals[chatID] ?? now) - rule.tolerance <= now
+        let botFree = (botArrival ?? now) - perBot.tolerance <= now
+        guard chatFree, botFree else { return false }
+        _ = reserveChat(chatID, now: now)
+        _ = reserveBot(now: now)
+        return true
+    }
+
     /// Keeps `chatID` silent until `until`, as Telegram asked with `retry_after`.
     mutating func pause(chatID: Int64, until: Double) {
         let rule = chatID < 0 ? perGroup : perChat

@@ -62,9 +62,11 @@ public struct TelegramAdapter: ChannelAdapter {
     ])
 
     /// Shows "typing…" to the client for about five seconds; the inbox calls it while the operator types.
-    /// - Throws: ``TelegramAPIError``.
+    ///
+    /// The hint spends a slot of the bot's send budget, and is skipped when no slot is free now:
+    /// replies never queue behind it and it never earns a 429.
     public func sendTyping(to recipientExternalID: String) async {
-        guard let chatID = Int64(recipientExternalID) else { return }
+        guard let chatID = Int64(recipientExternalID), await limiter.acquireIfFree(chatID: chatID) else { return }
         // Best effort: a lost "typing…" hint is not worth an error for the operator.
         try? await api.sendChatAction(chatID: chatID, action: "typing")
     }

@@ -13,46 +13,63 @@ struct TelegramMediaFetcher: Sendable {
     let media: (any MediaStore)?
     let channelID: ChannelID
 
-    /// The attachments with `storedPath` set where the file was fetched.
+    /// Whether fetched files have somewhere to go; without a media store attachments stay references.
+    var canStore: Bool { media != nil }
+
+    /// The attachments with `storedPath` set where the file was fetched, fetched one after another
+    /// before the message is stored (the path of callers without a download queue).
     /// - Throws: only `CancellationError`.
     func fetch(_ attachments: [Attachment]) async throws -> [Attachment] {
-        guard let media else { return attachments }
+        guard canStore else { return attachments }
         var result: [Attachment] = []
         for attachment in attachments {
-            result.append(try await fetch(attachment, into: media))
+            guard attachment.externalFileID != nil, attachment.storedPath == nil else {
+                result.append(attachment)
+                continue
+            }
+            do {
+                result.append(try await download(attachment))
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                result.append(AttachmentDownload.failed(attachment, reason: "download failed: \(error)"))
+            }
         }
         return result
     }
 
-    private func fetch(_ attachment: Attachment, into media: any MediaStore) async throws -> Attachment {
-        guard let fileID = attachment.externalFileID, attachment.storedPath == nil else { return attachment }
-        var attachment = attachment
+    /// Fetches one file into the media store.
+    /// - Returns: the attachment with its `storedPath`, or with a `download_error` when no retry can
+    ///   help (too big, no download path, a file id Telegram refuses).
+    /// - Throws: when a retry may help (the network, Telegram's 5xx or 429, the disk).
+    func download(_ attachment: Attachment) async throws -> Attachment {
+        guard let media, let fileID = attachment.externalFileID, attachment.storedPath == nil else { return attachment }
         if let size = attachment.byteCount, size > Self.downloadLimit {
-            attachment.details["download_error"] = Self.tooBig(size)
-            return attachment
+            return AttachmentDownload.failed(attachment, reason: Self.tooBig(size))
         }
+        let info: TGFileInfo
         do {
-            let info = try await api.getFile(id: fileID)
-            if let size = info.fileSize, size > Self.downloadLimit {
-                attachment.details["download_error"] = Self.tooBig(size)
-                return attachment
-            }
-            guard let path = info.filePath else {
-                attachment.details["download_error"] = "Telegram gave no download path for this file"
-                return attachment
-            }
-            let data = try await api.download(filePath: path)
-            let key = "telegram/\(channelID)/\(attachment.details["file_unique_id"] ?? fileID)"
-            attachment.storedPath = try await media.store(data, key: key, fileExtension: Self.fileExtension(attachment, path: path))
-            attachment.byteCount = Int64(data.count)
-        } catch let error as CancellationError {
-            throw error
-        } catch TelegramAPIError.api(400, let description, _, _) where description.lowercased().contains("too big") {
-            attachment.details["download_error"] = Self.tooBig(attachment.byteCount)
-        } catch {
-            attachment.details["download_error"] = "download failed: \(error)"
+            info = try await api.getFile(id: fileID)
+        } catch TelegramAPIError.api(let code, let description, _, _) where (400..<500).contains(code) && code != 429 {
+            let tooBig = description.lowercased().contains("too big")
+            return AttachmentDownload.failed(
+                attachment,
+                reason: tooBig ? Self.tooBig(attachment.byteCount) : "Telegram refused the file: \(description)"
+            )
         }
-        return attachment
+        if let size = info.fileSize, size > Self.downloadLimit {
+            return AttachmentDownload.failed(attachment, reason: Self.tooBig(size))
+        }
+        guard let path = info.filePath else {
+            return AttachmentDownload.failed(attachment, reason: "Telegram gave no download path for this file")
+        }
+        let data = try await api.download(filePath: path)
+        let key = "telegram/\(channelID)/\(attachment.details["file_unique_id"] ?? fileID)"
+        var stored = attachment
+        stored.storedPath = try await media.store(data, key: key, fileExtension: Self.fileExtension(attachment, path: path))
+        stored.byteCount = Int64(data.count)
+        stored.details[AttachmentDownload.stateKey] = nil
+        return stored
     }
 
     /// The operator-facing reason for a file above the cap.

@@ -58,6 +58,13 @@ public actor TelegramRateLimiter {
         try await sleep(until: schedule.reserveBot(now: seconds(clock.now)))
     }
 
+    /// Takes one send slot for `chatID` if one is free now, without waiting: for hints such as
+    /// "typing…" that are worth sending only now, yet count against the same flood limits.
+    /// - Returns: whether a slot was taken.
+    public func acquireIfFree(chatID: Int64) -> Bool {
+        schedule.reserveIfFree(chatID, now: seconds(clock.now))
+    }
+
     /// Holds back every send to `chatID` for `seconds`, after Telegram answered 429 with `retry_after`.
     public func pause(chatID: Int64, seconds delay: Double) {
         schedule.pause(chatID: chatID, until: seconds(clock.now) + delay)

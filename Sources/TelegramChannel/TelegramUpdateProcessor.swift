@@ -2,14 +2,17 @@ public import Foundation
 public import Logging
 public import SwitchboardCore
 
-/// The inbound path shared by the poller and the webhook: map → fetch media → ingest → answer.
+/// The inbound path shared by the poller and the webhook: map → ingest → answer → queue media.
 ///
 /// Returns only after the router committed the event, which is the moment the caller may
-/// acknowledge Telegram (advance the offset, answer 200).
+/// acknowledge Telegram (advance the offset, answer 200). With a download queue, files are not
+/// fetched on this path: the message is stored with its files pending and they are queued after
+/// the commit, so a slow download never holds up the answer.
 public struct TelegramUpdateProcessor: Sendable {
     let mapper: TelegramUpdateMapper
     let media: TelegramMediaFetcher
     let sink: any InboundSink
+    let downloads: (any MediaDownloadQueue)?
     let api: TelegramBotAPI
     let logger: Logger
 
@@ -19,10 +22,21 @@ public struct TelegramUpdateProcessor: Sendable {
     ///   - api: The bot's client, for getFile and answerCallbackQuery.
     ///   - sink: The router.
     ///   - media: Where downloaded files go; nil keeps attachments as references only.
-    public init(channelID: ChannelID, api: TelegramBotAPI, sink: any InboundSink, media: (any MediaStore)?, logger: Logger) {
+    ///   - downloads: Where files are queued after the commit; nil fetches them before it.
+    ///   - mediaAPI: The bot's client for file downloads (its own connections, apart from sends); `api` when nil.
+    public init(
+        channelID: ChannelID,
+        api: TelegramBotAPI,
+        sink: any InboundSink,
+        media: (any MediaStore)?,
+        downloads: (any MediaDownloadQueue)? = nil,
+        mediaAPI: TelegramBotAPI? = nil,
+        logger: Logger
+    ) {
         self.mapper = TelegramUpdateMapper(channelID: channelID)
-        self.media = TelegramMediaFetcher(api: api, media: media, channelID: channelID)
+        self.media = TelegramMediaFetcher(api: mediaAPI ?? api, media: media, channelID: channelID)
         self.sink = sink
+        self.downloads = downloads
         self.api = api
         self.logger = logger
     }
@@ -36,16 +50,35 @@ public struct TelegramUpdateProcessor: Sendable {
             logger.error("telegram update without update_id skipped", metadata: ["channel": "\(mapper.channelID)"])
             return nil
         }
+        var pending: [Attachment] = []
         if case .message(let id, let text, let attachments, let context) = update.event.payload, !attachments.isEmpty {
-            let fetched = try await media.fetch(attachments)
-            update.event.payload = .message(externalMessageID: id, text: text, attachments: fetched, contextKey: context)
+            let prepared: [Attachment]
+            if downloads != nil, media.canStore {
+                prepared = attachments.map(AttachmentDownload.markPending)
+                pending = prepared.filter(AttachmentDownload.isPending)
+            } else {
+                prepared = try await media.fetch(attachments)
+            }
+            update.event.payload = .message(externalMessageID: id, text: text, attachments: prepared, contextKey: context)
         }
-        _ = try await sink.ingest(update.event)
+        let outcome = try await sink.ingest(update.event)
         if let queryID = update.callbackQueryID {
             // Answered on redelivery too: a crash may have come between the commit and the answer.
             await answer(queryID)
         }
+        if case .new(let result) = outcome, let messageID = result.messageID {
+            await queue(pending.map { PendingDownload(messageID: messageID, attachment: $0) })
+        }
         return update.updateID
+    }
+
+    /// Queues files of this channel that are still to be fetched (left pending by a restart).
+    public func queue(_ pending: [PendingDownload]) async {
+        guard let downloads else { return }
+        let media = self.media
+        for file in pending {
+            await downloads.enqueue(MediaDownloadJob(messageID: file.messageID, attachment: file.attachment) { try await media.download($0) })
+        }
     }
 
     private func answer(_ queryID: String) async {

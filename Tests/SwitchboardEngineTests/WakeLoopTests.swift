@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SwitchboardCore
 import SwitchboardEngine
 import TestSupport
@@ -20,7 +21,7 @@ import Testing
             self.loop = loop
             self.rounds = rounds
             task = Task {
-                await loop.run {
+                await loop.run(name: "test round", logger: Logger(label: "test")) {
                     continuation.yield(clock.now())
                     await Task.yield()
                     return clock.now().addingTimeInterval(interval)

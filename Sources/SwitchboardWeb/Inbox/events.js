@@ -10,6 +10,7 @@ import { notifyNewConversation } from './notify.js';
 const handlers = {
   'message.created': messageCreated,
   'message.edited': messageEdited,
+  'message.attachments_updated': attachmentsUpdated,
   'message.delivery': messageDelivery,
   'conversation.opened': conversationOpened,
   'conversation.status_changed': statusChanged,
@@ -53,11 +54,18 @@ function channelOf(conversationID) {
   return known?.channel ?? state.detail?.channel ?? null;
 }
 
+/** The stream carries attachments as stored; the REST shape adds the URL a stored file is served at. */
+function withMediaURLs(message) {
+  const attachments = (message.attachments ?? []).map((attachment) =>
+    attachment.url || !attachment.storedPath ? attachment : { ...attachment, url: `/api/v1/media/${attachment.storedPath}` });
+  return { ...message, attachments };
+}
+
 /** Turns an event's Message into the TimelineMessage shape the history API returns. */
 function timelineMessage(message) {
   const operatorId = message.author?.operatorId;
   return {
-    ...message,
+    ...withMediaURLs(message),
     channel: channelOf(message.conversationID),
     authorName: operatorId ? state.operators.get(operatorId)?.displayName ?? null : null,
   };
@@ -142,6 +150,11 @@ function departmentChanged(event) {
 function messageEdited(event) {
   const existing = state.timeline.byId.get(event.data.id);
   if (existing) upsertMessage({ ...existing, ...event.data, channel: existing.channel, authorName: existing.authorName });
+}
+
+function attachmentsUpdated(event) {
+  const existing = state.timeline.byId.get(event.data.id);
+  if (existing) upsertMessage({ ...existing, attachments: withMediaURLs(event.data).attachments });
 }
 
 function messageDelivery(event) {

@@ -33,6 +33,14 @@ function describe(attachment) {
 export function renderAttachment(attachment) {
   const url = safeMediaURL(attachment.url);
   const label = describe(attachment);
+  const details = attachment.details ?? {};
+  // Files are fetched after the message is stored; an event replaces this once the file is in.
+  if (!url && details.download === 'pending') {
+    return h('span.attachment.attachment-pending', { title: 'The file is being downloaded' }, `${label} · downloading…`);
+  }
+  if (!url && details.download_error) {
+    return h('span.attachment.attachment-missing', { title: details.download_error }, `${label} · not downloaded: ${details.download_error}`);
+  }
   if (url && isImage(attachment)) {
     return h('a.attachment.attachment-image', { href: url, target: '_blank', rel: 'noopener', title: label },
       h('img', { src: url, alt: attachment.fileName ?? label, loading: 'lazy' }));
