@@ -75,6 +75,14 @@ public final class UnrecordableDeliveryStore: Store {
 
     public func nextOutboxDue() async throws -> Date? { try await base.nextOutboxDue() }
 
+    public func settleAttachment(_ outcome: Attachment, ofMessage messageID: MessageID, at now: Date) async throws -> [Event] {
+        try await base.settleAttachment(outcome, ofMessage: messageID, at: now)
+    }
+
+    public func pendingDownloads(channel: ChannelID, since: Date, limit: Int) async throws -> [PendingDownload] {
+        try await base.pendingDownloads(channel: channel, since: since, limit: limit)
+    }
+
     public func conversation(_ id: ConversationID) async throws -> Conversation? { try await base.conversation(id) }
 
     public func messages(in conversationID: ConversationID) async throws -> [Message] { try await base.messages(in: conversationID) }
