@@ -20,7 +20,7 @@ public struct TelegramUpdateProcessor: Sendable {
     ///   - sink: The router.
     ///   - media: Where downloaded files go; nil keeps attachments as references only.
     public init(channelID: ChannelID, api: TelegramBotAPI, sink: any InboundSink, media: (any MediaStore)?, logger: Logger) {
-        self.mapper = TelegramUpdateMapper(channelID: channelID)
+        self.mapper = TelegramUpdateMapper(channelID: channelID, botID: BotTokenIdentity.telegramBotID(of: api.token))
         self.media = TelegramMediaFetcher(api: api, media: media, channelID: channelID)
         self.sink = sink
         self.api = api

@@ -24,7 +24,10 @@ public struct ViberAdapter: ChannelAdapter {
     }
 
     public func send(_ message: OutboundMessage) async throws -> DeliveryReceipt {
-        try await send(message, keyboard: message.requestsPhone ? .sharePhone : ViberKeyboard(replyButtons: message.buttons))
+        try await send(
+            message,
+            keyboard: message.requestsPhone ? .sharePhone : ViberKeyboard(replyButtons: message.buttons, seal: ViberButtonSeal(token: api.token))
+        )
     }
 
     /// Sends a message, with `keyboard` under the last part (for example CSAT buttons).
