@@ -173,6 +173,7 @@ public func buildRouter(
         bus: switchboard.bus,
         hasher: PasswordHasher(cost: passwordCost),
         mediaDirectory: URL(fileURLWithPath: config.mediaDirectory, isDirectory: true),
+        media: switchboard.media,
         secureCookies: config.publicURL.scheme?.lowercased() == "https",
         metrics: switchboard.metrics
     )

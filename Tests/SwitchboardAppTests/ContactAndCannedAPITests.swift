@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SwitchboardCore
+import TestSupport
 import Testing
 
 @Suite struct ContactAndCannedAPITests {
@@ -92,6 +93,25 @@ import Testing
             #expect((hits.first?["snippet"] as? String)?.contains("[parcel]") == true)
             #expect(try await harness.send(client, .get, "/api/v1/search?q=%22refund%22*%20(%20-", as: session).items.count == 1)
             #expect(try await harness.send(client, .get, "/api/v1/search?q=", as: session).status == .badRequest)
+        }
+    }
+
+    /// Uploads share the media folder's cap with the files clients send, so they cannot fill the disk.
+    @Test func anUploadBeyondTheMediaCapIsRefused() async throws {
+        try await InboxHarness.run(mediaMaxBytes: 4096) { harness, client in
+            _ = try await harness.addOperator("maria")
+            let session = try await harness.signIn(client, "maria")
+            var headers = HTTPFields()
+            headers[.contentType] = "application/pdf"
+
+            let small = try await harness.send(client, .post, "/api/v1/uploads", as: session, raw: Data(count: 1000), headers: headers)
+            let big = try await harness.send(client, .post, "/api/v1/uploads", as: session, raw: Data(count: 4000), headers: headers)
+
+            #expect(small.status == .created)
+            #expect(big.status.code == 507)
+            #expect((big.json["error"] as? [String: Any])?["code"] as? String == "storage_full")
+            let stored = try FileManager.default.contentsOfDirectory(atPath: harness.directory.path("media/uploads"))
+            #expect(stored.count == 2, "only the small upload and its sidecar: \(stored)")
         }
     }
 
