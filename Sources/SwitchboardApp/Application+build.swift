@@ -145,6 +145,7 @@ public func buildApplication(
             switchboard.dispatcher, switchboard.routing, switchboard.automation,
             switchboard.automation.scheduler, switchboard.telegram, switchboard.viber, switchboard.webhookDispatcher,
             ReceiptPruner(store: switchboard.store, clock: switchboard.clock, logger: logger),
+            UploadSweeper(files: switchboard.media, references: switchboard.store, clock: switchboard.clock, logger: logger),
             MetricsObserver(
                 store: switchboard.store,
                 bus: switchboard.bus,
