@@ -40,6 +40,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "MediaFiles", dependencies: ["SwitchboardCore"], swiftSettings: swiftSettings),
+        .target(name: "MultipartForm", swiftSettings: swiftSettings),
+        .target(
+            name: "Manifests",
+            dependencies: ["SwitchboardCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "TelegramChannel",
             dependencies: [
@@ -111,6 +117,7 @@ let package = Package(
                 "Accounts",
                 "SwitchboardCore",
                 "CurlHTTP",
+                "Manifests",
                 "MediaFiles",
                 "Secrets",
                 "TelegramChannel",
@@ -121,6 +128,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -172,6 +180,7 @@ let package = Package(
         .target(
             name: "MessengerFakes",
             dependencies: [
+                "MultipartForm",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -189,6 +198,22 @@ let package = Package(
             path: "Tests/viber/ViberSDKCheckServer",
             swiftSettings: swiftSettings
         ),
+        // libFuzzer entry points, built with `--sanitize fuzzer` only by Tests/fuzz/run.sh; a plain
+        // build links them as no-op programs, so they cost little and cannot rot.
+        .executableTarget(
+            name: "FuzzTelegramUpdate",
+            dependencies: ["SwitchboardCore", "TelegramChannel"],
+            path: "Tests/fuzz/FuzzTelegramUpdate",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "FuzzViberCallback",
+            dependencies: ["SwitchboardCore", "ViberChannel"],
+            path: "Tests/fuzz/FuzzViberCallback",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "FuzzManifests", dependencies: ["Manifests"], path: "Tests/fuzz/FuzzManifests", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzMultipart", dependencies: ["MultipartForm"], path: "Tests/fuzz/FuzzMultipart", swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -223,6 +248,7 @@ let package = Package(
             name: "SwitchboardAppTests",
             dependencies: [
                 "Accounts",
+                "Manifests",
                 "SwitchboardApp",
                 "SwitchboardCore",
                 "SwitchboardEngine",
@@ -294,7 +320,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MessengerFakesTests",
-            dependencies: ["MessengerFakes", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["MessengerFakes", "MultipartForm", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: the Swift suites (unit, store, engine, bridges against the fake messengers, the API
 # over real HTTP and WebSocket), then the real-browser inbox tests and the schemathesis check of the
-# API against its OpenAPI document. Run deploy/bootstrap.sh --test first.
+# API against its OpenAPI document, the viberbot SDK check, and libFuzzer on the parsers of outside
+# input. Run deploy/bootstrap.sh --test first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,3 +11,4 @@ swift build --product switchboard
 Tests/browser/run.sh
 Tests/api/run.sh
 Tests/viber/run.sh
+Tests/fuzz/run.sh

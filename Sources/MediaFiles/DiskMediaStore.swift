@@ -48,6 +48,13 @@ public actor DiskMediaStore: MediaStore {
         return root.appendingPathComponent(relativePath)
     }
 
+    /// Takes a deleted file's bytes off the running total.
+    func forget(bytes: Int64) {
+        if let used = usedBytes { usedBytes = max(0, used - bytes) }
+    }
+
+    static func fileSize(of url: URL) -> Int64 { size(of: url) }
+
     /// Total bytes stored, counted once from disk and then kept up to date.
     private func currentUsage() throws -> Int64 {
         if let usedBytes { return usedBytes }

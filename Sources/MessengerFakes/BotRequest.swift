@@ -1,5 +1,6 @@
 public import Foundation
 import Hummingbird
+import MultipartForm
 import NIOCore
 
 /// A file received in a multipart upload.

@@ -73,6 +73,7 @@ extension AppConfig {
         let continuity = loadContinuitySettings(value, problems: &problems)
         let webhooksAllowPrivate = loadWebhooksAllowPrivate(value, problems: &problems)
         let metricsAddress = loadMetricsAddress(value, problems: &problems)
+        let idleTimeout = loadIdleTimeout(value, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return AppConfig(
             host: host,
@@ -91,7 +92,8 @@ extension AppConfig {
             autoLinkByPhone: continuity.autoLinkByPhone,
             webhooksAllowPrivate: webhooksAllowPrivate,
             webhooksManifest: value("SWITCHBOARD_WEBHOOKS_MANIFEST"),
-            metricsAddress: metricsAddress
+            metricsAddress: metricsAddress,
+            idleTimeout: idleTimeout
         )
     }
 

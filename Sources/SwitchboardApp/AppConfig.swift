@@ -39,6 +39,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
     public var webhooksManifest: String?
     /// When set, `/metrics` is served only on this listener and the main one answers it 404.
     public var metricsAddress: MetricsAddress?
+    /// Seconds an idle HTTP connection stays open; WebSockets are pinged well within it.
+    public var idleTimeout: TimeInterval
 
     /// Every key Switchboard reads, with its default; `SWITCHBOARD_CONFIG` names the optional file.
     public static let keys: [(key: String, help: String)] = [
@@ -63,6 +65,10 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
             "SWITCHBOARD_METRICS_ADDRESS",
             "host:port of a listener serving only /metrics, which the main port then refuses; default none (/metrics on the main port)"
         ),
+        (
+            "SWITCHBOARD_IDLE_TIMEOUT",
+            "seconds an HTTP connection may stay silent before it is closed (1-3600), default 75; WebSockets are pinged every half of it (at most 30)"
+        ),
     ]
 
     /// Creates a config from already-validated values.
@@ -83,7 +89,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         autoLinkByPhone: Bool = false,
         webhooksAllowPrivate: Bool = false,
         webhooksManifest: String? = nil,
-        metricsAddress: MetricsAddress? = nil
+        metricsAddress: MetricsAddress? = nil,
+        idleTimeout: TimeInterval = AppConfig.defaultIdleTimeout
     ) {
         self.host = host
         self.port = port
@@ -103,6 +110,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         self.webhooksAllowPrivate = webhooksAllowPrivate
         self.webhooksManifest = webhooksManifest
         self.metricsAddress = metricsAddress
+        self.idleTimeout = idleTimeout
     }
 
     public var description: String {
@@ -112,6 +120,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
             + "media_dir=\(mediaDirectory) media_max_bytes=\(mediaMaxBytes) secret_key=\(secretKey == nil ? "file \(secretKeyFile)" : "<set>") "
             + "proxy=\(proxyShown) presence_timeout=\(Int(presenceTimeout)) channels_dir=\(channelsDirectory) context_ttl=\(Int(contextTTL)) auto_link_by_phone=\(autoLinkByPhone)"
             + " webhooks_allow_private=\(webhooksAllowPrivate) webhooks_manifest=\(webhooksManifest ?? "none") metrics_address=\(metricsAddress?.description ?? "main")"
+            + " idle_timeout=\(Int(idleTimeout))"
     }
 }
 

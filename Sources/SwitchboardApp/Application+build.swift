@@ -5,6 +5,7 @@ public import Hummingbird
 import HummingbirdWebSocket
 public import Logging
 public import MediaFiles
+import NIOCore
 public import Secrets
 import ServiceLifecycle
 public import SwitchboardCore
@@ -140,12 +141,20 @@ public func buildApplication(
         } ?? []
     let app = Application(
         router: router,
-        server: .http1WebSocketUpgrade(webSocketRouter: router),
+        server: .http1WebSocketUpgrade(
+            webSocketRouter: router,
+            configuration: .init(
+                http1: .init(idleTimeout: .milliseconds(Int64(config.idleTimeout * 1000))),
+                ws: .init(autoPing: .enabled(timePeriod: .seconds(config.webSocketPingPeriod)))
+            )
+        ),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
         services: [
             switchboard.dispatcher, switchboard.routing, switchboard.automation,
             switchboard.automation.scheduler, switchboard.telegram, switchboard.viber, switchboard.webhookDispatcher,
             switchboard.mediaDownloads,
+            ReceiptPruner(store: switchboard.store, clock: switchboard.clock, logger: logger),
+            UploadSweeper(files: switchboard.media, references: switchboard.store, clock: switchboard.clock, logger: logger),
             MetricsObserver(
                 store: switchboard.store,
                 bus: switchboard.bus,
@@ -174,6 +183,7 @@ public func buildRouter(
         bus: switchboard.bus,
         hasher: PasswordHasher(cost: passwordCost),
         mediaDirectory: URL(fileURLWithPath: config.mediaDirectory, isDirectory: true),
+        media: switchboard.media,
         secureCookies: config.publicURL.scheme?.lowercased() == "https",
         metrics: switchboard.metrics
     )

@@ -91,13 +91,16 @@ extension ChannelAdmin {
     }
 
     /// Replaces the token after the messenger accepted it; a Telegram bot is put in its mode again
-    /// with the new token (a new webhook secret in webhook mode).
+    /// with the new token (a new webhook secret in webhook mode). A token of another bot is refused:
+    /// the channel's history and receipts belong to its bot.
     /// - Throws: `ChannelAdminError` with the messenger's reason; nothing changes then.
     public func rotateToken(_ channelID: ChannelID, to token: String) async throws -> Summary {
         let channel = try await summary(channelID).channel
         guard let credentials = try await store.channelCredentials(channelID) else { throw ChannelAdminError("the channel has no settings") }
         let trimmed = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 256 else { throw ChannelAdminError("the token is empty or too long") }
+        let current = try? secrets.open(credentials.tokenCiphertext)
+        if let refusal = BotTokenIdentity.rotationRefusal(kind: channel.kind, current: current, new: trimmed) { throw ChannelAdminError(refusal) }
         try await check(token: trimmed, kind: channel.kind, settingsJSON: credentials.settingsJSON)
         let before = try await auditedFields(channelID)
         try await store.updateChannel(channelID, ChannelChange(tokenCiphertext: try secrets.seal(trimmed)))

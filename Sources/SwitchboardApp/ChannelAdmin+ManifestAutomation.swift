@@ -1,4 +1,5 @@
 import Foundation
+import Manifests
 import SwitchboardCore
 
 extension ChannelAdmin {

@@ -1,5 +1,6 @@
 import CurlHTTP
 import Foundation
+public import Manifests
 import Secrets
 public import SwitchboardCore
 import TelegramChannel
@@ -113,6 +114,9 @@ extension ChannelAdmin {
             changed.append("settings")
         }
         if tokenChanged {
+            if let refusal = BotTokenIdentity.rotationRefusal(kind: channel.kind, current: storedToken, new: manifest.token) {
+                throw ChannelAdminError("\(manifest.file): token: \(refusal)")
+            }
             try await check(token: manifest.token, kind: channel.kind, settingsJSON: settingsJSON)
             change.tokenCiphertext = try secrets.seal(manifest.token)
             changed.append("token (\(SecretMask.mask(manifest.token)))")

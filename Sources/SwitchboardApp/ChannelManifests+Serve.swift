@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import Manifests
 import SwitchboardCore
 
 extension Switchboard {

@@ -16,6 +16,8 @@ public struct InboxDependencies: Sendable {
     public let decoy: DecoyHash
     /// Where uploads and downloaded messenger files live.
     public let mediaDirectory: URL
+    /// The capped media store uploads are written through, so they count against the cap.
+    public let media: any MediaStore
     /// Adds `Secure` to the session cookie (when the public URL is https).
     public let secureCookies: Bool
     public let sessionLifetime: TimeInterval
@@ -31,6 +33,7 @@ public struct InboxDependencies: Sendable {
         hasher: PasswordHasher,
         throttle: LoginThrottle = LoginThrottle(),
         mediaDirectory: URL,
+        media: any MediaStore,
         secureCookies: Bool,
         sessionLifetime: TimeInterval = 12 * 3600,
         metrics: ServerMetrics = ServerMetrics()
@@ -43,6 +46,7 @@ public struct InboxDependencies: Sendable {
         self.throttle = throttle
         self.decoy = DecoyHash(hasher: hasher)
         self.mediaDirectory = mediaDirectory
+        self.media = media
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime
         self.metrics = metrics

@@ -34,7 +34,7 @@ public struct MediaController: Sendable {
             guard buffer.readableBytes > 0 else { throw APIError(.badRequest, code: "empty", message: "The upload is empty.") }
             let name = request.headers[HTTPField.Name("X-File-Name")!].flatMap { $0.removingPercentEncoding ?? $0 } ?? "file"
             let type = request.headers[.contentType] ?? "application/octet-stream"
-            let (id, metadata) = try Uploads.store(Data(buffer.readableBytesView), fileName: name, mimeType: type, in: dependencies.mediaDirectory)
+            let (id, metadata) = try await Uploads.store(Data(buffer.readableBytesView), fileName: name, mimeType: type, in: dependencies.media)
             return try JSONResponse.make(
                 Uploaded(id: id, fileName: metadata.fileName, mimeType: metadata.mimeType, byteCount: metadata.byteCount),
                 status: .created

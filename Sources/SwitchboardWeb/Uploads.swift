@@ -13,14 +13,21 @@ enum Uploads {
 
     static let maxBytes = 20 << 20
 
-    /// Stores an upload and returns its id and metadata.
-    static func store(_ data: Data, fileName: String, mimeType: String, in media: URL) throws -> (String, Metadata) {
+    /// Stores an upload through the capped media store and returns its id and metadata.
+    /// - Throws: 507 `storage_full` when the media folder has no room left for it.
+    static func store(_ data: Data, fileName: String, mimeType: String, in media: any MediaStore) async throws -> (String, Metadata) {
         let id = UUID().uuidString.lowercased()
-        let folder = media.appendingPathComponent("uploads", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let metadata = Metadata(fileName: sanitized(fileName), mimeType: mimeType, byteCount: Int64(data.count))
-        try data.write(to: folder.appendingPathComponent(id))
-        try JSONEncoder().encode(metadata).write(to: folder.appendingPathComponent(id + ".json"))
+        do {
+            _ = try await media.store(data, key: "uploads/\(id)", fileExtension: nil)
+            _ = try await media.store(try JSONEncoder().encode(metadata), key: "uploads/\(id)", fileExtension: "json")
+        } catch let error as MediaStoreError {
+            throw APIError(
+                .init(code: 507, reasonPhrase: "Insufficient Storage"),
+                code: "storage_full",
+                message: "The file cannot be stored: \(error)."
+            )
+        }
         return (id, metadata)
     }
 

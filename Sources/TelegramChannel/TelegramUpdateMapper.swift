@@ -5,7 +5,7 @@ public import SwitchboardCore
 public struct TelegramInboundUpdate: Sendable, Equatable {
     /// `update_id`; the next getUpdates offset is this plus one.
     public var updateID: Int64
-    /// The normalized event; its `deliveryKey` is the `update_id`.
+    /// The normalized event; its `deliveryKey` is the bot id and the `update_id`.
     public var event: InboundEvent
     /// A `callback_query` id to answer after the commit, so the client's button stops spinning.
     public var callbackQueryID: String?
@@ -19,10 +19,15 @@ public struct TelegramInboundUpdate: Sendable, Equatable {
 public struct TelegramUpdateMapper: Sendable {
     /// The channel the events belong to.
     public let channelID: ChannelID
+    /// The bot the updates come from; nil for a token without the usual numeric prefix.
+    public let botID: Int64?
 
     /// Creates a mapper.
-    public init(channelID: ChannelID) {
+    /// - Parameter botID: Part of each receipt key, since `update_id` counts per bot: another bot's
+    ///   update with a number this channel saw before is a new update, not a redelivery.
+    public init(channelID: ChannelID, botID: Int64?) {
         self.channelID = channelID
+        self.botID = botID
     }
 
     /// Maps one raw update.
@@ -94,7 +99,7 @@ public struct TelegramUpdateMapper: Sendable {
             }
         return InboundEvent(
             channelID: channelID,
-            deliveryKey: String(updateID),
+            deliveryKey: deliveryKey(updateID),
             sender: Self.sender(chat: chat, user: query.from),
             occurredAt: receivedAt,
             payload: payload
@@ -128,17 +133,22 @@ public struct TelegramUpdateMapper: Sendable {
         )
         return InboundEvent(
             channelID: channelID,
-            deliveryKey: String(updateID),
+            deliveryKey: deliveryKey(updateID),
             sender: sender,
             occurredAt: receivedAt,
             payload: .unsupported(kind: detailed, rawJSON: raw.jsonText)
         )
     }
 
+    /// The receipt key of an update: `<bot id>:<update_id>`.
+    func deliveryKey(_ updateID: Int64) -> String {
+        botID.map { "\($0):\(updateID)" } ?? String(updateID)
+    }
+
     private func event(_ updateID: Int64, _ sender: SenderProfile, date: Int64, _ payload: InboundEvent.Payload) -> InboundEvent {
         InboundEvent(
             channelID: channelID,
-            deliveryKey: String(updateID),
+            deliveryKey: deliveryKey(updateID),
             sender: sender,
             occurredAt: Date(timeIntervalSince1970: TimeInterval(date)),
             payload: payload

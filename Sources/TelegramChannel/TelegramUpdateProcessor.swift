@@ -33,7 +33,7 @@ public struct TelegramUpdateProcessor: Sendable {
         mediaAPI: TelegramBotAPI? = nil,
         logger: Logger
     ) {
-        self.mapper = TelegramUpdateMapper(channelID: channelID)
+        self.mapper = TelegramUpdateMapper(channelID: channelID, botID: BotTokenIdentity.telegramBotID(of: api.token))
         self.media = TelegramMediaFetcher(api: mediaAPI ?? api, media: media, channelID: channelID)
         self.sink = sink
         self.downloads = downloads

@@ -82,6 +82,31 @@ public enum Socket {
         return descriptor
     }
 
+    /// Opens a TCP connection to 127.0.0.1:`port`, sends `request`, reads whatever comes back and then
+    /// stays silent, waiting up to `limit` for the server to close the connection.
+    /// - Returns: the seconds until the server closed the connection, or nil if it was still open at `limit`.
+    /// - Throws: when the connection cannot be made.
+    public static func secondsUntilIdleConnectionCloses(port: Int, after request: String, limit: Duration) throws -> Double? {
+        let descriptor = try self.connected(port: port)
+        defer { close(descriptor) }
+        guard self.write(descriptor, Array(request.utf8)) else { return 0 }
+        let started = ContinuousClock.now
+        let deadline = started + limit
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while ContinuousClock.now < deadline {
+            var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let left = deadline - ContinuousClock.now
+            let milliseconds = Int32(max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+            guard poll(&entry, 1, milliseconds) > 0 else { continue }
+            // The response's bytes are read and dropped; no data (0) or a reset (-1) means the server hung up.
+            if buffer.withUnsafeMutableBytes({ recv(descriptor, $0.baseAddress, $0.count, 0) }) <= 0 {
+                let elapsed = ContinuousClock.now - started
+                return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            }
+        }
+        return nil
+    }
+
     /// Reads exactly `count` bytes, or nil if the peer closed first.
     static func read(_ descriptor: Int32, count: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: count)

@@ -24,7 +24,7 @@ public struct ViberAdapter: ChannelAdapter {
     }
 
     public func send(_ message: OutboundMessage, resuming progress: DeliveryProgress) async throws -> DeliveryReceipt {
-        let keyboard = message.requestsPhone ? .sharePhone : ViberKeyboard(replyButtons: message.buttons)
+        let keyboard = message.requestsPhone ? .sharePhone : ViberKeyboard(replyButtons: message.buttons, seal: ViberButtonSeal(token: api.token))
         return try await send(message, keyboard: keyboard, resuming: progress)
     }
 

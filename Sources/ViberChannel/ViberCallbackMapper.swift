@@ -17,10 +17,13 @@ public enum ViberCallbackAction: Sendable, Equatable {
 public struct ViberCallbackMapper: Sendable {
     /// The channel the events belong to.
     public let channelID: ChannelID
+    let seal: ViberButtonSeal
 
     /// Creates a mapper.
-    public init(channelID: ChannelID) {
+    /// - Parameter token: The bot's auth token, which sealed the `ActionBody` of its buttons.
+    public init(channelID: ChannelID, token: String) {
         self.channelID = channelID
+        self.seal = ViberButtonSeal(token: token)
     }
 
     /// Maps the raw body of a verified callback.
@@ -46,9 +49,9 @@ public struct ViberCallbackMapper: Sendable {
             var sender = Self.profile(user)
             // A contact card is some contact's number; it is the sender's own only when it answers our share-phone request.
             if ViberTrackingData.answersPhoneRequest(message.trackingData) { sender.phone = content.phone }
-            // A keyboard tap arrives as text whose body is the button's ActionBody: our buttons carry a marked action.
-            // Viber gives a tap no other mark we could verify, so a client who types that exact text is taken as a press.
-            if message.type == "text", content.attachments.isEmpty, let action = ReplyButton.action(fromWire: content.text) {
+            // A keyboard tap arrives as text whose body is the button's ActionBody; only a sealed one is a press,
+            // so a client who types `sb:…` sends an ordinary message.
+            if message.type == "text", content.attachments.isEmpty, let action = seal.action(fromActionBody: content.text) {
                 return .ingest(make(sender, .buttonPress(action: action)), answersWelcome: false)
             }
             let payload = InboundEvent.Payload.message(

@@ -113,11 +113,12 @@ public struct ViberKeyboard: Sendable, Equatable, Encodable {
     }
 
     /// The keyboard of an outbound message's buttons, side by side in rows of six columns; nil for none.
-    public init?(replyButtons: [ReplyButton]) {
+    /// - Parameter seal: Signs each `ActionBody`, so the tap can be told from typed text.
+    public init?(replyButtons: [ReplyButton], seal: ViberButtonSeal) {
         guard !replyButtons.isEmpty else { return nil }
         // Six columns per row: two buttons of three, or five of one (the rest of the row stays empty).
         let columns = max(1, 6 / replyButtons.count)
-        self.buttons = replyButtons.map { Button(text: $0.label, actionBody: $0.wireData, columns: columns) }
+        self.buttons = replyButtons.map { Button(text: $0.label, actionBody: seal.actionBody(for: $0), columns: columns) }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -23,7 +23,7 @@ public struct ViberWebhookEndpoint: WebhookEndpoint {
     ///   - welcome: The answer to `conversation_started`; nil answers with an empty body (no welcome).
     public init(channelID: ChannelID, token: String, welcome: ViberMessageBody?, sink: any InboundSink, logger: Logger) {
         self.token = token
-        self.mapper = ViberCallbackMapper(channelID: channelID)
+        self.mapper = ViberCallbackMapper(channelID: channelID, token: token)
         self.welcome = welcome
         self.sink = sink
         self.logger = logger

@@ -1,4 +1,5 @@
 import Foundation
+import MultipartForm
 import Testing
 
 @testable import MessengerFakes

@@ -83,7 +83,7 @@ import Testing
     @Test func channelChangesRecordTheActingAdminTheCLIAndManifestsWithoutTheToken() async throws {
         let harness = try await TelegramAppHarness()
         defer { Task { await harness.stop() } }
-        let newToken = "7000000002:AAH-rotated-token-0123456789abcdNEWT"
+        let newToken = "7000000003:AAH-rotated-token-0123456789abcdNEWT"
         let deskToken = "7000000003:AAH-desk-token-0123456789abcdefDESK"
         await harness.telegram.addBot(token: newToken, username: "desk_bot", firstName: "Desk")
         await harness.telegram.addBot(token: deskToken, username: "desk2_bot", firstName: "Desk")

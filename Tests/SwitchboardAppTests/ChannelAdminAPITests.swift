@@ -3,6 +3,7 @@ import CurlHTTP
 import Foundation
 import MessengerFakes
 import SQLiteStore
+import Secrets
 import SwitchboardApp
 import SwitchboardCore
 import SwitchboardEngine
@@ -149,7 +150,7 @@ import Testing
     @Test func rotatedTokenIsCheckedStoredSealedAndUsedAtOnce() async throws {
         let harness = try await TelegramAppHarness()
         defer { Task { await harness.stop() } }
-        let newToken = "7000000002:AAH-rotated-token-0123456789abcdNEWT"
+        let newToken = "7000000001:AAH-rotated-token-0123456789abcdNEWT"
         await harness.telegram.addBot(token: newToken, username: "desk_bot", firstName: "Desk")
         let channel = try await harness.addChannel(mode: .poll)
         try await harness.serving { switchboard in
@@ -163,6 +164,27 @@ import Testing
             try await harness.telegram.sendUserMessage(bot: newToken, from: user, text: "through the new token")
             try await eventually("polled with the new token") { try await switchboard.store.messages(in: ConversationID(1)).count == 1 }
             #expect(try harness.databaseBytes().range(of: Data(newToken.utf8)) == nil)
+        }
+    }
+
+    /// A channel is one bot: its receipts and clients are that bot's, so its token cannot become another bot's.
+    @Test func aTokenOfAnotherBotIsRefused() async throws {
+        let harness = try await TelegramAppHarness()
+        defer { Task { await harness.stop() } }
+        let otherBot = "7000000002:AAH-other-bot-token-0123456789abcOTHR"
+        await harness.telegram.addBot(token: otherBot, username: "other_bot", firstName: "Other")
+        let channel = try await harness.addChannel(mode: .poll)
+        try await harness.serving { switchboard in
+            let admin = try await Session.signIn(harness, switchboard, role: .admin, login: "root")
+
+            let refused = try await admin.call(.put, "/api/v1/channels/\(channel.id)/token", ["token": otherBot])
+
+            #expect(refused.status == 422)
+            let error = refused.json["error"] as? [String: Any]
+            #expect(error?["code"] as? String == "channel_refused")
+            #expect((error?["message"] as? String)?.contains("another bot (id 7000000002)") == true)
+            let credentials = try #require(try await switchboard.store.channelCredentials(channel.id))
+            #expect(try switchboard.secrets.open(credentials.tokenCiphertext) == TelegramAppHarness.token)
         }
     }
 

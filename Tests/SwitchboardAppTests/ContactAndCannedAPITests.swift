@@ -2,7 +2,11 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
+import SwitchboardApp
 import SwitchboardCore
+import SwitchboardEngine
+import TestSupport
 import Testing
 
 @Suite struct ContactAndCannedAPITests {
@@ -92,6 +96,65 @@ import Testing
             #expect((hits.first?["snippet"] as? String)?.contains("[parcel]") == true)
             #expect(try await harness.send(client, .get, "/api/v1/search?q=%22refund%22*%20(%20-", as: session).items.count == 1)
             #expect(try await harness.send(client, .get, "/api/v1/search?q=", as: session).status == .badRequest)
+        }
+    }
+
+    /// Uploads share the media folder's cap with the files clients send, so they cannot fill the disk.
+    @Test func anUploadBeyondTheMediaCapIsRefused() async throws {
+        try await InboxHarness.run(mediaMaxBytes: 4096) { harness, client in
+            _ = try await harness.addOperator("maria")
+            let session = try await harness.signIn(client, "maria")
+            var headers = HTTPFields()
+            headers[.contentType] = "application/pdf"
+
+            let small = try await harness.send(client, .post, "/api/v1/uploads", as: session, raw: Data(count: 1000), headers: headers)
+            let big = try await harness.send(client, .post, "/api/v1/uploads", as: session, raw: Data(count: 4000), headers: headers)
+
+            #expect(small.status == .created)
+            #expect(big.status.code == 507)
+            #expect((big.json["error"] as? [String: Any])?["code"] as? String == "storage_full")
+            let stored = try FileManager.default.contentsOfDirectory(atPath: harness.directory.path("media/uploads"))
+            #expect(stored.count == 2, "only the small upload and its sidecar: \(stored)")
+        }
+    }
+
+    /// An upload no reply took within a day is deleted; one a reply carries, or a fresh one, stays.
+    @Test func uploadsNoMessageTookAreSweptAfterADay() async throws {
+        try await InboxHarness.run { harness, client in
+            _ = try await harness.addOperator("maria")
+            let session = try await harness.signIn(client, "maria")
+            let conversation = try await harness.clientWrites("send me the invoice")
+            var headers = HTTPFields()
+            headers[.contentType] = "application/pdf"
+            var ids: [String] = []
+            for _ in 0..<3 {
+                let upload = try await harness.send(client, .post, "/api/v1/uploads", as: session, raw: Data(count: 100), headers: headers)
+                ids.append(try #require(upload.json["id"] as? String))
+            }
+            _ = try await harness.send(
+                client,
+                .post,
+                "/api/v1/conversations/\(conversation)/messages",
+                as: session,
+                json: ["text": "Here it is", "attachments": [ids[0]]]
+            )
+            let twoDaysAgo = Date().addingTimeInterval(-2 * 86_400)
+            for id in ids[0...1] {
+                try FileManager.default.setAttributes([.modificationDate: twoDaysAgo], ofItemAtPath: harness.directory.path("media/uploads/\(id)"))
+            }
+            let switchboard = harness.switchboard
+
+            let deleted = try await UploadSweeper(
+                files: switchboard.media,
+                references: switchboard.store,
+                clock: switchboard.clock,
+                logger: Logger(label: "test")
+            )
+            .sweepOnce()
+
+            #expect(deleted == ["uploads/\(ids[1])"])
+            let left = try FileManager.default.contentsOfDirectory(atPath: harness.directory.path("media/uploads")).sorted()
+            #expect(left == [ids[0], ids[0] + ".json", ids[2], ids[2] + ".json"].sorted())
         }
     }
 

@@ -121,6 +121,29 @@ import Testing
         }
     }
 
+    /// A tap on a Viber keyboard arrives as text, so a client who types a button's data must not press it.
+    @Test func viberClientWhoTypesAButtonsDataWritesAMessage() async throws {
+        let harness = try await ViberAppHarness()
+        defer { Task { await harness.stop() } }
+        try await harness.addChannel()
+        let john = FakeViber.User(id: "J0hn+/typist==", name: "John")
+        let bot = ViberAppHarness.token
+
+        try await harness.serving(automation: true) { switchboard in
+            try await harness.viber.userSends(bot: bot, user: john, message: .text("Where is my order?"))
+            _ = try await Self.nextViberMessage(harness, john, count: 1)
+            try await switchboard.inbox.transition(Self.conversation, .resolve)
+            #expect(try await Self.nextViberMessage(harness, john, count: 2).text == "Was your question resolved?")
+
+            try await harness.viber.userSends(bot: bot, user: john, message: .text("sb:fb:resolved:yes"))
+
+            try await eventually("feedback skipped") { try await switchboard.store.feedback(Self.conversation)?.stage == .skipped }
+            #expect(try await switchboard.store.feedback(Self.conversation)?.resolved == nil)
+            #expect(try await switchboard.store.messages(in: Self.conversation).last?.text == "sb:fb:resolved:yes")
+            #expect(await harness.viber.sentMessages(bot: bot, receiver: john.id).count == 2)
+        }
+    }
+
     /// Waits until the bot has sent `count` Telegram messages and returns the last.
     static func nextTelegramMessage(_ harness: TelegramAppHarness, count: Int) async throws -> FakeTelegram.SentMessage {
         let bot = TelegramAppHarness.token

@@ -39,10 +39,15 @@ struct InboxHarness {
 
     /// Runs `body` against a live server.
     /// - Parameter automation: leaves the automatic messages on; off, timelines and event counts are the test's own.
-    static func run(automation: Bool = false, _ body: @Sendable (InboxHarness, any TestClientProtocol) async throws -> Void) async throws {
+    ///   - mediaMaxBytes: the media folder's cap.
+    static func run(
+        automation: Bool = false,
+        mediaMaxBytes: Int64 = 5 << 30,
+        _ body: @Sendable (InboxHarness, any TestClientProtocol) async throws -> Void
+    ) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let config = AppConfig(port: 0, databasePath: directory.path("switchboard.sqlite"), logLevel: .error)
+        let config = AppConfig(port: 0, databasePath: directory.path("switchboard.sqlite"), logLevel: .error, mediaMaxBytes: mediaMaxBytes)
         let (app, switchboard) = try buildApplication(config: config, passwordCost: 4)
         let channel = try await switchboard.store.createChannel(
             ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme")),

@@ -1,4 +1,5 @@
 import Foundation
+import Manifests
 import MessengerFakes
 import SQLiteStore
 import SwitchboardApp

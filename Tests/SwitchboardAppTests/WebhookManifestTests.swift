@@ -1,3 +1,4 @@
+import Manifests
 import SwitchboardApp
 import SwitchboardCore
 import Testing

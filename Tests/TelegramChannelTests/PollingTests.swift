@@ -21,7 +21,7 @@ import Testing
                 from: TelegramHarness.user(n % 10),
                 text: "message \(n)"
             )
-            expected.append(String(update.updateId))
+            expected.append("7000000001:\(update.updateId)")
         }
         let sink = RecordingSink(harness.router)
 
@@ -48,7 +48,7 @@ import Testing
                 from: TelegramHarness.user(n % 3),
                 text: "message \(n)"
             )
-            keys.append(String(update.updateId))
+            keys.append("7000000001:\(update.updateId)")
         }
         let sink = RecordingSink(harness.router)
 

@@ -39,7 +39,9 @@ import Testing
         // When the client taps "No", the update maps to a button press for the automation.
         let injected = try await harness.telegram.pressInlineButton(bot: token, from: user, messageId: sent.messageIds[0], label: "No")
         let updates = try await harness.api.getUpdates(offset: nil, timeout: 0)
-        let mapped = try #require(updates.compactMap { TelegramUpdateMapper(channelID: harness.channelID).map($0, receivedAt: Date()) }.last)
+        let mapped = try #require(
+            updates.compactMap { TelegramUpdateMapper(channelID: harness.channelID, botID: nil).map($0, receivedAt: Date()) }.last
+        )
         #expect(mapped.updateID == injected.updateId)
         #expect(mapped.event.payload == .buttonPress(action: "fb:resolved:no"))
         #expect(mapped.callbackQueryID != nil)

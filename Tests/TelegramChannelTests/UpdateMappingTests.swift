@@ -9,7 +9,7 @@ import TestSupport
 import Testing
 
 @Suite struct UpdateMappingTests {
-    let mapper = TelegramUpdateMapper(channelID: ChannelID(7))
+    let mapper = TelegramUpdateMapper(channelID: ChannelID(7), botID: 7_000_000_001)
     let now = Date(timeIntervalSince1970: 1_767_230_000)
 
     func map(_ fixture: String) throws -> TelegramInboundUpdate {
@@ -27,7 +27,7 @@ import Testing
     @Test func textKeepsIdsAndTheClientsProfile() throws {
         let update = try map("text")
         #expect(update.updateID == 700_000_001)
-        #expect(update.event.deliveryKey == "700000001")
+        #expect(update.event.deliveryKey == "7000000001:700000001")
         #expect(update.event.channelID == ChannelID(7))
         #expect(update.event.occurredAt == Date(timeIntervalSince1970: 1_767_225_600))
         #expect(update.event.sender == SenderProfile(externalID: "5000000001", displayName: "Olena Koval", username: "olena_k", language: "uk"))
@@ -125,7 +125,7 @@ import Testing
         let update = try #require(mapper.map(raw, receivedAt: now))
         #expect(update.event.payload == .buttonPress(action: "fb:score:5"))
         #expect(update.callbackQueryID == "4382bfdwdsb323b2d9")
-        #expect(update.event.deliveryKey == "700000016")
+        #expect(update.event.deliveryKey == "7000000001:700000016")
     }
 
     /// Only `callback_query` data is a press: the client typing our wire text is an ordinary message.
@@ -152,7 +152,7 @@ import Testing
         #expect(kind == "message_reaction")
         #expect(raw.contains("\"new_reaction\""))
         #expect(update.event.sender.externalID == "5000000001")
-        #expect(update.event.deliveryKey == "700000019")
+        #expect(update.event.deliveryKey == "7000000001:700000019")
     }
 
     @Test func messageWithUnknownContentIsKeptAsUnsupported() throws {

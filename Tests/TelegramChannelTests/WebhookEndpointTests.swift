@@ -60,7 +60,7 @@ import Testing
         let response = await post(harness, body: try Fixtures.data("text"), secret: Self.secret, sink: sink)
         #expect(response.status == 200)
         // The commit happened before the answer: it is visible the moment 200 is returned.
-        #expect(sink.newKeys == ["700000001"])
+        #expect(sink.newKeys == ["7000000001:700000001"])
         #expect(try await harness.storedTexts() == ["Hello, my order is late"])
 
         let again = await post(harness, body: try Fixtures.data("text"), secret: Self.secret, sink: sink)

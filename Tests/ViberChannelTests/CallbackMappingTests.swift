@@ -4,7 +4,7 @@ import Testing
 import ViberChannel
 
 @Suite struct CallbackMappingTests {
-    let mapper = ViberCallbackMapper(channelID: ChannelID(7))
+    let mapper = ViberCallbackMapper(channelID: ChannelID(7), token: "bot-token")
 
     func map(_ json: String) -> ViberCallbackAction? {
         mapper.map(Data(json.utf8), receivedAt: Date(timeIntervalSince1970: 0))
@@ -15,14 +15,24 @@ import ViberChannel
         return event
     }
 
+    func textMessage(_ text: String) -> String {
+        #"{"event":"message","timestamp":1700000000123,"message_token":77,"sender":{"id":"u1==","name":"Olena"},"silent":true,"#
+            + #""message":{"type":"text","text":"\#(text)","tracking_data":"12"}}"#
+    }
+
     @Test func aKeyboardTapOnOurButtonIsAButtonPress() throws {
-        let json =
-            #"{"event":"message","timestamp":1700000000123,"message_token":77,"sender":{"id":"u1==","name":"Olena"},"silent":true,"#
-            + #""message":{"type":"text","text":"sb:fb:resolved:yes","tracking_data":"12"}}"#
-        #expect(try event(json).payload == .buttonPress(action: "fb:resolved:yes"))
-        let typed =
-            #"{"event":"message","message_token":78,"sender":{"id":"u1==","name":"Olena"},"message":{"type":"text","text":"fb:resolved:yes"}}"#
-        #expect(try event(typed).payload == .message(externalMessageID: "78", text: "fb:resolved:yes", attachments: [], contextKey: nil))
+        let body = ViberButtonSeal(token: "bot-token").actionBody(for: ReplyButton(label: "Yes", action: "fb:resolved:yes"))
+        #expect(try event(textMessage(body)).payload == .buttonPress(action: "fb:resolved:yes"))
+    }
+
+    /// Viber marks a tap no other way, so only the seal tells our button from what the client typed.
+    @Test func typedButtonDataIsTheClientsOwnMessage() throws {
+        let sealed = ViberButtonSeal(token: "bot-token").actionBody(for: ReplyButton(label: "Billing", action: "dept:1"))
+        let otherBots = ViberButtonSeal(token: "another-bot").actionBody(for: ReplyButton(label: "Billing", action: "dept:1"))
+        let forgedTag = String(sealed.dropLast()) + (sealed.hasSuffix("0") ? "1" : "0")
+        for typed in ["sb:dept:1", "sb:dept:1#", "sb:dept:1#0123456789abcdef", forgedTag, otherBots, "fb:resolved:yes"] {
+            #expect(try event(textMessage(typed)).payload == .message(externalMessageID: "77", text: typed, attachments: [], contextKey: nil))
+        }
     }
 
     /// A contact card is some contact's number: only the answer to our share-phone keyboard is the sender's own.

@@ -1,21 +1,21 @@
-import Foundation
+public import Foundation
 
 /// One part of a `multipart/form-data` body.
-struct MultipartPart: Sendable {
+public struct MultipartPart: Sendable, Equatable {
     /// The form field name from `Content-Disposition`.
-    var name: String
+    public var name: String
     /// The file name, present for file uploads.
-    var fileName: String?
+    public var fileName: String?
     /// The part's `Content-Type`, if sent.
-    var contentType: String?
+    public var contentType: String?
     /// The raw bytes of the part.
-    var body: Data
+    public var body: Data
 }
 
-/// A small `multipart/form-data` parser (RFC 7578), enough for Bot API uploads.
-enum MultipartParser {
+/// A small `multipart/form-data` parser (RFC 7578), enough for Bot API uploads; pure, so it can be fuzzed.
+public enum MultipartParser {
     /// Parsing failures; the fake turns them into 400 answers.
-    enum ParseError: Error {
+    public enum ParseError: Error {
         /// The `Content-Type` header has no `boundary` parameter.
         case missingBoundary
         /// The body does not follow the multipart framing.
@@ -23,7 +23,7 @@ enum MultipartParser {
     }
 
     /// Extracts the boundary from a `multipart/form-data; boundary=…` content type.
-    static func boundary(fromContentType contentType: String) throws -> String {
+    public static func boundary(fromContentType contentType: String) throws -> String {
         let parameters = HeaderParameters.parse(contentType)
         guard let boundary = parameters["boundary"], !boundary.isEmpty else { throw ParseError.missingBoundary }
         return boundary
@@ -31,7 +31,7 @@ enum MultipartParser {
 
     /// Splits `body` into its parts.
     /// - Throws: `ParseError.malformed` when a delimiter or header block is missing.
-    static func parse(_ body: Data, boundary: String) throws -> [MultipartPart] {
+    public static func parse(_ body: Data, boundary: String) throws -> [MultipartPart] {
         let delimiter = Data("--\(boundary)".utf8)
         let nextDelimiter = Data("\r\n--\(boundary)".utf8)
         let headerEnd = Data("\r\n\r\n".utf8)
@@ -71,9 +71,9 @@ enum MultipartParser {
 }
 
 /// Parses `value; key=value; key="quoted; value"` header parameters.
-enum HeaderParameters {
+public enum HeaderParameters {
     /// Returns the parameters with lower-cased keys; the leading bare value is skipped.
-    static func parse(_ header: String) -> [String: String] {
+    public static func parse(_ header: String) -> [String: String] {
         var result: [String: String] = [:]
         var segments: [String] = []
         var current = ""
