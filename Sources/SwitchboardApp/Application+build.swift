@@ -218,7 +218,7 @@ public func buildRouter(
     router.addRoutes(ContextController(dependencies: dependencies, settings: contexts).routes)
     router.addRoutes(APIKeyController(dependencies: dependencies, clock: switchboard.clock).routes)
     router.addRoutes(IdentityController(dependencies: dependencies, continuity: switchboard.continuity).routes)
-    StreamController(dependencies: dependencies).register(on: router)
+    StreamController(dependencies: dependencies, publicURL: config.publicURL).register(on: router)
     router.addRoutes(ChannelAdminController(switchboard: switchboard, config: config).routes)
     router.addRoutes(OperatorAdminController(dependencies: dependencies, routing: switchboard.routing, publicURL: config.publicURL).routes)
     router.addRoutes(AuditController(store: switchboard.store).routes)

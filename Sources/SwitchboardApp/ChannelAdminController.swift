@@ -68,14 +68,15 @@ public struct ChannelAdminController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/channels") { _, context in
-            let admin = try channelAdmin(context)
+        let admins = routes.group(context: AdminRequestContext.self)
+        admins.get("api/v1/channels") { _, context in
+            let admin = channelAdmin(context)
             var views: [ChannelView] = []
             for summary in try await admin.list() { views.append(await view(summary)) }
             return try JSONResponse.make(Items(items: views))
         }
-        routes.post("api/v1/channels") { request, context in
-            let admin = try channelAdmin(context)
+        admins.post("api/v1/channels") { request, context in
+            let admin = channelAdmin(context)
             let body = try await JSONResponse.decode(Create.self, from: request, limit: 16 * 1024)
             let channel = try await refusals(context) {
                 switch body.kind {
@@ -112,8 +113,8 @@ public struct ChannelAdminController: Sendable {
             await reload(channel)
             return try JSONResponse.make(await view(try await admin.summary(channel.id)), status: .created)
         }
-        routes.patch("api/v1/channels/:id") { request, context in
-            let admin = try channelAdmin(context)
+        admins.patch("api/v1/channels/:id") { request, context in
+            let admin = channelAdmin(context)
             let channel = try await existing(context)
             let body = try await JSONResponse.decode(Update.self, from: request, limit: 16 * 1024)
             let edit = ChannelAdmin.Edit(
@@ -134,24 +135,24 @@ public struct ChannelAdminController: Sendable {
             return try JSONResponse.make(await view(try await admin.summary(channel.id)))
         }
         for (action, paused) in [("pause", true), ("resume", false)] {
-            routes.post("api/v1/channels/:id/\(action)") { _, context in
-                let admin = try channelAdmin(context)
+            admins.post("api/v1/channels/:id/\(action)") { _, context in
+                let admin = channelAdmin(context)
                 let channel = try await existing(context)
                 let summary = try await admin.setPaused(channel.id, paused)
                 await reload(channel)
                 return try JSONResponse.make(await view(summary))
             }
         }
-        routes.delete("api/v1/channels/:id") { _, context in
-            let admin = try channelAdmin(context)
+        admins.delete("api/v1/channels/:id") { _, context in
+            let admin = channelAdmin(context)
             let channel = try await existing(context)
             let (removal, events) = try await refusals(context) { try await admin.remove(channel.id) }
             await switchboard.bus.publish(events)
             await reload(channel)
             return try JSONResponse.make(removal)
         }
-        routes.put("api/v1/channels/:id/token") { request, context in
-            let admin = try channelAdmin(context)
+        admins.put("api/v1/channels/:id/token") { request, context in
+            let admin = channelAdmin(context)
             let channel = try await existing(context)
             let body = try await JSONResponse.decode(TokenChange.self, from: request, limit: 4 * 1024)
             _ = try await refusals(context) { try await admin.rotateToken(channel.id, to: body.token) }
@@ -162,13 +163,11 @@ public struct ChannelAdminController: Sendable {
     }
 
     /// The admin facade acting as the signed-in admin.
-    /// - Throws: 401 without a session, 403 for another role.
-    private func channelAdmin(_ context: InboxRequestContext) throws -> ChannelAdmin {
-        let signedIn = try context.requireRole([.admin])
-        return ChannelAdmin(switchboard: switchboard, config: config, actor: .operator(signedIn.account))
+    private func channelAdmin(_ context: AdminRequestContext) -> ChannelAdmin {
+        ChannelAdmin(switchboard: switchboard, config: config, actor: .operator(context.admin.account))
     }
 
-    private func existing(_ context: InboxRequestContext) async throws -> Channel {
+    private func existing(_ context: AdminRequestContext) async throws -> Channel {
         guard let raw = context.parameters.get("id"), let id = Int64(raw),
             let channel = try await switchboard.store.channels().first(where: { $0.id == ChannelID(id) })
         else {
@@ -179,7 +178,7 @@ public struct ChannelAdminController: Sendable {
 
     /// Runs an admin operation; its refusal (a wrong token, a taken name) is a 422 with the sentence,
     /// a messenger that cannot be reached a 502. Neither carries the token.
-    private func refusals<T>(_ context: InboxRequestContext, _ operation: () async throws -> T) async throws -> T {
+    private func refusals<T>(_ context: AdminRequestContext, _ operation: () async throws -> T) async throws -> T {
         do {
             return try await operation()
         } catch let error as ChannelAdminError {

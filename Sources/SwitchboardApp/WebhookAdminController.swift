@@ -41,24 +41,21 @@ public struct WebhookAdminController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/webhooks") { _, context in
-            try context.requireRole([.admin], orKey: .admin)
-            return try JSONResponse.make(Items(items: try await store.outgoingWebhooks()))
+        let adminsOrKeys = routes.group(context: AdminOrKeyRequestContext.self)
+        adminsOrKeys.get("api/v1/webhooks") { _, context in
+            try JSONResponse.make(Items(items: try await store.outgoingWebhooks()))
         }
-        routes.post("api/v1/webhooks") { request, context in
-            try context.requireRole([.admin], orKey: .admin)
+        adminsOrKeys.post("api/v1/webhooks") { request, context in
             let body = try await JSONResponse.decode(Create.self, from: request, limit: 16 * 1024)
             let created = try await refusals {
-                try await admin.create(url: body.url, eventTypes: body.eventTypes, description: body.description, by: try context.auditActor())
+                try await admin.create(url: body.url, eventTypes: body.eventTypes, description: body.description, by: context.actor)
             }
             return try JSONResponse.make(Created(webhook: created.webhook, secret: created.secret), status: .created)
         }
-        routes.get("api/v1/webhooks/:id") { _, context in
-            try context.requireRole([.admin], orKey: .admin)
-            return try JSONResponse.make(try await existing(context))
+        adminsOrKeys.get("api/v1/webhooks/:id") { _, context in
+            try JSONResponse.make(try await existing(context))
         }
-        routes.patch("api/v1/webhooks/:id") { request, context in
-            try context.requireRole([.admin], orKey: .admin)
+        adminsOrKeys.patch("api/v1/webhooks/:id") { request, context in
             let id = try await existing(context).id
             let body = try await JSONResponse.decode(Update.self, from: request, limit: 16 * 1024)
             let webhook = try await refusals {
@@ -68,36 +65,33 @@ public struct WebhookAdminController: Sendable {
                     eventTypes: body.eventTypes,
                     description: body.description,
                     enabled: body.enabled,
-                    by: try context.auditActor()
+                    by: context.actor
                 )
             }
             return try JSONResponse.make(webhook)
         }
-        routes.delete("api/v1/webhooks/:id") { _, context in
-            try context.requireRole([.admin], orKey: .admin)
+        adminsOrKeys.delete("api/v1/webhooks/:id") { _, context in
             let id = try await existing(context).id
-            try await refusals { try await admin.delete(id, by: try context.auditActor()) }
+            try await refusals { try await admin.delete(id, by: context.actor) }
             return Response(status: .noContent)
         }
-        routes.get("api/v1/webhooks/:id/deliveries") { request, context in
-            try context.requireRole([.admin], orKey: .admin)
+        adminsOrKeys.get("api/v1/webhooks/:id/deliveries") { request, context in
             let id = try await existing(context).id
             let limit = try Self.limit(request)
             return try JSONResponse.make(Items(items: try await store.webhookDeliveries(id, limit: limit)))
         }
-        routes.post("api/v1/webhooks/:id/deliveries/:deliveryID/resend") { _, context in
-            try context.requireRole([.admin], orKey: .admin)
+        adminsOrKeys.post("api/v1/webhooks/:id/deliveries/:deliveryID/resend") { _, context in
             let id = try await existing(context).id
             guard let raw = context.parameters.get("deliveryID"), let delivery = Int64(raw) else {
                 throw APIError(.notFound, code: "not_found", message: "No such delivery.")
             }
-            let resent = try await refusals { try await admin.resend(WebhookDeliveryID(delivery), of: id, by: try context.auditActor()) }
+            let resent = try await refusals { try await admin.resend(WebhookDeliveryID(delivery), of: id, by: context.actor) }
             return try JSONResponse.make(resent)
         }
         return routes
     }
 
-    private func existing(_ context: InboxRequestContext) async throws -> OutgoingWebhook {
+    private func existing(_ context: AdminOrKeyRequestContext) async throws -> OutgoingWebhook {
         guard let raw = context.parameters.get("id"), let id = Int64(raw), let webhook = try await store.outgoingWebhook(OutgoingWebhookID(id)) else {
             throw APIError(.notFound, code: "not_found", message: "No such webhook.")
         }

@@ -61,6 +61,10 @@ public protocol InboxStore: Store {
     func feedback(_ conversationID: ConversationID) async throws -> ConversationFeedback?
     /// Every conversation of a contact the viewer may see, newest first.
     func conversations(ofContact contactID: ContactID, viewer: Viewer) async throws -> [ConversationSummary]
+    /// The department and assignee of one conversation (none when it does not exist), for the stream.
+    func conversationScopes(conversation id: ConversationID) async throws -> [ConversationScope]
+    /// The department and assignee of every conversation of a contact, for the stream.
+    func conversationScopes(contact id: ContactID) async throws -> [ConversationScope]
     /// Counts per queue.
     func queueCounts(viewer: Viewer) async throws -> [ConversationFilter: QueueCount]
     /// A contact's messages across the conversations the viewer may see, on every messenger, newest first.

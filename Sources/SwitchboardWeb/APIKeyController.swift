@@ -39,25 +39,23 @@ public struct APIKeyController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/api-keys") { _, context in
-            try context.requireRole([.admin], orKey: .admin)
-            return try JSONResponse.make(Items(items: try await dependencies.store.apiKeys()))
+        let adminsOrKeys = routes.group(context: AdminOrKeyRequestContext.self)
+        adminsOrKeys.get("api/v1/api-keys") { _, context in
+            try JSONResponse.make(Items(items: try await dependencies.store.apiKeys()))
         }
-        routes.post("api/v1/api-keys") { request, context in
-            try context.requireRole([.admin], orKey: .admin)
+        adminsOrKeys.post("api/v1/api-keys") { request, context in
             let body = try await JSONResponse.decode(Create.self, from: request, limit: 4 * 1024)
             let created = try await Self.create(
                 name: body.name,
                 settings: try Self.settings(body),
                 store: dependencies.store,
                 audit: dependencies.admin,
-                by: try context.auditActor(),
+                by: context.actor,
                 at: clock.now()
             )
             return try JSONResponse.make(created, status: .created)
         }
-        routes.delete("api/v1/api-keys/:id") { _, context in
-            try context.requireRole([.admin], orKey: .admin)
+        adminsOrKeys.delete("api/v1/api-keys/:id") { _, context in
             guard let raw = context.parameters.get("id"), let id = Int64(raw) else {
                 throw APIError(.notFound, code: "not_found", message: "No such API key.")
             }
@@ -76,7 +74,7 @@ public struct APIKeyController: Sendable {
                     "api_key.revoked",
                     target: APIKeyIssuer.target(id, key.name),
                     changes: ["revoked": AuditChange(from: .bool(false), to: .bool(true)), "scopes": scopes],
-                    context: context
+                    actor: context.actor
                 )
             }
             return JSONResponse.noContent

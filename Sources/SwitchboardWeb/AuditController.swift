@@ -69,8 +69,8 @@ public struct AuditController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/audit") { request, context in
-            try context.requireRole([.admin], orKey: .admin)
+        let adminsOrKeys = routes.group(context: AdminOrKeyRequestContext.self)
+        adminsOrKeys.get("api/v1/audit") { request, context in
             let query = try Self.query(request)
             // One more than asked tells whether another page exists.
             var asked = query

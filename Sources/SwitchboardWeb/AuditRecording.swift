@@ -15,7 +15,12 @@ extension AdminStore {
     /// itself, right after it (a failure here fails the request: the entry is never silently lost);
     /// nothing when no field changed.
     func record(_ action: String, target: String, changes: [String: AuditChange], context: InboxRequestContext) async throws {
+        try await record(action, target: target, changes: changes, actor: try context.auditActor())
+    }
+
+    /// Records a change `actor` made, as ``record(_:target:changes:context:)`` does.
+    func record(_ action: String, target: String, changes: [String: AuditChange], actor: AuditActor) async throws {
         guard !changes.isEmpty else { return }
-        try await recordAudit(AuditEntry(at: Date(), actor: try context.auditActor(), action: action, target: target, changes: changes))
+        try await recordAudit(AuditEntry(at: Date(), actor: actor, action: action, target: target, changes: changes))
     }
 }

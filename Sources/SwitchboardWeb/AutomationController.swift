@@ -38,12 +38,13 @@ public struct AutomationController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
+        let admins = routes.group(context: AdminRequestContext.self)
         for (path, scoped) in [("api/v1/automation", false), ("api/v1/channels/:id/automation", true)] {
-            routes.get(RouterPath(path)) { _, context in
+            admins.get(RouterPath(path)) { _, context in
                 let channel = try await scope(context, scoped)
                 return try JSONResponse.make(try await view(channel))
             }
-            routes.patch(RouterPath(path)) { request, context in
+            admins.patch(RouterPath(path)) { request, context in
                 let channel = try await scope(context, scoped)
                 let patch = try await Self.decodePatch(request)
                 if let problem = patch.problem { throw APIError(.badRequest, code: "invalid_settings", message: problem) }
@@ -54,11 +55,11 @@ public struct AutomationController: Sendable {
                     "automation.updated",
                     target: Self.target(channel),
                     changes: AuditChanges.between(stored, merged),
-                    context: context
+                    actor: context.auditActor
                 )
                 return try JSONResponse.make(try await view(channel))
             }
-            routes.put(RouterPath(path + "/texts/:kind/:language")) { request, context in
+            admins.put(RouterPath(path + "/texts/:kind/:language")) { request, context in
                 let channel = try await scope(context, scoped)
                 let (kind, language) = try Self.textKey(context)
                 let edit = try await JSONResponse.decode(TextEdit.self, from: request, limit: 16 * 1024)
@@ -79,7 +80,7 @@ public struct AutomationController: Sendable {
                 try await recordText(before: before, after: text, kind, language, channel, context)
                 return try JSONResponse.make(try await view(channel))
             }
-            routes.delete(RouterPath(path + "/texts/:kind/:language")) { _, context in
+            admins.delete(RouterPath(path + "/texts/:kind/:language")) { _, context in
                 let channel = try await scope(context, scoped)
                 let (kind, language) = try Self.textKey(context)
                 let before = try await ownText(kind, language, channel)
@@ -91,9 +92,8 @@ public struct AutomationController: Sendable {
         return routes
     }
 
-    /// Checks the admin role, then the channel of a scoped route (nil for the global scope).
-    private func scope(_ context: InboxRequestContext, _ scoped: Bool) async throws -> ChannelID? {
-        _ = try context.requireRole([.admin])
+    /// The channel of a scoped route (nil for the global scope); the admin check is the context's.
+    private func scope(_ context: AdminRequestContext, _ scoped: Bool) async throws -> ChannelID? {
         guard scoped else { return nil }
         guard let raw = context.parameters.get("id"), let id = Int64(raw), try await store.channels().contains(where: { $0.id.rawValue == id })
         else { throw APIError(.notFound, code: "not_found", message: "No such channel.") }
@@ -117,15 +117,15 @@ public struct AutomationController: Sendable {
         _ kind: AutomationText,
         _ language: AutomationLanguage,
         _ channel: ChannelID?,
-        _ context: InboxRequestContext
+        _ context: AdminRequestContext
     ) async throws {
         guard before != after else { return }
         let change = AuditChange(from: before.map(JSONValue.string) ?? .null, to: after.map(JSONValue.string) ?? .null)
         let target = "\(Self.target(channel)) text \(kind.rawValue)/\(language.rawValue)"
-        try await store.record("automation.text_changed", target: target, changes: ["text": change], context: context)
+        try await store.record("automation.text_changed", target: target, changes: ["text": change], actor: context.auditActor)
     }
 
-    private static func textKey(_ context: InboxRequestContext) throws -> (AutomationText, AutomationLanguage) {
+    private static func textKey(_ context: AdminRequestContext) throws -> (AutomationText, AutomationLanguage) {
         guard let kind = context.parameters.get("kind").flatMap(AutomationText.init(rawValue:)) else {
             let kinds = AutomationText.allCases.map(\.rawValue).joined(separator: ", ")
             throw APIError(.notFound, code: "not_found", message: "No such automatic text; the texts are \(kinds).")

@@ -28,15 +28,16 @@ public struct CannedReplyController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/canned-replies") { _, context in
-            let signedIn = try context.requireOperator()
+        let operators = routes.group(context: OperatorRequestContext.self)
+        operators.get("api/v1/canned-replies") { _, context in
+            let signedIn = context.signedIn
             return try JSONResponse.make(Items(items: try await dependencies.store.cannedReplies(for: signedIn.account.id).map(CannedReplyDTO.init)))
         }
-        routes.post("api/v1/canned-replies") { request, context in
-            let signedIn = try context.requireOperator()
+        operators.post("api/v1/canned-replies") { request, context in
+            let signedIn = context.signedIn
             let body = try await JSONResponse.decode(Create.self, from: request, limit: 64 * 1024)
             let shared = body.shared ?? false
-            if shared { _ = try context.requireRole([.admin, .supervisor]) }
+            if shared { try context.requireRole([.admin, .supervisor]) }
             let reply = try await mapped {
                 try await dependencies.store.createCannedReply(
                     shortcut: body.shortcut,
@@ -51,12 +52,12 @@ public struct CannedReplyController: Sendable {
                     "canned_reply.created",
                     target: Self.target(reply),
                     changes: AuditChanges.between(nil, reply),
-                    context: context
+                    actor: context.auditActor
                 )
             }
             return try JSONResponse.make(CannedReplyDTO(reply), status: .created)
         }
-        routes.patch("api/v1/canned-replies/:id") { request, context in
+        operators.patch("api/v1/canned-replies/:id") { request, context in
             var reply = try await editable(context)
             let before = reply
             let edit = try await JSONResponse.decode(Edit.self, from: request, limit: 64 * 1024)
@@ -69,12 +70,12 @@ public struct CannedReplyController: Sendable {
                     "canned_reply.updated",
                     target: Self.target(saved),
                     changes: AuditChanges.between(before, saved),
-                    context: context
+                    actor: context.auditActor
                 )
             }
             return try JSONResponse.make(CannedReplyDTO(saved))
         }
-        routes.delete("api/v1/canned-replies/:id") { _, context in
+        operators.delete("api/v1/canned-replies/:id") { _, context in
             let reply = try await editable(context)
             try await dependencies.store.deleteCannedReply(reply.id)
             if reply.isShared {
@@ -82,7 +83,7 @@ public struct CannedReplyController: Sendable {
                     "canned_reply.deleted",
                     target: Self.target(reply),
                     changes: AuditChanges.between(reply, nil),
-                    context: context
+                    actor: context.auditActor
                 )
             }
             return JSONResponse.noContent
@@ -97,12 +98,12 @@ public struct CannedReplyController: Sendable {
     static func target(_ reply: CannedReply) -> String { "canned reply \(reply.id) (\(reply.shortcut))" }
 
     /// A reply the operator may change: their own, or a shared one for supervisors and admins.
-    private func editable(_ context: InboxRequestContext) async throws -> CannedReply {
-        let signedIn = try context.requireOperator()
+    private func editable(_ context: OperatorRequestContext) async throws -> CannedReply {
+        let signedIn = context.signedIn
         guard let raw = context.parameters.get("id"), let id = Int64(raw), let reply = try await dependencies.store.cannedReply(id),
             reply.isShared || reply.ownerID == signedIn.account.id
         else { throw APIError(.notFound, code: "not_found", message: "No such canned reply.") }
-        if reply.isShared { _ = try context.requireRole([.admin, .supervisor]) }
+        if reply.isShared { try context.requireRole([.admin, .supervisor]) }
         return reply
     }
 

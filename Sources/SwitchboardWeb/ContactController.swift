@@ -35,8 +35,9 @@ public struct ContactController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/contacts/:id") { _, context in
-            let viewer = try context.requireOperator().viewer
+        let operators = routes.group(context: OperatorRequestContext.self)
+        operators.get("api/v1/contacts/:id") { _, context in
+            let viewer = context.signedIn.viewer
             let (contact, conversations) = try await visibleContact(context, viewer: viewer)
             let channels = try await dependencies.store.channels()
             let identities = IdentityDTO.list(try await dependencies.store.identities(of: contact.id), channels: channels)
@@ -56,8 +57,8 @@ public struct ContactController: Sendable {
                 )
             )
         }
-        routes.patch("api/v1/contacts/:id") { request, context in
-            let viewer = try context.requireOperator().viewer
+        operators.patch("api/v1/contacts/:id") { request, context in
+            let viewer = context.signedIn.viewer
             let (contact, _) = try await visibleContact(context, viewer: viewer)
             let update = try await JSONResponse.decode(Update.self, from: request, limit: 64 * 1024)
             if let name = update.preferredName ?? nil, name.count > 100 {
@@ -73,7 +74,7 @@ public struct ContactController: Sendable {
     }
 
     /// A contact the viewer may see: one with at least one visible conversation.
-    private func visibleContact(_ context: InboxRequestContext, viewer: Viewer) async throws -> (Contact, [ConversationSummary]) {
+    private func visibleContact(_ context: OperatorRequestContext, viewer: Viewer) async throws -> (Contact, [ConversationSummary]) {
         let notFound = APIError(.notFound, code: "not_found", message: "No such contact.")
         guard let raw = context.parameters.get("id"), let id = Int64(raw), let contact = try await dependencies.store.contact(ContactID(id)) else {
             throw notFound

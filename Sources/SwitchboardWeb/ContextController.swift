@@ -46,8 +46,8 @@ public struct ContextController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.post("api/v1/contexts") { request, context in
-            let apiKey = try context.requireKey(.contextsWrite)
+        routes.group(context: ContextKeyRequestContext.self).post("api/v1/contexts") { request, context in
+            let apiKey = context.apiKey
             let body = try await JSONResponse.decode(Create.self, from: request, limit: Self.maxBodyBytes)
             guard case .object = body.data else {
                 throw APIError(.badRequest, code: "invalid_context", message: "data must be a JSON object.")
@@ -63,8 +63,8 @@ public struct ContextController: Sendable {
             let links = try await settings.deepLinks.links(for: context.key)
             return try JSONResponse.make(Created(key: context.key, expiresAt: context.expiresAt, links: links), status: .created)
         }
-        routes.get("api/v1/conversations/:id/context") { _, context in
-            let viewer = try context.requireViewer(.conversationsRead)
+        routes.group(context: ReaderRequestContext.self).get("api/v1/conversations/:id/context") { _, context in
+            let viewer = context.viewer
             guard let raw = context.parameters.get("id"), let id = Int64(raw),
                 try await dependencies.store.conversationSummary(ConversationID(id), viewer: viewer) != nil
             else { throw ConversationController.notFound }

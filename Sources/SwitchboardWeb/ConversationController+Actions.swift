@@ -23,8 +23,9 @@ extension ConversationController {
 
     /// Replies, notes, take, assign, lifecycle actions and typing.
     func addActions(to routes: RouteCollection<InboxRequestContext>) {
-        routes.post("api/v1/conversations/:id/messages") { request, context in
-            let viewer = try context.requireViewer(.messagesWrite)
+        let operators = routes.group(context: OperatorRequestContext.self)
+        routes.group(context: AuthorRequestContext.self).post("api/v1/conversations/:id/messages") { request, context in
+            let viewer = context.viewer
             let summary = try await visibleConversation(context, viewer: viewer)
             let body = try await JSONResponse.decode(ReplyBody.self, from: request)
             let text = body.text ?? ""
@@ -34,17 +35,18 @@ extension ConversationController {
                 throw APIError(.badRequest, code: "empty", message: "A reply needs text or an attachment.")
             }
             let target = try await replyTarget(summary, identityID: body.identityID, viewer: viewer)
-            guard let signedIn = context.signedIn else {
-                let key = try context.requireKey(.messagesWrite)
+            switch context.author {
+            case .apiKey(let key):
                 let message = try await dependencies.inbox.post(by: key, in: target, text: text, attachments: attachments)
                 let entry = TimelineEntry(message: message, authorName: key.botName, channel: target.channel)
                 return try JSONResponse.make(TimelineMessageDTO(entry), status: .created)
+            case .signedIn(let signedIn):
+                let message = try await dependencies.inbox.reply(to: target, by: signedIn.viewer, text: text, attachments: attachments)
+                return try JSONResponse.make(TimelineMessageDTO(entry(message, signedIn, target)), status: .created)
             }
-            let message = try await dependencies.inbox.reply(to: target, by: signedIn.viewer, text: text, attachments: attachments)
-            return try JSONResponse.make(TimelineMessageDTO(entry(message, signedIn, target)), status: .created)
         }
-        routes.post("api/v1/conversations/:id/notes") { request, context in
-            let signedIn = try context.requireOperator()
+        operators.post("api/v1/conversations/:id/notes") { request, context in
+            let signedIn = context.signedIn
             let summary = try await visibleConversation(context, viewer: signedIn.viewer)
             let body = try await JSONResponse.decode(NoteBody.self, from: request)
             guard !body.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -53,8 +55,8 @@ extension ConversationController {
             let message = try await dependencies.inbox.note(on: summary.id, by: signedIn.viewer, text: body.text)
             return try JSONResponse.make(TimelineMessageDTO(entry(message, signedIn, summary)), status: .created)
         }
-        routes.post("api/v1/conversations/:id/take") { _, context in
-            let signedIn = try context.requireOperator()
+        operators.post("api/v1/conversations/:id/take") { _, context in
+            let signedIn = context.signedIn
             let summary = try await visibleConversation(context, viewer: signedIn.viewer)
             guard signedIn.viewer.mayReassign(currentAssignee: summary.assignee?.id) else {
                 throw APIError(.conflict, code: "taken", message: "\(summary.assignee?.displayName ?? "Someone") already has this conversation.")
@@ -70,8 +72,8 @@ extension ConversationController {
             }
             return try await refreshed(summary.id, signedIn)
         }
-        routes.post("api/v1/conversations/:id/assign") { request, context in
-            let signedIn = try context.requireOperator()
+        operators.post("api/v1/conversations/:id/assign") { request, context in
+            let signedIn = context.signedIn
             let summary = try await visibleConversation(context, viewer: signedIn.viewer)
             let body = try await JSONResponse.decode(AssignBody.self, from: request)
             guard signedIn.viewer.mayReassign(currentAssignee: summary.assignee?.id) else {
@@ -93,8 +95,8 @@ extension ConversationController {
             return try await refreshed(summary.id, signedIn)
         }
         for (path, trigger) in [("resolve", ConversationTrigger.resolve), ("reopen", .reopen), ("pending", .markPending)] {
-            routes.post("api/v1/conversations/:id/\(path)") { _, context in
-                let signedIn = try context.requireOperator()
+            operators.post("api/v1/conversations/:id/\(path)") { _, context in
+                let signedIn = context.signedIn
                 let summary = try await visibleConversation(context, viewer: signedIn.viewer)
                 do {
                     try await dependencies.inbox.transition(summary.id, trigger)
@@ -104,8 +106,8 @@ extension ConversationController {
                 return try await refreshed(summary.id, signedIn)
             }
         }
-        routes.post("api/v1/conversations/:id/typing") { _, context in
-            let signedIn = try context.requireOperator()
+        operators.post("api/v1/conversations/:id/typing") { _, context in
+            let signedIn = context.signedIn
             let summary = try await visibleConversation(context, viewer: signedIn.viewer)
             try await dependencies.inbox.typing(in: summary)
             return JSONResponse.noContent

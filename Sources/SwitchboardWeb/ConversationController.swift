@@ -17,21 +17,22 @@ public struct ConversationController: Sendable {
     /// The routes under `/api/v1`.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/queues") { _, context in
-            let viewer = try context.requireOperator().viewer
+        routes.group(context: OperatorRequestContext.self).get("api/v1/queues") { _, context in
+            let viewer = context.signedIn.viewer
             let counts = try await store.queueCounts(viewer: viewer)
             let body = Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
             return try JSONResponse.make(body)
         }
-        routes.get("api/v1/conversations") { request, context in try await list(request, context) }
-        routes.get("api/v1/conversations/:id") { _, context in try await detail(context) }
-        routes.get("api/v1/conversations/:id/messages") { request, context in try await messages(request, context) }
+        let readers = routes.group(context: ReaderRequestContext.self)
+        readers.get("api/v1/conversations") { request, context in try await list(request, context) }
+        readers.get("api/v1/conversations/:id") { _, context in try await detail(context) }
+        readers.get("api/v1/conversations/:id/messages") { request, context in try await messages(request, context) }
         addActions(to: routes)
         return routes
     }
 
-    private func list(_ request: Request, _ context: InboxRequestContext) async throws -> Response {
-        let viewer = try context.requireViewer(.conversationsRead)
+    private func list(_ request: Request, _ context: ReaderRequestContext) async throws -> Response {
+        let viewer = context.viewer
         let query = request.uri.queryParameters
         let filterName = query["filter"].map(String.init) ?? "all"
         guard let filter = ConversationFilter(rawValue: filterName) else {
@@ -56,8 +57,8 @@ public struct ConversationController: Sendable {
         return try JSONResponse.make(Page(items: items, nextCursor: next))
     }
 
-    private func detail(_ context: InboxRequestContext) async throws -> Response {
-        let viewer = try context.requireViewer(.conversationsRead)
+    private func detail(_ context: ReaderRequestContext) async throws -> Response {
+        let viewer = context.viewer
         let summary = try await visibleConversation(context, viewer: viewer)
         guard let contact = try await store.contact(summary.contact.id) else { throw Self.notFound }
         let channels = try await store.channels()
@@ -91,8 +92,8 @@ public struct ConversationController: Sendable {
         )
     }
 
-    private func messages(_ request: Request, _ context: InboxRequestContext) async throws -> Response {
-        let viewer = try context.requireViewer(.conversationsRead)
+    private func messages(_ request: Request, _ context: ReaderRequestContext) async throws -> Response {
+        let viewer = context.viewer
         let summary = try await visibleConversation(context, viewer: viewer)
         let query = request.uri.queryParameters
         let limit = try Self.limit(query["limit"].map(String.init))
@@ -110,7 +111,7 @@ public struct ConversationController: Sendable {
 
     /// The conversation named by the `:id` parameter, if the operator may see it (404 otherwise, so
     /// another department's conversations are not even confirmed to exist).
-    func visibleConversation(_ context: InboxRequestContext, viewer: Viewer) async throws -> ConversationSummary {
+    func visibleConversation(_ context: some RequestContext, viewer: Viewer) async throws -> ConversationSummary {
         guard let raw = context.parameters.get("id"), let id = Int64(raw) else { throw Self.notFound }
         guard let summary = try await store.conversationSummary(ConversationID(id), viewer: viewer) else { throw Self.notFound }
         return summary

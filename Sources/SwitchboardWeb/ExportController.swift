@@ -23,8 +23,8 @@ public struct ExportController: Sendable {
     /// conversations; supervisors and admins: all); keys need `conversations:read` and see all.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/exports/conversations") { request, context in
-            let viewer = try context.requireViewer(.conversationsRead)
+        routes.group(context: ReaderRequestContext.self).get("api/v1/exports/conversations") { request, context in
+            let viewer = context.viewer
             let parameters = request.uri.queryParameters
             let format = try Self.format(parameters["format"].map(String.init))
             let range = try ReportQuery.range(

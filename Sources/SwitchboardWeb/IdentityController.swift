@@ -32,8 +32,10 @@ public struct IdentityController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.post("api/v1/contacts/:id/merge") { request, context in
-            let signedIn = try context.requireRole([.admin, .supervisor])
+        let supervisors = routes.group(context: SupervisorRequestContext.self)
+        let operators = routes.group(context: OperatorRequestContext.self)
+        supervisors.post("api/v1/contacts/:id/merge") { request, context in
+            let signedIn = context.signedIn
             let target = try await visibleContact(context, signedIn.viewer)
             let body = try await JSONResponse.decode(MergeBody.self, from: request, limit: 4 * 1024)
             guard body.contactID != target else {
@@ -49,8 +51,7 @@ public struct IdentityController: Sendable {
                 throw APIError(.conflict, code: "not_mergeable", message: why)
             }
         }
-        routes.post("api/v1/merges/:id/undo") { _, context in
-            _ = try context.requireRole([.admin, .supervisor])
+        supervisors.post("api/v1/merges/:id/undo") { _, context in
             guard let raw = context.parameters.get("id"), let id = Int64(raw) else { throw Self.noMerge }
             do {
                 return try JSONResponse.make(try await continuity.undoMerge(id))
@@ -60,29 +61,29 @@ public struct IdentityController: Sendable {
                 throw APIError(.conflict, code: "not_undoable", message: why)
             }
         }
-        routes.put("api/v1/contacts/:id/labels") { request, context in
-            let signedIn = try context.requireOperator()
+        operators.put("api/v1/contacts/:id/labels") { request, context in
+            let signedIn = context.signedIn
             let contactID = try await visibleContact(context, signedIn.viewer)
             let labels = try Self.validLabels(try await JSONResponse.decode(LabelsBody.self, from: request, limit: 8 * 1024).labels)
             try await continuity.setLabels(labels, onContact: contactID)
             return try JSONResponse.make(Items(items: try await store.labels(ofContact: contactID)))
         }
-        routes.put("api/v1/conversations/:id/labels") { request, context in
+        operators.put("api/v1/conversations/:id/labels") { request, context in
             let summary = try await visibleConversation(context)
             let labels = try Self.validLabels(try await JSONResponse.decode(LabelsBody.self, from: request, limit: 8 * 1024).labels)
             try await continuity.setLabels(labels, onConversation: summary.id)
             return try JSONResponse.make(Items(items: try await store.labels(ofConversation: summary.id)))
         }
-        routes.post("api/v1/conversations/:id/link-code") { _, context in
+        operators.post("api/v1/conversations/:id/link-code") { _, context in
             try await continuity.sendLinkCode(in: try await visibleConversation(context).id)
             return JSONResponse.noContent
         }
-        routes.post("api/v1/conversations/:id/request-phone") { _, context in
+        operators.post("api/v1/conversations/:id/request-phone") { _, context in
             try await continuity.requestPhone(in: try await visibleConversation(context).id)
             return JSONResponse.noContent
         }
-        routes.post("api/v1/conversations/:id/ask-address") { request, context in
-            let signedIn = try context.requireOperator()
+        operators.post("api/v1/conversations/:id/ask-address") { request, context in
+            let signedIn = context.signedIn
             let summary = try await visibleConversation(context)
             let body = try await JSONResponse.decode(AskBody.self, from: request, limit: 4 * 1024)
             let language = try await store.contact(summary.contact.id)?.language
@@ -119,15 +120,15 @@ public struct IdentityController: Sendable {
         return labels
     }
 
-    private func visibleConversation(_ context: InboxRequestContext) async throws -> ConversationSummary {
-        let viewer = try context.requireOperator().viewer
+    private func visibleConversation(_ context: OperatorRequestContext) async throws -> ConversationSummary {
+        let viewer = context.signedIn.viewer
         guard let raw = context.parameters.get("id"), let id = Int64(raw),
             let summary = try await store.conversationSummary(ConversationID(id), viewer: viewer)
         else { throw ConversationController.notFound }
         return summary
     }
 
-    private func visibleContact(_ context: InboxRequestContext, _ viewer: Viewer) async throws -> ContactID {
+    private func visibleContact(_ context: some RequestContext, _ viewer: Viewer) async throws -> ContactID {
         guard let raw = context.parameters.get("id"), let id = Int64(raw),
             try await !store.conversations(ofContact: ContactID(id), viewer: viewer).isEmpty
         else { throw APIError(.notFound, code: "not_found", message: "No such contact.") }

@@ -23,8 +23,8 @@ public struct MediaController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.post("api/v1/uploads") { request, context in
-            _ = try context.requireOperator()
+        let operators = routes.group(context: OperatorRequestContext.self)
+        operators.post("api/v1/uploads") { request, _ in
             let buffer: ByteBuffer
             do {
                 buffer = try await request.body.collect(upTo: Uploads.maxBytes)
@@ -40,8 +40,7 @@ public struct MediaController: Sendable {
                 status: .created
             )
         }
-        routes.get("api/v1/media/**") { _, context in
-            _ = try context.requireOperator()
+        operators.get("api/v1/media/**") { _, context in
             let path = context.parameters.getCatchAll().joined(separator: "/")
             return try serve(path)
         }

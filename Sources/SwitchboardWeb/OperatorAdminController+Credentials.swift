@@ -19,8 +19,10 @@ extension OperatorAdminController {
     /// Password resets (admins), the operator's own password change, and avatars (admins, or the
     /// operator themself).
     func addCredentials(to routes: RouteCollection<InboxRequestContext>) {
-        routes.post("api/v1/operators/:id/password") { request, context in
-            let signedIn = try context.requireRole([.admin])
+        let admins = routes.group(context: AdminRequestContext.self)
+        let operators = routes.group(context: OperatorRequestContext.self)
+        admins.post("api/v1/operators/:id/password") { request, context in
+            let signedIn = context.admin
             let id = try Self.id(context)
             let body = try await JSONResponse.decode(PasswordReset.self, from: request, limit: 4 * 1024)
             try Self.checkStrength(body.password)
@@ -61,7 +63,7 @@ extension OperatorAdminController {
             await dependencies.bus.publish(events)
             return JSONResponse.noContent
         }
-        routes.put("api/v1/operators/:id/avatar") { request, context in
+        operators.put("api/v1/operators/:id/avatar") { request, context in
             let (signedIn, id) = try await avatarTarget(context)
             let data = try await Self.avatarBody(request)
             let header: ImageHeader
@@ -81,7 +83,7 @@ extension OperatorAdminController {
             let account = try await store.setAvatar(id, url: url, by: .operator(signedIn.account), at: Date())
             return try JSONResponse.make(AdminOperatorDTO(account))
         }
-        routes.delete("api/v1/operators/:id/avatar") { _, context in
+        operators.delete("api/v1/operators/:id/avatar") { _, context in
             let (signedIn, id) = try await avatarTarget(context)
             let account = try await store.setAvatar(id, url: nil, by: .operator(signedIn.account), at: Date())
             return try JSONResponse.make(AdminOperatorDTO(account))
@@ -91,8 +93,8 @@ extension OperatorAdminController {
     /// The signed-in operator and the operator whose avatar changes: an admin changes anyone's,
     /// others only their own.
     /// - Throws: 401, 403 `forbidden`, 404 `not_found`.
-    private func avatarTarget(_ context: InboxRequestContext) async throws -> (SignedInOperator, OperatorID) {
-        let signedIn = try context.requireOperator()
+    private func avatarTarget(_ context: OperatorRequestContext) async throws -> (SignedInOperator, OperatorID) {
+        let signedIn = context.signedIn
         let id = try Self.id(context)
         guard signedIn.account.role == .admin || signedIn.account.id == id else {
             throw APIError(.forbidden, code: "forbidden", message: "Only admins change other operators' avatars.")

@@ -48,12 +48,12 @@ public struct OperatorAdminController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/admin/operators") { _, context in
-            _ = try context.requireRole([.admin])
-            return try JSONResponse.make(Items(items: try await store.operatorAccounts().map(AdminOperatorDTO.init)))
+        let admins = routes.group(context: AdminRequestContext.self)
+        admins.get("api/v1/admin/operators") { _, _ in
+            try JSONResponse.make(Items(items: try await store.operatorAccounts().map(AdminOperatorDTO.init)))
         }
-        routes.post("api/v1/operators") { request, context in
-            let signedIn = try context.requireRole([.admin])
+        admins.post("api/v1/operators") { request, context in
+            let signedIn = context.admin
             let body = try await JSONResponse.decode(Create.self, from: request, limit: 16 * 1024)
             let login = body.login.trimmingCharacters(in: .whitespaces)
             guard !login.isEmpty, login.count <= 64, !body.displayName.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -69,8 +69,8 @@ public struct OperatorAdminController: Sendable {
                 throw APIError(.conflict, code: "conflict", message: "The login \(login) is taken.")
             }
         }
-        routes.patch("api/v1/operators/:id") { request, context in
-            let signedIn = try context.requireRole([.admin])
+        admins.patch("api/v1/operators/:id") { request, context in
+            let signedIn = context.admin
             let id = try Self.id(context)
             let body = try await JSONResponse.decode(Edit.self, from: request, limit: 16 * 1024)
             if let capacity = body.maxConcurrent, !(1...100).contains(capacity) {
@@ -98,7 +98,7 @@ public struct OperatorAdminController: Sendable {
 
     /// The operator id in the path.
     /// - Throws: 404 when it is not a number.
-    static func id(_ context: InboxRequestContext) throws -> OperatorID {
+    static func id(_ context: some RequestContext) throws -> OperatorID {
         guard let raw = context.parameters.get("id"), let id = Int64(raw) else {
             throw APIError(.notFound, code: "not_found", message: "No such operator.")
         }

@@ -15,9 +15,9 @@ public struct OperatorController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/operators") { _, context in
-            _ = try context.requireOperator()
-            return try JSONResponse.make(Items(items: try await dependencies.store.operators()))
+        let operators = routes.group(context: OperatorRequestContext.self)
+        operators.get("api/v1/operators") { _, _ in
+            try JSONResponse.make(Items(items: try await dependencies.store.operators()))
         }
         return routes
     }

@@ -28,13 +28,15 @@ public struct PresenceController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/operators/me/presence") { _, context in
+        let supervisors = routes.group(context: SupervisorRequestContext.self)
+        let operators = routes.group(context: OperatorRequestContext.self)
+        operators.get("api/v1/operators/me/presence") { _, context in
             // Loaded by SessionMiddleware for this request; reading it is also the inbox's heartbeat
             // (PresenceMiddleware has noted the activity).
-            try JSONResponse.make(dto(try context.requireOperator().account))
+            try JSONResponse.make(dto(context.signedIn.account))
         }
-        routes.put("api/v1/operators/me/presence") { request, context in
-            let signedIn = try context.requireOperator()
+        operators.put("api/v1/operators/me/presence") { request, context in
+            let signedIn = context.signedIn
             let body = try await JSONResponse.decode(Change.self, from: request, limit: 4096)
             guard let status = PresenceStatus(rawValue: body.status) else {
                 throw APIError(.badRequest, code: "invalid_status", message: "status must be online, away or offline.")
@@ -42,8 +44,7 @@ public struct PresenceController: Sendable {
             let account = try await StoreErrorMapping.mapped { try await routing.setPresence(signedIn.account.id, to: status) }
             return try JSONResponse.make(dto(account))
         }
-        routes.get("api/v1/operators/:id/presence-log") { _, context in
-            _ = try context.requireRole([.admin, .supervisor])
+        supervisors.get("api/v1/operators/:id/presence-log") { _, context in
             guard let raw = context.parameters.get("id"), let id = Int64(raw) else { throw Self.unknown }
             return try JSONResponse.make(Items(items: try await routing.store.presenceLog(of: OperatorID(id))))
         }

@@ -30,8 +30,9 @@ public struct ReviewsController: Sendable {
 
     /// Adds the routes to `routes`.
     public func add(to routes: RouteCollection<InboxRequestContext>) {
-        routes.post("api/v1/reviews/sample") { request, context in
-            _ = try context.requireRole(ReportsController.readers)
+        let supervisors = routes.group(context: SupervisorRequestContext.self)
+        let operators = routes.group(context: OperatorRequestContext.self)
+        supervisors.post("api/v1/reviews/sample") { request, _ in
             let body = try await JSONResponse.decode(SampleBody.self, from: request, limit: 16 * 1024)
             let range = try ReportQuery.range(from: body.from, to: body.to, tz: body.tz, now: clock.now())
             guard Review.sampleSizes.contains(body.size) else {
@@ -47,8 +48,8 @@ public struct ReviewsController: Sendable {
             )
             return try JSONResponse.make(ReviewPayloads.Candidates(items: items.map { .init($0, calendar: range.calendar) }))
         }
-        routes.put("api/v1/conversations/:id/review") { request, context in
-            let reviewer = try context.requireRole(ReportsController.readers)
+        supervisors.put("api/v1/conversations/:id/review") { request, context in
+            let reviewer = context.signedIn
             let id = try Self.conversationID(context)
             let body = try await JSONResponse.decode(ReviewBody.self, from: request, limit: 64 * 1024)
             let comment = body.comment ?? ""
@@ -73,8 +74,8 @@ public struct ReviewsController: Sendable {
                 throw APIError(.conflict, code: "not_resolved", message: "Only resolved conversations are reviewed.")
             }
         }
-        routes.get("api/v1/conversations/:id/review") { request, context in
-            let viewer = try context.requireOperator()
+        operators.get("api/v1/conversations/:id/review") { request, context in
+            let viewer = context.signedIn
             let id = try Self.conversationID(context)
             let calendar = try Self.calendar(request)
             if !ReportsController.readers.contains(viewer.account.role) {
@@ -87,8 +88,8 @@ public struct ReviewsController: Sendable {
             }
             return try JSONResponse.make(ReviewPayloads.Item(review, calendar: calendar))
         }
-        routes.get("api/v1/reviews") { request, context in
-            let viewer = try context.requireOperator()
+        operators.get("api/v1/reviews") { request, context in
+            let viewer = context.signedIn
             let query = request.uri.queryParameters
             let range = try ReportQuery.range(
                 from: query["from"].map(String.init),
@@ -114,7 +115,7 @@ public struct ReviewsController: Sendable {
         }
     }
 
-    private static func conversationID(_ context: InboxRequestContext) throws -> ConversationID {
+    private static func conversationID(_ context: some RequestContext) throws -> ConversationID {
         guard let raw = context.parameters.get("id"), let id = Int64(raw) else {
             throw APIError(.notFound, code: "not_found", message: "No such conversation.")
         }

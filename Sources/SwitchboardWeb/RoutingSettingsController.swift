@@ -41,12 +41,12 @@ public struct RoutingSettingsController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/departments") { _, context in
-            _ = try context.requireOperator()
-            return try JSONResponse.make(Items(items: try await store.departments()))
+        let operators = routes.group(context: OperatorRequestContext.self)
+        let adminsOrKeys = routes.group(context: AdminOrKeyRequestContext.self)
+        operators.get("api/v1/departments") { _, _ in
+            try JSONResponse.make(Items(items: try await store.departments()))
         }
-        routes.post("api/v1/departments") { request, context in
-            try context.requireRole([.admin], orKey: .admin)
+        adminsOrKeys.post("api/v1/departments") { request, context in
             let body = try await JSONResponse.decode(DepartmentBody.self, from: request, limit: 16 * 1024)
             guard let name = try Self.name(body.name) else {
                 throw APIError(.badRequest, code: "invalid_name", message: "A department needs a name.")
@@ -57,12 +57,11 @@ public struct RoutingSettingsController: Sendable {
                 "department.created",
                 target: Self.target(created),
                 changes: AuditChanges.between(nil, created),
-                context: context
+                actor: context.actor
             )
             return try JSONResponse.make(created, status: .created)
         }
-        routes.patch("api/v1/departments/:id") { request, context in
-            try context.requireRole([.admin], orKey: .admin)
+        adminsOrKeys.patch("api/v1/departments/:id") { request, context in
             let id = DepartmentID(try Self.id(context))
             let body = try await JSONResponse.decode(DepartmentBody.self, from: request, limit: 16 * 1024)
             let current = try await store.departments().first { $0.department.id == id }
@@ -70,25 +69,28 @@ public struct RoutingSettingsController: Sendable {
             let queue = try Self.queueRouting(body, current: current.routing)
             let name = try Self.name(body.name)
             let saved = try await StoreErrorMapping.mapped { try await store.updateDepartment(id, name: name, routing: queue) }
-            try await audit.record("department.updated", target: Self.target(saved), changes: AuditChanges.between(current, saved), context: context)
+            try await audit.record(
+                "department.updated",
+                target: Self.target(saved),
+                changes: AuditChanges.between(current, saved),
+                actor: context.actor
+            )
             try await routing.assignWaiting()
             return try JSONResponse.make(saved)
         }
-        routes.get("api/v1/queue") { _, context in
-            _ = try context.requireOperator()
-            return try JSONResponse.make(Items(items: try await store.queue()))
+        operators.get("api/v1/queue") { _, _ in
+            try JSONResponse.make(Items(items: try await store.queue()))
         }
         addSettings(to: routes)
         return routes
     }
 
     private func addSettings(to routes: RouteCollection<InboxRequestContext>) {
-        routes.get("api/v1/settings/routing") { _, context in
-            try context.requireRole([.admin], orKey: .admin)
-            return try JSONResponse.make(try await store.routingSettings())
+        let adminsOrKeys = routes.group(context: AdminOrKeyRequestContext.self)
+        adminsOrKeys.get("api/v1/settings/routing") { _, context in
+            try JSONResponse.make(try await store.routingSettings())
         }
-        routes.put("api/v1/settings/routing") { request, context in
-            try context.requireRole([.admin], orKey: .admin)
+        adminsOrKeys.put("api/v1/settings/routing") { request, context in
             let body = try await JSONResponse.decode(SettingsBody.self, from: request, limit: 64 * 1024)
             var settings = try await store.routingSettings()
             let before = settings
@@ -98,17 +100,20 @@ public struct RoutingSettingsController: Sendable {
             )
             if let words = body.escalationWords { settings.escalationWords = try Self.escalationWords(words) }
             try await store.saveRoutingSettings(settings)
-            try await audit.record("routing.updated", target: "routing settings", changes: AuditChanges.between(before, settings), context: context)
+            try await audit.record(
+                "routing.updated",
+                target: "routing settings",
+                changes: AuditChanges.between(before, settings),
+                actor: context.actor
+            )
             try await routing.assignWaiting()
             return try JSONResponse.make(settings)
         }
-        routes.get("api/v1/settings/channels/:id/routing") { _, context in
-            try context.requireRole([.admin], orKey: .admin)
+        adminsOrKeys.get("api/v1/settings/channels/:id/routing") { _, context in
             let id = ChannelID(try Self.id(context))
             return try JSONResponse.make(try await StoreErrorMapping.mapped { try await store.channelRouting(id) })
         }
-        routes.put("api/v1/settings/channels/:id/routing") { request, context in
-            try context.requireRole([.admin], orKey: .admin)
+        adminsOrKeys.put("api/v1/settings/channels/:id/routing") { request, context in
             let id = ChannelID(try Self.id(context))
             let body = try await JSONResponse.decode(ChannelBody.self, from: request, limit: 16 * 1024)
             var current = try await StoreErrorMapping.mapped { try await store.channelRouting(id) }
@@ -116,7 +121,7 @@ public struct RoutingSettingsController: Sendable {
             current.defaultDepartmentID = body.defaultDepartmentID
             current.askDepartment = body.askDepartment ?? current.askDepartment
             try await StoreErrorMapping.mapped { [current] in try await store.saveChannelRouting(current) }
-            try await audit.record("channel.updated", target: "channel \(id)", changes: AuditChanges.between(before, current), context: context)
+            try await audit.record("channel.updated", target: "channel \(id)", changes: AuditChanges.between(before, current), actor: context.actor)
             return try JSONResponse.make(current)
         }
     }
@@ -126,7 +131,7 @@ public struct RoutingSettingsController: Sendable {
         "department \(department.department.id) (\(department.department.name))"
     }
 
-    static func id(_ context: InboxRequestContext) throws -> Int64 {
+    static func id(_ context: some RequestContext) throws -> Int64 {
         guard let raw = context.parameters.get("id"), let id = Int64(raw) else {
             throw APIError(.notFound, code: "not_found", message: "No such record.")
         }

@@ -15,8 +15,8 @@ public struct SearchController: Sendable {
     /// The route.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.get("api/v1/search") { request, context in
-            let viewer = try context.requireViewer(.conversationsRead)
+        routes.group(context: ReaderRequestContext.self).get("api/v1/search") { request, context in
+            let viewer = context.viewer
             let query = try await searchQuery(request)
             let limit = try ConversationController.limit(request.uri.queryParameters["limit"].map(String.init) ?? "20")
             let results = try await dependencies.store.search(query, viewer: viewer, limit: limit)

@@ -1,96 +1,71 @@
-import Foundation
+public import Foundation
 import HTTPTypes
 public import Hummingbird
 import HummingbirdWebSocket
-import Logging
 import NIOCore
-import SwitchboardCore
+public import SwitchboardCore
 import SwitchboardEngine
 
 /// `GET /api/v1/stream` (WebSocket): every committed event the operator may see, in seq order.
-/// `?after=SEQ` replays exactly what was missed first. Operators send `{"type":"typing"}` frames.
+/// `?after=SEQ` replays what was missed first, within ``StreamLimits/replayWindow``; further back
+/// the first frame after the hello is `{"type":"reset"}`. Operators send `{"type":"typing"}` frames.
+///
+/// The upgrade is refused with 401 without a session, 403 `bad_origin` from a foreign page and 429
+/// `too_many_streams` when the operator already holds ``StreamLimits/streamsPerOperator`` streams.
 public struct StreamController: Sendable {
     let dependencies: InboxDependencies
+    /// `SWITCHBOARD_PUBLIC_URL`: a browser may open the stream only from this origin or the request's host.
+    let publicURL: URL
+    let limits: StreamLimits
+    let open = OpenStreams()
 
     /// Creates the controller.
-    public init(dependencies: InboxDependencies) {
+    public init(dependencies: InboxDependencies, publicURL: URL, limits: StreamLimits = StreamLimits()) {
         self.dependencies = dependencies
-    }
-
-    struct Hello: Encodable {
-        let type = "hello"
-        let latestSeq: Int64
-    }
-
-    struct Inbound: Decodable {
-        let type: String
-        let conversationID: ConversationID?
+        self.publicURL = publicURL
+        self.limits = limits
     }
 
     /// Adds the WebSocket route.
     public func register(on router: Hummingbird.Router<InboxRequestContext>) {
         router.ws("api/v1/stream") { request, context in
-            guard context.signedIn != nil else { throw APIError(.unauthorized, code: "unauthenticated", message: "Sign in first.") }
-            if let raw = request.uri.queryParameters["after"], Int64(raw) == nil {
-                throw APIError(.badRequest, code: "invalid_after", message: "after must be a sequence number.")
-            }
+            try await admit(request, context)
             return .upgrade([:])
         } onUpgrade: { inbound, outbound, wsContext in
             guard let signedIn = wsContext.requestContext.signedIn else { return }
-            let after = wsContext.request.uri.queryParameters["after"].flatMap { Int64($0) }
-            let subscription = try await dependencies.bus.subscribe(after: after)
-            dependencies.metrics.streamOpened()
-            defer { dependencies.metrics.streamClosed() }
-            let latest = try await dependencies.store.latestSeq()
-            try await outbound.write(.text(String(decoding: try JSONResponse.encoder.encode(Hello(latestSeq: latest)), as: UTF8.self)))
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    for try await event in subscription {
-                        // A deactivated operator, or one whose password was reset, is signed out here too.
-                        if try await revokes(event, signedIn) { return }
-                        guard try await visible(event, to: signedIn.viewer) else { continue }
-                        try await outbound.write(.text(StreamFrame.encode(event)))
-                    }
-                }
-                group.addTask {
-                    for try await message in inbound.messages(maxSize: 64 * 1024) {
-                        guard case .text(let text) = message,
-                            let frame = try? JSONResponse.decoder.decode(Inbound.self, from: Data(text.utf8)),
-                            frame.type == "typing", let id = frame.conversationID,
-                            let summary = try await dependencies.store.conversationSummary(id, viewer: signedIn.viewer)
-                        else { continue }
-                        try? await dependencies.inbox.typing(in: summary)
-                    }
-                }
-                // The client went away (or the writer failed): stop the other half too.
-                _ = try await group.next()
-                group.cancelAll()
+            // Two upgrades racing past `admit` cannot both take the last place.
+            guard await open.enter(signedIn.account.id, limit: limits.streamsPerOperator) else {
+                try await outbound.close(StreamConnection.tooManyStreams, reason: "too many streams")
+                return
             }
-            await subscription.cancel()
+            let after = wsContext.request.uri.queryParameters["after"].flatMap { Int64($0) }
+            let connection = StreamConnection(dependencies: dependencies, limits: limits, signedIn: signedIn)
+            do {
+                try await connection.run(inbound: inbound, outbound: outbound, after: after)
+            } catch {
+                await open.leave(signedIn.account.id)
+                throw error
+            }
+            await open.leave(signedIn.account.id)
         }
     }
 
-    /// Whether `event` revoked the sessions of this stream's operator, this one among them.
-    private func revokes(_ event: Event, _ signedIn: SignedInOperator) async throws -> Bool {
-        guard event.kind == .operatorSessionsRevoked, JSONValue.parse(event.payload)?["operatorID"]?.intValue == signedIn.account.id.rawValue
-        else { return false }
-        return try await dependencies.store.session(tokenHash: signedIn.session.tokenHash, now: Date()) == nil
-    }
-
-    private func visible(_ event: Event, to viewer: Viewer) async throws -> Bool {
-        if viewer.seesAllDepartments { return true }
-        guard let conversationID = event.conversationID else { return true }
-        return try await dependencies.store.conversationSummary(conversationID, viewer: viewer) != nil
-    }
-}
-
-/// The JSON text of one event frame.
-enum StreamFrame {
-    static func encode(_ event: Event) -> String {
-        func id(_ value: Int64?) -> String { value.map(String.init) ?? "null" }
-        let millis = Int64((event.occurredAt.timeIntervalSince1970 * 1000).rounded())
-        // The payload is already JSON written by the store; embedding it avoids a decode/encode round trip.
-        return #"{"type":"event","seq":\#(event.seq),"kind":"\#(event.kind.rawValue)","conversationID":\#(id(event.conversationID?.rawValue)),"#
-            + #""messageID":\#(id(event.messageID?.rawValue)),"contactID":\#(id(event.contactID?.rawValue)),"occurredAt":\#(millis),"data":\#(event.payload)}"#
+    /// Refuses an upgrade the operator may not have; runs before any socket exists.
+    private func admit(_ request: Request, _ context: InboxRequestContext) async throws {
+        let signedIn = try context.requireOperator()
+        // A cross-site page cannot read the stream with the operator's cookie (cross-site WebSocket hijacking).
+        guard OriginRule.allowsUpgrade(origin: request.headers[.origin], publicURL: publicURL, host: request.head.authority) else {
+            throw APIError(.forbidden, code: "bad_origin", message: "The stream is open only to the desk's own page.")
+        }
+        if let raw = request.uri.queryParameters["after"], Int64(raw) == nil {
+            throw APIError(.badRequest, code: "invalid_after", message: "after must be a sequence number.")
+        }
+        guard await open.count(of: signedIn.account.id) < limits.streamsPerOperator else {
+            throw APIError(
+                .tooManyRequests,
+                code: "too_many_streams",
+                message: "You have \(limits.streamsPerOperator) inbox streams open already; close a tab first."
+            )
+        }
     }
 }

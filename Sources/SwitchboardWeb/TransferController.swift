@@ -25,8 +25,9 @@ public struct TransferController: Sendable {
     /// The routes.
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
-        routes.post("api/v1/conversations/:id/transfer") { request, context in
-            let signedIn = try context.requireOperator()
+        let operators = routes.group(context: OperatorRequestContext.self)
+        operators.post("api/v1/conversations/:id/transfer") { request, context in
+            let signedIn = context.signedIn
             guard let raw = context.parameters.get("id"), let id = Int64(raw),
                 let summary = try await dependencies.store.conversationSummary(ConversationID(id), viewer: signedIn.viewer)
             else { throw APIError(.notFound, code: "not_found", message: "No such conversation.") }

@@ -16,6 +16,7 @@ import WSClient
         let seq: Int64?
         let kind: String?
         let text: String?
+        let contactID: Int64?
 
         init?(_ text: String) {
             guard let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], let type = json["type"] as? String else {
@@ -25,6 +26,7 @@ import WSClient
             seq = (json["seq"] as? Int).map(Int64.init)
             kind = json["kind"] as? String
             self.text = (json["data"] as? [String: Any])?["text"] as? String
+            contactID = (json["contactID"] as? Int).map(Int64.init)
         }
     }
 

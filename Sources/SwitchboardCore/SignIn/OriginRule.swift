@@ -15,6 +15,15 @@ public enum OriginRule {
         return sent == "http://\(host)" || sent == "https://\(host)"
     }
 
+    /// Whether a WebSocket upgrade with this `Origin` may open the live stream: what ``allows(origin:publicURL:host:)``
+    /// allows, and also a `ws://` or `wss://` origin, which no browser page sends (a page names its own
+    /// http(s) origin, or `null`) but WebSocket client libraries do.
+    public static func allowsUpgrade(origin: String?, publicURL: URL, host: String?) -> Bool {
+        if allows(origin: origin, publicURL: publicURL, host: host) { return true }
+        guard let sent = origin?.lowercased() else { return true }
+        return sent.hasPrefix("ws://") || sent.hasPrefix("wss://")
+    }
+
     /// `scheme://host[:port]` of a URL, lower case.
     static func origin(of url: URL) -> String? {
         guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased() else { return nil }

@@ -53,6 +53,8 @@ async function startInbox(session) {
     onEvent: applyEvent,
     onTyping: applyTyping,
     onStatus: (status) => { state.streamStatus = status; emit('stream'); },
+    onReset: reloadLists,
+    onSignedOut: () => location.reload(),
   });
   replace(conversation,
     h('div.conversation-empty', null,
@@ -91,6 +93,13 @@ async function startInbox(session) {
     const id = conversationFromHash();
     if (id !== null && id !== state.selectedId) openConversation(id);
   });
+}
+
+/** Loads the queues, the list and the open conversation again (after a stream reset). */
+function reloadLists() {
+  refreshQueues(0);
+  selectFilter(state.filter).catch((error) => console.warn('switchboard: list', error));
+  openConversation(state.selectedId);
 }
 
 async function signOut() {

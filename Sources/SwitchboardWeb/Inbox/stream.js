@@ -1,20 +1,29 @@
 // The live stream: one WebSocket to /api/v1/stream. It remembers the last event seq and
 // reconnects with `?after=<seq>`, so the server replays exactly what was missed while away.
+// When that is too far back (or what the operator may see changed) the server sends a reset
+// frame instead, and the inbox reloads its lists.
 
 const MIN_DELAY = 500;
 const MAX_DELAY = 15_000;
 const TYPING_INTERVAL = 4_000;
+// Close codes the server uses (see the stream section of the README).
+const SIGNED_OUT = 4401;
+const TOO_MANY_STREAMS = 4429;
 
 export class Stream {
   /**
    * @param {object} handlers
    * @param {(event: object) => void} handlers.onEvent a committed event, in seq order, at most once
    * @param {(conversationID: number) => void} handlers.onTyping the client types (no seq)
+   * @param {() => void} handlers.onReset events were skipped: reload every list from the API
+   * @param {() => void} handlers.onSignedOut the session behind the stream ended
    * @param {(status: 'connecting'|'live'|'offline') => void} handlers.onStatus connection state for the UI
    */
-  constructor({ onEvent, onTyping, onStatus }) {
+  constructor({ onEvent, onTyping, onStatus, onReset, onSignedOut }) {
     this.onEvent = onEvent;
     this.onTyping = onTyping;
+    this.onReset = onReset;
+    this.onSignedOut = onSignedOut;
     this.onStatus = onStatus;
     this.lastSeq = null;
     this.socket = null;
@@ -55,10 +64,17 @@ export class Stream {
     const socket = new WebSocket(`${scheme}//${location.host}/api/v1/stream${after}`);
     this.socket = socket;
     socket.addEventListener('message', (message) => this.receive(message.data));
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
       this.onStatus('offline');
+      if (event.code === SIGNED_OUT) {
+        this.stopped = true;
+        this.onSignedOut();
+        return;
+      }
+      // Another tab holds the last free stream: wait as long as the backoff allows before asking again.
+      if (event.code === TOO_MANY_STREAMS) this.delay = MAX_DELAY;
       if (!this.stopped) this.scheduleReconnect();
     });
   }
@@ -91,6 +107,10 @@ export class Stream {
       } catch (error) {
         console.error('switchboard: applying event failed', frame.kind, error);
       }
+    } else if (frame.type === 'reset') {
+      // What was missed is not replayed: continue after the server's seq and reload the lists.
+      this.lastSeq = frame.latestSeq;
+      this.onReset();
     } else if (frame.type === 'typing') {
       this.onTyping(frame.conversationID);
     }
