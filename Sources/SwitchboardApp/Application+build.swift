@@ -2,6 +2,7 @@ import Accounts
 public import CurlHTTP
 public import Foundation
 public import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 public import Logging
 public import MediaFiles
@@ -141,13 +142,7 @@ public func buildApplication(
         } ?? []
     let app = Application(
         router: router,
-        server: .http1WebSocketUpgrade(
-            webSocketRouter: router,
-            configuration: .init(
-                http1: .init(idleTimeout: .milliseconds(Int64(config.idleTimeout * 1000))),
-                ws: .init(autoPing: .enabled(timePeriod: .seconds(config.webSocketPingPeriod)))
-            )
-        ),
+        server: httpServer(webSocketRouter: router, config: config),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
         services: [
             switchboard.dispatcher, switchboard.routing, switchboard.automation,
@@ -166,6 +161,27 @@ public func buildApplication(
         logger: logger
     )
     return (app, switchboard)
+}
+
+/// HTTP/1 with the stream's WebSocket upgrade; every connection, even one that never sends a byte,
+/// is closed after `SWITCHBOARD_IDLE_TIMEOUT` of silence.
+func httpServer(webSocketRouter: Hummingbird.Router<AppRequestContext>, config: AppConfig) -> HTTPServerBuilder {
+    let webSocketResponder = webSocketRouter.buildResponder()
+    let idleTimeout = Int64(config.idleTimeout * 1000)
+    let configuration = HTTP1WebSocketUpgradeChannel.Configuration(
+        http1: .init(idleTimeout: .milliseconds(idleTimeout)),
+        ws: .init(autoPing: .enabled(timePeriod: .seconds(config.webSocketPingPeriod)))
+    )
+    return HTTPServerBuilder { responder in
+        FirstRequestDeadlineChannel(
+            base: HTTP1WebSocketUpgradeChannel(
+                responder: responder,
+                webSocketResponder: webSocketResponder,
+                configuration: configuration
+            ),
+            deadline: .milliseconds(idleTimeout)
+        )
+    }
 }
 
 /// Every route of the HTTP surface with its middleware; the OpenAPI test lists them from here.

@@ -11,14 +11,8 @@ extension InboxRequestContext {
 }
 
 extension AdminStore {
-    /// Records a change the signed-in operator made through a store operation that does not audit
-    /// itself, right after it (a failure here fails the request: the entry is never silently lost);
-    /// nothing when no field changed.
-    func record(_ action: String, target: String, changes: [String: AuditChange], context: InboxRequestContext) async throws {
-        try await record(action, target: target, changes: changes, actor: try context.auditActor())
-    }
-
-    /// Records a change `actor` made, as ``record(_:target:changes:context:)`` does.
+    /// Records a change `actor` made through a store operation that does not audit itself, right after
+    /// it (a failure here fails the request: the entry is never silently lost); nothing when no field changed.
     func record(_ action: String, target: String, changes: [String: AuditChange], actor: AuditActor) async throws {
         guard !changes.isEmpty else { return }
         try await recordAudit(AuditEntry(at: Date(), actor: actor, action: action, target: target, changes: changes))

@@ -40,13 +40,19 @@ extension OperatorAdminController {
             await dependencies.bus.publish(events)
             return JSONResponse.noContent
         }
-        routes.put("api/v1/session/password") { request, context in
-            let signedIn = try context.requireOperator()
+        operators.put("api/v1/session/password") { request, context in
+            let signedIn = context.signedIn
             let body = try await JSONResponse.decode(PasswordChange.self, from: request, limit: 4 * 1024)
             // The new password's rule first: a refused one should not cost a throttled bcrypt check.
             try Self.checkStrength(body.new)
             let check = PasswordCheck(dependencies: dependencies)
-            guard try await check.verify(login: signedIn.account.login, password: body.current, request: request, context: context) != nil
+            guard
+                try await check.verify(
+                    login: signedIn.account.login,
+                    password: body.current,
+                    address: request.clientAddress(peer: context.peerAddress),
+                    logger: context.logger
+                ) != nil
             else {
                 throw APIError(.badRequest, code: "wrong_password", message: "The current password is wrong.")
             }

@@ -12,11 +12,14 @@ public struct OperatorRequestContext: ChildRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in operator.
     public let signedIn: SignedInOperator
+    /// The TCP peer's IP address, for the throttled password check.
+    public let peerAddress: String?
 
     /// Takes the operator the session middleware found.
     /// - Throws: 401 `unauthenticated` without a live session.
     public init(context: InboxRequestContext) throws {
         self.signedIn = try context.requireOperator()
+        self.peerAddress = context.peerAddress
         self.coreContext = context.coreContext
     }
 

@@ -17,13 +17,12 @@ struct PasswordCheck {
     func verify(
         login: String,
         password: String,
-        request: Request,
-        context: InboxRequestContext
+        address: String,
+        logger: Logger
     ) async throws -> Operator? {
-        let address = context.clientAddress(request)
         switch await dependencies.throttle.reserve(login: login, address: address) {
         case .refuse(let reason, let retryAfter):
-            context.logger.warning(
+            logger.warning(
                 "sign-in throttled",
                 metadata: ["login": "\(LoginText.logForm(login))", "address": "\(address)", "reason": "\(reason.rawValue)"]
             )
@@ -38,7 +37,7 @@ struct PasswordCheck {
             }
             await dependencies.throttle.finish(attempt, succeeded: account != nil)
             if account == nil {
-                context.logger.info("sign-in refused", metadata: ["login": "\(LoginText.logForm(login))", "address": "\(address)"])
+                logger.info("sign-in refused", metadata: ["login": "\(LoginText.logForm(login))", "address": "\(address)"])
             }
             return account
         }
@@ -68,9 +67,9 @@ struct ThrottledSignIn: HTTPResponseError {
     }
 }
 
-extension InboxRequestContext {
-    /// The client's address for throttling (see ``ClientAddress``).
-    func clientAddress(_ request: Request) -> String {
-        ClientAddress.resolve(peer: peerAddress, forwardedFor: request.headers[HTTPField.Name("X-Forwarded-For")!])
+extension Request {
+    /// The client's address for throttling (see ``ClientAddress``), given the TCP peer's.
+    func clientAddress(peer: String?) -> String {
+        ClientAddress.resolve(peer: peer, forwardedFor: headers[HTTPField.Name("X-Forwarded-For")!])
     }
 }

@@ -31,13 +31,12 @@ public struct SessionController: Sendable {
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
         routes.post("api/v1/session") { request, context in try await signIn(request, context) }
-        routes.get("api/v1/session") { _, context in
-            let signedIn = try context.requireOperator()
-            return try JSONResponse.make(SessionBody(operator: signedIn.account, csrfToken: signedIn.session.csrfToken))
+        let operators = routes.group(context: OperatorRequestContext.self)
+        operators.get("api/v1/session") { _, context in
+            try JSONResponse.make(SessionBody(operator: context.signedIn.account, csrfToken: context.signedIn.session.csrfToken))
         }
-        routes.delete("api/v1/session") { _, context in
-            let signedIn = try context.requireOperator()
-            try await dependencies.store.deleteSession(tokenHash: signedIn.session.tokenHash)
+        operators.delete("api/v1/session") { _, context in
+            try await dependencies.store.deleteSession(tokenHash: context.signedIn.session.tokenHash)
             var response = JSONResponse.noContent
             response.headers[.setCookie] = cookie(value: "", maxAge: 0)
             return response
@@ -59,7 +58,13 @@ public struct SessionController: Sendable {
             throw APIError(.badRequest, code: "invalid_login", message: "A login has 1 to \(LoginText.maxLength) characters.")
         }
         let check = PasswordCheck(dependencies: dependencies)
-        guard let found = try await check.verify(login: credentials.login, password: credentials.password, request: request, context: context)
+        guard
+            let found = try await check.verify(
+                login: credentials.login,
+                password: credentials.password,
+                address: request.clientAddress(peer: context.peerAddress),
+                logger: context.logger
+            )
         else {
             throw APIError(.unauthorized, code: "invalid_credentials", message: "Wrong login or password.")
         }

@@ -51,6 +51,8 @@ public struct StreamController: Sendable {
     }
 
     /// Refuses an upgrade the operator may not have; runs before any socket exists.
+    /// The check is by hand here: a `ws` route needs the parent context, and a child context such as
+    /// ``OperatorRequestContext`` is not a `WebSocketRequestContext`.
     private func admit(_ request: Request, _ context: InboxRequestContext) async throws {
         let signedIn = try context.requireOperator()
         // A cross-site page cannot read the stream with the operator's cookie (cross-site WebSocket hijacking).

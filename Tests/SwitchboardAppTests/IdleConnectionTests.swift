@@ -22,6 +22,22 @@ import Testing
         }
     }
 
+    /// A connection that never sends a byte, or trickles a request head that never ends, is closed too:
+    /// Hummingbird's own timer starts only after the first head.
+    @Test(arguments: ["", "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"])
+    func aConnectionThatNeverCompletesItsFirstRequestIsClosed(sent: String) async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var config = AppConfig(host: "127.0.0.1", port: 0, databasePath: directory.path("switchboard.sqlite"))
+        config.idleTimeout = 1
+        let (app, _) = try buildApplication(config: config)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let closedAfter = try Socket.secondsUntilIdleConnectionCloses(port: port, after: sent, limit: .seconds(10))
+            #expect(closedAfter != nil, "the server kept a connection without a complete request open for 10 s")
+        }
+    }
+
     @Test func theTimeoutIsASettingAndWebSocketsArePingedWithinIt() throws {
         #expect(try AppConfig.load(environment: [:]).idleTimeout == AppConfig.defaultIdleTimeout)
         let config = try AppConfig.load(environment: ["SWITCHBOARD_IDLE_TIMEOUT": "20"])
