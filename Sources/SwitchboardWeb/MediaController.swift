@@ -2,9 +2,10 @@ import Foundation
 import HTTPTypes
 public import Hummingbird
 import NIOCore
+import SwitchboardCore
 
 /// `POST /api/v1/uploads` (an operator's file for a reply) and `GET /api/v1/media/{path}` (stored
-/// files, for signed-in operators only).
+/// files, for signed-in operators only; `Range` requests get 206, so audio and video seek).
 public struct MediaController: Sendable {
     let dependencies: InboxDependencies
 
@@ -40,34 +41,62 @@ public struct MediaController: Sendable {
                 status: .created
             )
         }
-        operators.get("api/v1/media/**") { _, context in
+        operators.get("api/v1/media/**") { request, context in
             let path = context.parameters.getCatchAll().joined(separator: "/")
-            return try serve(path)
+            return try await serve(path, range: request.headers[.range], context: context)
         }
         return routes
     }
 
-    private func serve(_ relativePath: String) throws -> Response {
+    /// Streams a stored file (never read whole into memory), or the one range a player asked for.
+    private func serve(_ relativePath: String, range: String?, context: some RequestContext) async throws -> Response {
         let notFound = APIError(.notFound, code: "not_found", message: "No such file.")
         let parts = relativePath.split(separator: "/")
         // Refuse anything that could climb out of the media folder.
         guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else { throw notFound }
         let url = dependencies.mediaDirectory.appendingPathComponent(parts.joined(separator: "/"))
-        guard !url.path.hasSuffix(".json"), let data = try? Data(contentsOf: url) else { throw notFound }
+        guard !url.path.hasSuffix(".json"),
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let size = (attributes[.size] as? NSNumber)?.int64Value
+        else { throw notFound }
         var metadata: Uploads.Metadata?
         if let sidecar = try? Data(contentsOf: URL(fileURLWithPath: url.path + ".json")) {
             metadata = try? JSONDecoder().decode(Uploads.Metadata.self, from: sidecar)
         }
-        // Files downloaded from messengers have no sidecar; their extension tells what they are.
-        let byExtension = ["jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"]
-        let type = metadata?.mimeType ?? byExtension[url.pathExtension.lowercased()] ?? "application/octet-stream"
+        let presentation = MediaPresentation.of(storedType: metadata?.mimeType, fileExtension: url.pathExtension)
         var headers = HTTPFields()
-        // Only images render inline; anything else downloads, so a hostile HTML file cannot run in the inbox's origin.
-        let inline = ["image/jpeg", "image/png", "image/gif", "image/webp"].contains(type)
-        headers[.contentType] = inline ? type : "application/octet-stream"
+        headers[.contentType] = presentation.contentType
         let name = (metadata?.fileName ?? url.lastPathComponent).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
-        headers[.contentDisposition] = (inline ? "inline" : "attachment") + "; filename*=UTF-8''\(name)"
+        headers[.contentDisposition] = (presentation.inline ? "inline" : "attachment") + "; filename*=UTF-8''\(name)"
         headers[.cacheControl] = "private, max-age=3600"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        headers[.acceptRanges] = "bytes"
+        let fileIO = FileIO()
+        switch ByteRangeRequest.resolve(header: range, size: size) {
+        case .whole:
+            guard size > 0 else { return Response(status: .ok, headers: headers, body: .init()) }
+            let body = try await fileIO.loadFile(path: url.path, context: context)
+            return Response(status: .ok, headers: headers, body: body)
+        case .part(let bytes):
+            headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(size)"
+            let body = try await fileIO.loadFile(path: url.path, range: Int(bytes.lowerBound)...Int(bytes.upperBound), context: context)
+            return Response(status: .partialContent, headers: headers, body: body)
+        case .unsatisfiable:
+            throw RangeNotSatisfiable(size: size)
+        }
+    }
+}
+
+/// A 416 that names the file's size in `Content-Range`, as RFC 9110 asks.
+struct RangeNotSatisfiable: HTTPResponseError {
+    let size: Int64
+
+    var status: HTTPResponse.Status { .rangeNotSatisfiable }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = try APIError(.rangeNotSatisfiable, code: "range_not_satisfiable", message: "The file has \(size) bytes.")
+            .response(from: request, context: context)
+        response.headers[.contentRange] = "bytes */\(size)"
+        return response
     }
 }
