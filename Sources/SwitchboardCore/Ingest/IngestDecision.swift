@@ -43,9 +43,14 @@ public struct IngestDecision {
             // A "what went wrong?" answer is the feedback comment, not a message that reopens the conversation.
             if let commented = feedbackText(attachments.isEmpty ? text : "") {
                 conversation = commented
+            } else if let album = snapshot.album {
+                guard let joined = joinAlbum(album, externalID: externalID, text: text, attachments) else { return duplicate }
+                (conversation, message) = joined
             } else {
-                guard let stored = clientMessage(externalID: externalID, text: text, attachments) else { return duplicate }
+                let items = Self.albumItems(attachments, externalID: externalID, albumKey: event.albumKey)
+                guard let stored = clientMessage(externalID: externalID, text: text, items) else { return duplicate }
                 (conversation, message) = stored
+                if let key = event.albumKey { changes.append(.startAlbum(stored.1, channel: event.channelID, key: key)) }
             }
         case .buttonPress(let action):
             conversation = buttonPress(action)
