@@ -151,7 +151,7 @@ import Testing
         #expect(try await setup.outbound.dispatcher.dispatchDue() == 1)
 
         let sent = await setup.sent()
-        #expect(sent.map(\.method) == ["sendMessage", "sendLocation", "sendContact"])
+        try #require(sent.map(\.method) == ["sendMessage", "sendLocation", "sendContact"])
         #expect(sent[1].parameters["latitude"].flatMap(Double.init) == 50.4501)
         #expect(sent[1].parameters["longitude"].flatMap(Double.init) == 30.5234)
         #expect(sent[2].parameters["phone_number"] == "+380441234567")
