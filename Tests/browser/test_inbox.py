@@ -105,7 +105,10 @@ def test_operator_sends_a_location_from_the_composer(browser, api, shot):
     browser.find_element(By.ID, "share-button").click()
     latitude = wait(browser, EC.visibility_of_element_located((By.ID, "share-latitude")))
     latitude.send_keys("50.4501")
-    browser.find_element(By.ID, "share-longitude").send_keys("30.5234", Keys.ENTER)
+    longitude = browser.find_element(By.ID, "share-longitude")
+    longitude.send_keys("30.5234")
+    shot("share-panel")
+    longitude.send_keys(Keys.ENTER)
     wait(browser, EC.presence_of_element_located(
         (By.XPATH, "//*[@id='timeline']//span[contains(@class,'attachment')][contains(., 'Location: 50.4501, 30.5234')]")),
         message="the location is not in the timeline")
