@@ -2,7 +2,8 @@ public import Foundation
 
 /// Decides what one inbound event changes: the sender's identity, the conversation it belongs
 /// to (opened, continued or reopened), the stored message, the queue, feedback and address
-/// answers, deep-link context claims, edits and delivery reports.
+/// answers, deep-link context claims, edits and delivery reports; a later item of a messenger album
+/// joins the album's message instead of making one (see `IngestDecision+Albums.swift`).
 ///
 /// Pure: a snapshot of the rows, the event and its time in; the row changes and the events out.
 /// A store loads the snapshot, applies the plan and appends the events in one transaction.
