@@ -1,10 +1,12 @@
 import Foundation
 
 extension TelegramState {
-    /// Largest upload accepted per kind (photos 10 MB, everything else 50 MB).
-    static func uploadLimit(kind: String) -> Int { kind == "photo" ? 10 * 1024 * 1024 : 50 * 1024 * 1024 }
+    /// Largest upload accepted (the server's request limit).
+    static let uploadLimit = 50 * 1024 * 1024
+    /// Largest photo Telegram keeps as a photo; a bigger one is refused with `PHOTO_SAVE_FILE_INVALID`.
+    static let photoLimit = 10 * 1024 * 1024
 
-    /// sendPhoto / sendDocument / sendVoice / sendVideo.
+    /// sendPhoto / sendDocument / sendVoice / sendAudio / sendVideo.
     func sendMedia(_ request: BotRequest, method: String) throws -> Any {
         let kind = String(method.dropFirst(4)).lowercased()
         let chatId = try targetChat(request)
@@ -81,10 +83,18 @@ extension TelegramState {
             // Telegram would fetch the URL; the fake stores an empty file under a new id instead.
             return storeFile(token: token, bytes: Data(), fileName: URL(string: reference)?.lastPathComponent, mimeType: nil, kind: kind)
         }
-        guard upload.bytes.count <= Self.uploadLimit(kind: kind) else {
+        guard upload.bytes.count <= Self.uploadLimit else {
             throw BotAPIError(code: 413, description: "Request Entity Too Large")
         }
+        if kind == "photo" { try checkPhoto(upload.bytes) }
         return storeFile(token: token, bytes: upload.bytes, fileName: upload.fileName, mimeType: upload.mimeType, kind: kind)
+    }
+
+    /// Telegram's photo limits: 10 MB, and a width and height it can show (see `ImageDimensions.fitsPhoto`).
+    /// Bytes that are no PNG or JPEG are let through: the fake does not decode images.
+    private func checkPhoto(_ bytes: Data) throws {
+        guard bytes.count <= Self.photoLimit else { throw BotAPIError.badRequest("PHOTO_SAVE_FILE_INVALID") }
+        if let size = ImageDimensions(bytes), !size.fitsPhoto { throw BotAPIError.badRequest("PHOTO_INVALID_DIMENSIONS") }
     }
 
     /// The Bot API object describing a file of `kind` inside a Message.
@@ -92,13 +102,14 @@ extension TelegramState {
         var object: [String: Any] = ["file_id": file.fileId, "file_unique_id": file.uniqueId, "file_size": file.bytes.count]
         switch kind {
         case "photo":
-            object["width"] = 1280
-            object["height"] = 960
+            let size = ImageDimensions(file.bytes)
+            object["width"] = size?.width ?? 1280
+            object["height"] = size?.height ?? 960
             let thumbnail: [String: Any] = [
                 "file_id": file.fileId + "-s", "file_unique_id": file.uniqueId + "s", "width": 90, "height": 68, "file_size": 0,
             ]
             return [thumbnail, object]
-        case "voice":
+        case "voice", "audio":
             object["duration"] = 1
         case "video":
             object["width"] = 640

@@ -85,7 +85,9 @@ extension TelegramState {
 
     /// Stores a send record for `sentMessages`.
     func record(_ request: BotRequest, method: String, chatId: Int64, messageIds: [Int], caption: String? = nil) {
-        let references = request.params.filter { ["photo", "document", "voice", "video"].contains($0.key) && !$0.value.hasPrefix("attach://") }
+        let references = request.params.filter {
+            ["photo", "document", "voice", "audio", "video"].contains($0.key) && !$0.value.hasPrefix("attach://")
+        }
         bots[request.token]?.sent.append(
             .init(
                 method: method,

@@ -18,6 +18,7 @@ struct IngestSnapshotLoader {
             identity: identity,
             latest: try identity.flatMap { try latestConversation($0.identity.id) },
             message: try messageExternalID.flatMap(message),
+            album: try IngestReads.albumKey(event).flatMap(album),
             context: try contextKey.flatMap(context),
             contactAskedForAddress: try identity.flatMap { try contactAskedForAddress($0.identity.contactID) },
             pressedDepartmentExists: try pressed.map { try departmentExists($0) } ?? false,
@@ -77,6 +78,13 @@ struct IngestSnapshotLoader {
         try db.cachedRow(
             sql: "SELECT * FROM messages WHERE channel_id = ? AND external_id = ?",
             arguments: [event.channelID.rawValue, externalID]
+        ).map(RowDecoding.message)
+    }
+
+    private func album(_ key: String) throws -> Message? {
+        try db.cachedRow(
+            sql: "SELECT * FROM messages WHERE channel_id = ? AND album_key = ?",
+            arguments: [event.channelID.rawValue, key]
         ).map(RowDecoding.message)
     }
 

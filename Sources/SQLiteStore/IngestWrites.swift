@@ -118,6 +118,13 @@ struct IngestWrites {
                     message.sentiment?.rawValue, message.createdAt.timeIntervalSince1970,
                 ]
             )
+        case .startAlbum(let message, let channel, let key):
+            try execute("UPDATE messages SET album_key = ? WHERE id = ? AND channel_id = ?", [key, message.rawValue, channel.rawValue])
+        case .extendAlbum(let message, let text, let attachments):
+            try execute(
+                "UPDATE messages SET text = ?, attachments = ? WHERE id = ?",
+                [text, String(decoding: try JSONEncoder().encode(attachments), as: UTF8.self), message.rawValue]
+            )
         case .editMessage(let message, let previousText, let text, let at):
             try execute(
                 "INSERT INTO message_edits (message_id, previous_text, edited_at) VALUES (?, ?, ?)",

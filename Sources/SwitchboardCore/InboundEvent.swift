@@ -61,14 +61,18 @@ public struct InboundEvent: Sendable, Equatable {
     public var sender: SenderProfile
     public var occurredAt: Date
     public var payload: Payload
+    /// For a `.message`: the messenger's album it is one item of (Telegram `media_group_id`). Albums
+    /// arrive as one update per item; the items of one album make one stored message.
+    public var albumKey: String?
 
     /// Creates an inbound event.
-    public init(channelID: ChannelID, deliveryKey: String, sender: SenderProfile, occurredAt: Date, payload: Payload) {
+    public init(channelID: ChannelID, deliveryKey: String, sender: SenderProfile, occurredAt: Date, payload: Payload, albumKey: String? = nil) {
         self.channelID = channelID
         self.deliveryKey = deliveryKey
         self.sender = sender
         self.occurredAt = occurredAt
         self.payload = payload
+        self.albumKey = albumKey
     }
 }
 

@@ -10,6 +10,21 @@ extension ConversationController {
         let attachments: [String]?
         /// Another linked identity of the client to answer through; by default the one they last wrote from.
         let identityID: IdentityID?
+        /// A map point to send after the text.
+        let location: LocationBody?
+        /// A contact card to send after the text.
+        let contact: ContactBody?
+    }
+
+    struct LocationBody: Decodable {
+        let latitude: Double
+        let longitude: Double
+    }
+
+    struct ContactBody: Decodable {
+        let phone: String
+        let firstName: String
+        let lastName: String?
     }
 
     struct NoteBody: Decodable {
@@ -30,11 +45,20 @@ extension ConversationController {
             let body = try await JSONResponse.decode(ReplyBody.self, from: request)
             let text = body.text ?? ""
             guard text.count <= 20_000 else { throw APIError(.badRequest, code: "too_long", message: "A reply is at most 20,000 characters.") }
-            let attachments = try (body.attachments ?? []).map { try Uploads.attachment(forUpload: $0, in: dependencies.mediaDirectory) }
+            let uploads = try (body.attachments ?? []).map { try Uploads.attachment(forUpload: $0, in: dependencies.mediaDirectory) }
+            let sharedItems = try Self.sharedItems(body)
+            let attachments = uploads + sharedItems
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !attachments.isEmpty else {
                 throw APIError(.badRequest, code: "empty", message: "A reply needs text or an attachment.")
             }
             let target = try await replyTarget(summary, identityID: body.identityID, viewer: viewer)
+            if !sharedItems.isEmpty, !Attachment.sharedItemsReach(target.channel.kind) {
+                throw APIError(
+                    .badRequest,
+                    code: "unsupported_attachment",
+                    message: "Locations and contacts can be sent to Telegram clients only; this reply goes to \(target.channel.kind.rawValue)."
+                )
+            }
             switch context.author {
             case .apiKey(let key):
                 let message = try await dependencies.inbox.post(by: key, in: target, text: text, attachments: attachments)
@@ -112,6 +136,25 @@ extension ConversationController {
             try await dependencies.inbox.typing(in: summary)
             return JSONResponse.noContent
         }
+    }
+
+    /// The location and contact of a reply body, as attachments.
+    /// - Throws: 400 `invalid_location` / `invalid_contact` naming what is wrong.
+    static func sharedItems(_ body: ReplyBody) throws -> [Attachment] {
+        var items: [Attachment] = []
+        do {
+            if let location = body.location { items.append(try Attachment.location(latitude: location.latitude, longitude: location.longitude)) }
+        } catch {
+            throw APIError(.badRequest, code: "invalid_location", message: "The location is not valid: \(error.reason).")
+        }
+        do {
+            if let contact = body.contact {
+                items.append(try Attachment.contact(phone: contact.phone, firstName: contact.firstName, lastName: contact.lastName))
+            }
+        } catch {
+            throw APIError(.badRequest, code: "invalid_contact", message: "The contact is not valid: \(error.reason).")
+        }
+        return items
     }
 
     /// The conversation a reply lands in: the chosen identity's, else the one the client last wrote from.

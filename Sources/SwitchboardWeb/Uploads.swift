@@ -38,7 +38,7 @@ enum Uploads {
             let data = try? Data(contentsOf: media.appendingPathComponent("uploads/\(id).json")),
             let metadata = try? JSONDecoder().decode(Metadata.self, from: data)
         else { throw APIError(.badRequest, code: "unknown_upload", message: "No upload with id \(id).") }
-        let kind: AttachmentKind = metadata.mimeType.hasPrefix("image/") ? .photo : metadata.mimeType.hasPrefix("video/") ? .video : .document
+        let kind = Self.kind(mimeType: metadata.mimeType)
         return Attachment(
             kind: kind,
             fileName: metadata.fileName,
@@ -46,6 +46,15 @@ enum Uploads {
             byteCount: metadata.byteCount,
             storedPath: "uploads/\(id)"
         )
+    }
+
+    /// What an upload is by its type; each messenger adapter then picks how to send it (an `audio/ogg`
+    /// voice note goes to Telegram as a voice message, other audio as a track).
+    static func kind(mimeType: String) -> AttachmentKind {
+        if mimeType.hasPrefix("image/") { return .photo }
+        if mimeType.hasPrefix("video/") { return .video }
+        if mimeType.hasPrefix("audio/") { return .audio }
+        return .document
     }
 
     /// Keeps a file name displayable and harmless: no folders, no control characters.

@@ -38,8 +38,9 @@ public struct TelegramAdapter: ChannelAdapter {
         self.options = options
     }
 
-    /// Sends the parts of `message` after those in `progress`: text pieces, then files (a lone file
-    /// carries short text as its caption instead).
+    /// Sends the parts of `message` after those in `progress`: text pieces, then files (a lone file or
+    /// album carries short text as its caption instead), several pictures and videos as one album,
+    /// locations and contacts as their own messages.
     public func send(_ message: OutboundMessage, resuming progress: DeliveryProgress) async throws -> DeliveryReceipt {
         guard let chatID = Int64(message.recipientExternalID) else {
             throw DeliveryFailure.permanent(reason: "'\(message.recipientExternalID)' is not a Telegram chat id", recipientUnreachable: false)
@@ -48,7 +49,8 @@ public struct TelegramAdapter: ChannelAdapter {
         let ids = try await PartwiseSend.run(partCount: parts.count, resuming: progress) { index in
             switch parts[index] {
             case .text(let parameters): try await perform("sendMessage", chatID: chatID, parameters)
-            case .media(let upload, let caption): try await sendMedia(upload, chatID: chatID, caption: caption)
+            case .single(let call): try await perform(call.method, chatID: chatID, call.parameters, files: call.files)
+            case .album(let call): try await performAlbum(call, chatID: chatID)
             }
         }
         return DeliveryReceipt(externalMessageID: ids.joined(separator: ","))
@@ -89,26 +91,21 @@ public struct TelegramAdapter: ChannelAdapter {
         return name.isEmpty ? nil : String(name.prefix(64))
     }
 
-    private func sendMedia(_ upload: OutboundMedia, chatID: Int64, caption: SignedText?) async throws -> String {
-        var parameters: [String: JSONValue] = ["chat_id": .int(chatID)]
-        var files: [MultipartPart] = []
-        switch upload.source {
-        case .upload(let fileName, let mimeType, let data):
-            files.append(.file(name: upload.field, fileName: fileName, mimeType: mimeType, data: data))
-        case .reference(let fileID):
-            parameters[upload.field] = .string(fileID)
-        }
-        if let caption, !caption.text.isEmpty {
-            parameters["caption"] = .string(caption.text)
-            if let entities = caption.entities { parameters["caption_entities"] = entities }
-        }
-        return try await perform(upload.method, chatID: chatID, parameters, files: files)
+    private func perform(_ method: String, chatID: Int64, _ parameters: [String: JSONValue], files: [MultipartPart] = []) async throws -> String {
+        try await limited(chatID: chatID) { try await api.sendReturningMessage(method, parameters, files: files) }
     }
 
-    private func perform(_ method: String, chatID: Int64, _ parameters: [String: JSONValue], files: [MultipartPart] = []) async throws -> String {
+    /// Sends an album; its part id is the ids of its messages joined with commas, as a receipt joins parts.
+    private func performAlbum(_ call: BotAPICall, chatID: Int64) async throws -> String {
+        try await limited(chatID: chatID) {
+            try await api.sendReturningMessages(call.method, call.parameters, files: call.files).joined(separator: ",")
+        }
+    }
+
+    private func limited(chatID: Int64, _ send: () async throws -> String) async throws -> String {
         try await limiter.acquire(chatID: chatID)
         do {
-            return try await api.sendReturningMessage(method, parameters, files: files)
+            return try await send()
         } catch let error as TelegramAPIError {
             if case .api(429, _, let retryAfter, _) = error {
                 await limiter.pause(chatID: chatID, seconds: Double(retryAfter ?? 1))

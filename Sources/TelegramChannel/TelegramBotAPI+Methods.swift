@@ -77,4 +77,15 @@ extension TelegramBotAPI {
         }
         return "\(chat):\(id)"
     }
+
+    /// Sends a method whose result is an array of `Message`s (`sendMediaGroup`) and returns their `chat_id:message_id`s.
+    func sendReturningMessages(_ method: String, _ parameters: [String: JSONValue], files: [MultipartPart] = []) async throws -> [String] {
+        let value = try await call(method, parameters, files: files, as: [JSONValue].self)
+        return try value.map { message in
+            guard let chat = message["chat"]?["id"]?.intValue, let id = message["message_id"]?.intValue else {
+                throw TelegramAPIError.unexpectedResponse(status: 200)
+            }
+            return "\(chat):\(id)"
+        }
+    }
 }

@@ -95,6 +95,8 @@ struct TGMessage: Decodable, Sendable {
     var location: TGLocation?
     var venue: TGVenue?
     var contact: TGContact?
+    /// The album the message is one item of; each item comes as its own update.
+    var mediaGroupId: String?
 
     /// `chat_id:message_id`: unique per bot, the external id of stored and sent messages alike.
     var externalID: String { "\(chat.id):\(messageId)" }

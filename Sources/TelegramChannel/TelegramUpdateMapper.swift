@@ -66,7 +66,7 @@ public struct TelegramUpdateMapper: Sendable {
         guard !content.text.isEmpty || !content.attachments.isEmpty else { return nil }
         var sender = Self.sender(chat: message.chat, user: message.from)
         sender.phone = content.sharedOwnPhone
-        return event(
+        var mapped = event(
             updateID,
             sender,
             date: message.date,
@@ -77,6 +77,9 @@ public struct TelegramUpdateMapper: Sendable {
                 contextKey: Self.startPayload(message.text)
             )
         )
+        // `media_group_id` is unique per album; the chat is part of the key because the bot sees every chat's albums.
+        mapped.albumKey = message.mediaGroupId.map { "\(message.chat.id):\($0)" }
+        return mapped
     }
 
     /// `edited_message`: the new text (or caption) of a stored message.

@@ -100,6 +100,25 @@ def test_operator_reply_reaches_client(browser, api, shot):
     shot("reply-delivered")
 
 
+def test_operator_sends_a_location_from_the_composer(browser, api, shot):
+    # The pin button opens a small panel; Enter in a coordinate sends the location, not the reply.
+    browser.find_element(By.ID, "share-button").click()
+    latitude = wait(browser, EC.visibility_of_element_located((By.ID, "share-latitude")))
+    latitude.send_keys("50.4501")
+    longitude = browser.find_element(By.ID, "share-longitude")
+    longitude.send_keys("30.5234")
+    shot("share-panel")
+    longitude.send_keys(Keys.ENTER)
+    wait(browser, EC.presence_of_element_located(
+        (By.XPATH, "//*[@id='timeline']//span[contains(@class,'attachment')][contains(., 'Location: 50.4501, 30.5234')]")),
+        message="the location is not in the timeline")
+    wait_until(lambda: any(sent["method"] == "sendLocation" for sent in api.bot_sent(USER_ID)),
+               timeout=20, message="the fake Telegram user receiving the location")
+    assert not browser.find_element(By.ID, "share-panel").is_displayed()
+    assert_no_reload(browser)
+    shot("location-sent")
+
+
 def test_a_keys_message_shows_live_under_its_bot_name(browser, server, api, shot):
     # Given the shop's back end holds a key with messages:write whose bot is "Order system".
     admin = Client(server.base_url)

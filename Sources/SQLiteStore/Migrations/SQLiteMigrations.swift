@@ -55,6 +55,8 @@ enum SQLiteMigrations {
             Migration("0026_api_key_scopes", migration0026ApiKeyScopes),
             Migration("0027_search", migration0027Search),
             Migration("0028_outbox_parts", migration0028OutboxParts),
+            // 0029, 0030: handed to parallel branches of issue 17 (see `unusedNumbers`).
+            Migration("0031_message_albums", migration0031MessageAlbums),
         ]
     }
 
@@ -65,6 +67,9 @@ enum SQLiteMigrations {
     static let unusedNumbers: [Int: String] = [
         15: "never registered: numbers were handed out ahead to parallel feature branches (November 2026) and none shipped a 0015",
         17: "never registered: numbers were handed out ahead to parallel feature branches (November 2026) and none shipped a 0017",
+        // Merging the branch that registers 0029 or 0030 removes its line here.
+        29: "handed to a parallel branch of issue 17 (December 2026) that had not merged when 0031 was registered",
+        30: "handed to a parallel branch of issue 17 (December 2026) that had not merged when 0031 was registered",
     ]
 
     /// A migrator with every migration registered in `all`'s order.

@@ -2,7 +2,8 @@ public import Foundation
 
 /// Decides what one inbound event changes: the sender's identity, the conversation it belongs
 /// to (opened, continued or reopened), the stored message, the queue, feedback and address
-/// answers, deep-link context claims, edits and delivery reports.
+/// answers, deep-link context claims, edits and delivery reports; a later item of a messenger album
+/// joins the album's message instead of making one (see `IngestDecision+Albums.swift`).
 ///
 /// Pure: a snapshot of the rows, the event and its time in; the row changes and the events out.
 /// A store loads the snapshot, applies the plan and appends the events in one transaction.
@@ -43,9 +44,14 @@ public struct IngestDecision {
             // A "what went wrong?" answer is the feedback comment, not a message that reopens the conversation.
             if let commented = feedbackText(attachments.isEmpty ? text : "") {
                 conversation = commented
+            } else if let album = snapshot.album {
+                guard let joined = joinAlbum(album, externalID: externalID, text: text, attachments) else { return duplicate }
+                (conversation, message) = joined
             } else {
-                guard let stored = clientMessage(externalID: externalID, text: text, attachments) else { return duplicate }
+                let items = Self.albumItems(attachments, externalID: externalID, albumKey: event.albumKey)
+                guard let stored = clientMessage(externalID: externalID, text: text, items) else { return duplicate }
                 (conversation, message) = stored
+                if let key = event.albumKey { changes.append(.startAlbum(stored.1, channel: event.channelID, key: key)) }
             }
         case .buttonPress(let action):
             conversation = buttonPress(action)

@@ -76,6 +76,10 @@ public enum IngestChange: Sendable, Equatable {
 
     // Messages.
     case insertClientMessage(Message, channel: ChannelID)
+    /// The message is the first item of a messenger album: later items find it by `key`.
+    case startAlbum(MessageID, channel: ChannelID, key: String)
+    /// Another item of an album joined its message: the message's text and attachments as they now are.
+    case extendAlbum(MessageID, text: String, attachments: [Attachment])
     case editMessage(MessageID, previousText: String, text: String, at: Date)
     case setDelivery(MessageID, DeliveryState, reason: String?)
     /// A delivery report for a message whose "sent" is not recorded yet; recording "sent" applies it.

@@ -12,6 +12,8 @@ public struct IngestSnapshot: Sendable, Equatable {
     public var latest: LatestConversation?
     /// The stored message whose external id the event names (a retry, an edit, a delivery report).
     public var message: Message?
+    /// The stored message of the album the event's message belongs to (see `IngestReads.albumKey`), nil for its first item.
+    public var album: Message?
     /// The deep-link context the event claims (see `IngestReads.contextKey`), when that key exists.
     public var context: StoredContext?
     /// The contact, when an operator asked the client how to address them and the answer is due.
@@ -29,6 +31,7 @@ public struct IngestSnapshot: Sendable, Equatable {
         identity: IdentityRow? = nil,
         latest: LatestConversation? = nil,
         message: Message? = nil,
+        album: Message? = nil,
         context: StoredContext? = nil,
         contactAskedForAddress: Contact? = nil,
         pressedDepartmentExists: Bool = false,
@@ -39,6 +42,7 @@ public struct IngestSnapshot: Sendable, Equatable {
         self.identity = identity
         self.latest = latest
         self.message = message
+        self.album = album
         self.context = context
         self.contactAskedForAddress = contactAskedForAddress
         self.pressedDepartmentExists = pressedDepartmentExists
@@ -153,6 +157,12 @@ public enum IngestReads {
         case .message(let externalID, _, _, _), .edit(let externalID, _), .delivery(let externalID, _, _): externalID
         case .reachability, .opened, .buttonPress, .unsupported: nil
         }
+    }
+
+    /// The album whose stored message the decision needs: a client message's `albumKey`.
+    public static func albumKey(_ event: InboundEvent) -> String? {
+        guard case .message = event.payload else { return nil }
+        return event.albumKey
     }
 
     /// The context key the event claims: its own deep-link key, or for a message the key that

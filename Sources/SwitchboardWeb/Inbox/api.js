@@ -77,9 +77,9 @@ export const api = {
     request('GET', `/api/v1/conversations${query({ filter, cursor, label, limit })}`),
   conversation: (id) => request('GET', conversation(id)),
   messages: (id, before, limit = 50) => request('GET', `${conversation(id)}/messages${query({ limit, before })}`),
-  sendMessage: (id, text, attachments = [], identityID = null) =>
+  sendMessage: (id, text, attachments = [], identityID = null, sharedItem = {}) =>
     request('POST', `${conversation(id)}/messages`, {
-      json: { text, ...(attachments.length ? { attachments } : {}), ...(identityID ? { identityID } : {}) },
+      json: { text, ...(attachments.length ? { attachments } : {}), ...(identityID ? { identityID } : {}), ...sharedItem },
     }),
   addNote: (id, text) => request('POST', `${conversation(id)}/notes`, { json: { text } }),
   take: (id) => request('POST', `${conversation(id)}/take`),

@@ -152,9 +152,10 @@ function messageEdited(event) {
   if (existing) upsertMessage({ ...existing, ...event.data, channel: existing.channel, authorName: existing.authorName });
 }
 
+/** A download settled, or another item of a client's album joined the message (its caption joins the text). */
 function attachmentsUpdated(event) {
   const existing = state.timeline.byId.get(event.data.id);
-  if (existing) upsertMessage({ ...existing, attachments: withMediaURLs(event.data).attachments });
+  if (existing) upsertMessage({ ...existing, text: event.data.text ?? existing.text, attachments: withMediaURLs(event.data).attachments });
 }
 
 function messageDelivery(event) {

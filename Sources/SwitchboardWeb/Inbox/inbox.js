@@ -147,6 +147,23 @@ export async function send({ text, attachments = [], note = false }) {
   }
 }
 
+/**
+ * Sends a location or a contact card (`{ location }` or `{ contact }`) as a reply of its own.
+ * @returns {Promise<boolean>} whether it was accepted
+ */
+export async function shareItem(item) {
+  const id = state.selectedId;
+  if (id === null) return false;
+  try {
+    const message = await api.sendMessage(id, '', [], state.replyIdentityID, item);
+    if (state.selectedId === id) upsertMessage(message);
+    return true;
+  } catch (error) {
+    showError(item.location ? 'The location was not sent' : 'The contact was not sent', error);
+    return false;
+  }
+}
+
 /** Saves contact fields (preferred name, notes) and spreads the new name to the list. */
 export async function updateContact(fields) {
   const contactID = state.detail?.contact?.id;

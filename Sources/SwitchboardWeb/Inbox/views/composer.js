@@ -10,6 +10,7 @@ import { showError } from './toast.js';
 import { icon } from '../icons.js';
 import { cannedQuery, cannedKey, showCannedPicker } from './canned.js';
 import { closePicker, pickerOpen } from './popover.js';
+import { renderShareControl } from './share.js';
 
 let input = null;
 
@@ -46,9 +47,10 @@ export function renderComposer({ onTyping, dropZone }) {
   const note = h('input', { type: 'checkbox', id: 'note-toggle' });
   const sendButton = h('button.button.primary', { type: 'submit', id: 'send-button', disabled: true }, 'Send');
   const attach = h('button.icon-button', { type: 'button', id: 'attach-button', title: 'Attach files (or drop them here)', 'aria-label': 'Attach files' }, icon('paperclip'));
+  const share = renderShareControl();
   const form = h('form.composer', { id: 'composer' },
-    chips, input,
-    h('div.composer-bar', null, attach, files,
+    chips, input, share.panel,
+    h('div.composer-bar', null, attach, share.button, files,
       h('label.note-toggle', { for: 'note-toggle', title: 'Private note: only operators see it' }, note, 'Note'),
       h('span.composer-hint.muted', { id: 'composer-hint' }),
       sendButton));
