@@ -19,6 +19,13 @@ public enum InboundFileRules {
         fetchedKinds.contains(attachment.kind) && attachment.externalFileID != nil
     }
 
+    /// Why a file link is not fetched at all, or nil for an `http(s)` link: whatever a callback
+    /// names, Switchboard never reads local files or other schemes for it.
+    public static func refusal(ofLink link: String) -> String? {
+        let scheme = URL(string: link)?.scheme?.lowercased()
+        return scheme == "https" || scheme == "http" ? nil : "the file's link is not a web address"
+    }
+
     /// What the HTTP status of a file download means.
     /// - Parameter messenger: Who hosts the file, as the operator reads it ("Viber").
     /// - Returns: nil when the file came; a permanent failure when asking again cannot help (the

@@ -26,10 +26,13 @@ public struct ViberMediaFetcher: Sendable {
 
     /// Fetches one file into the media store.
     /// - Returns: the attachment with its `storedPath`, or with a `download_error` when no retry can
-    ///   help (too big, the link expired or is refused).
+    ///   help (too big, not a web link, the link expired or is refused).
     /// - Throws: when a retry may help (the network, a 5xx, the disk).
     public func download(_ attachment: Attachment) async throws -> Attachment {
         guard let url = attachment.externalFileID, attachment.storedPath == nil else { return attachment }
+        if let refusal = InboundFileRules.refusal(ofLink: url) {
+            return AttachmentDownload.failed(attachment, reason: refusal)
+        }
         if let size = attachment.byteCount, size > InboundFileRules.viberDownloadLimit {
             return AttachmentDownload.failed(attachment, reason: InboundFileRules.tooBig(size, limit: InboundFileRules.viberDownloadLimit))
         }

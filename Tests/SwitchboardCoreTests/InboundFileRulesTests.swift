@@ -37,6 +37,14 @@ import Testing
         #expect(InboundFileRules.fileExtension(fileName: nil, url: nil, mimeType: "application/x-unknown") == nil)
     }
 
+    @Test func onlyWebLinksAreFetched() {
+        #expect(InboundFileRules.refusal(ofLink: "https://dl-media.viber.test/a.jpg") == nil)
+        #expect(InboundFileRules.refusal(ofLink: "http://127.0.0.1:8080/media/a.jpg") == nil)
+        for link in ["file:///etc/passwd", "ftp://m.test/a.jpg", "gopher://m.test/", "not a link"] {
+            #expect(InboundFileRules.refusal(ofLink: link) == "the file's link is not a web address")
+        }
+    }
+
     @Test func aFileAboveTheLimitIsDescribedInMegabytes() {
         #expect(
             InboundFileRules.tooBig(60 * 1_048_576, limit: InboundFileRules.viberDownloadLimit)

@@ -91,4 +91,19 @@ actor MemoryMediaStore: MediaStore {
         #expect(refused.details[AttachmentDownload.errorKey] == "file is too big to download (60.0 MB, limit 50 MB)")
         #expect(await viber.mediaDownloads().isEmpty)
     }
+
+    @Test func aLinkThatIsNoWebAddressIsNeverOpened() async throws {
+        let (viber, fetcher, media, transport) = try await fixture()
+        defer {
+            Task {
+                await viber.stop()
+                transport.shutdown()
+            }
+        }
+
+        let refused = try await fetcher.download(pending(.document, url: "file:///etc/hostname", fileName: "hostname.txt"))
+
+        #expect(refused.details[AttachmentDownload.errorKey] == "the file's link is not a web address")
+        #expect(await media.files.isEmpty)
+    }
 }
