@@ -83,6 +83,26 @@ import Testing
         }
     }
 
+    @Test(.timeLimit(.minutes(1))) func webhookIsAnsweredBeforeASlowDownloadAndThePictureIsStoredLater() async throws {
+        let harness = try await ViberAppHarness()
+        defer { Task { await harness.stop() } }
+        try await harness.addChannel()
+        await harness.viber.failNextMediaDownloads(with: .slow(seconds: 3))
+
+        try await harness.serving { switchboard in
+            // When a client's picture arrives and Viber's CDN takes three seconds to serve it
+            let pictureURL = await harness.viber.hostMedia(Self.picture, fileName: "photo.jpg", contentType: "image/jpeg")
+            let sent = try await harness.viber.userSends(bot: ViberAppHarness.token, user: client, message: .picture(url: pictureURL))
+
+            // Then Viber has its 200 while the picture is still pending, and the picture is stored later
+            #expect(sent.acknowledged)
+            let pending = try #require(try await attachments(switchboard).first)
+            #expect(AttachmentDownload.isPending(pending))
+            try await eventually("picture stored") { try await attachments(switchboard).first?.storedPath != nil }
+            #expect(try await switchboard.store.events(after: 0, limit: 1000).contains { $0.kind == .messageAttachmentsUpdated })
+        }
+    }
+
     @Test(.timeLimit(.minutes(1))) func downloadThatKeepsFailingIsRetriedThenShownWithItsReason() async throws {
         let harness = try await ViberAppHarness()
         defer { Task { await harness.stop() } }
