@@ -155,3 +155,28 @@ import Testing
         }
     }
 }
+
+extension ViberMediaAppTests {
+    @Test(.timeLimit(.minutes(1))) func pictureLeftPendingByARestartIsFetchedWhenTheChannelStarts() async throws {
+        let harness = try await ViberAppHarness()
+        defer { Task { await harness.stop() } }
+        let channel = try await harness.addChannel()
+        let pictureURL = await harness.viber.hostMedia(Self.picture, fileName: "photo.jpg", contentType: "image/jpeg")
+        // Given a picture committed with its file pending when the process stopped
+        let before = try Switchboard(config: harness.config, logger: harness.logs.logger())
+        let pending = AttachmentDownload.markPending(SwitchboardCore.Attachment(kind: .photo, externalFileID: pictureURL))
+        let event = InboundEvent(
+            channelID: channel.id,
+            deliveryKey: "message:1",
+            sender: SenderProfile(externalID: client.id, displayName: client.name),
+            occurredAt: Date(),
+            payload: .message(externalMessageID: "1", text: "", attachments: [pending], contextKey: nil)
+        )
+        guard case .new = try await before.store.ingest(event) else { throw StoreError.invalid("not ingested") }
+
+        // When the server starts again, then the picture is fetched and stored
+        try await harness.serving { switchboard in
+            try await eventually("picture stored") { try await attachments(switchboard).first?.storedPath != nil }
+        }
+    }
+}
