@@ -7,6 +7,7 @@ import NIOCore
 /// Start it, add bots, point a client at ``apiURL`` instead of `https://chatapi.viber.com/pa`,
 /// then play the user's side (``userOpensChat(bot:user:context:subscribed:)``, ``userSends(bot:user:message:trackingData:)``)
 /// and read what the bot sent (``sentMessages(bot:receiver:)``). Faults and commercial modes are injectable.
+/// The files users send are hosted at expiring media URLs (``hostMedia(_:fileName:contentType:lifetime:)``).
 ///
 /// ```swift
 /// var configuration = FakeViber.Configuration()
@@ -72,6 +73,12 @@ public struct FakeViber: Sendable {
 
     private static func respond(to request: inout Request, state: ViberState, maxBody: Int) async -> BotResponse {
         let path = request.uri.path
+        if path.hasPrefix(ViberMediaHost.pathPrefix) {
+            guard request.method == .get || request.method == .head else {
+                return BotResponse(status: 405, body: Data("Method Not Allowed".utf8), contentType: "text/plain")
+            }
+            return await state.serveMedia(path: path)
+        }
         guard path.hasPrefix("/pa/") else { return notFound }
         let method = String(path.dropFirst("/pa/".count))
         guard ViberState.methods.contains(method) else { return notFound }

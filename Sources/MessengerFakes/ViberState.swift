@@ -12,6 +12,8 @@ actor ViberState {
     var bots: [String: ViberBotState] = [:]
     /// Next `message_token` to hand out.
     private var nextMessageToken: Int64
+    /// The files users send, at expiring URLs.
+    var media = ViberMediaHost()
     /// Set by `shutdown()`; no callback is sent afterwards.
     var isShutDown = false
 

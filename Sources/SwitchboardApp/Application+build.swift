@@ -117,7 +117,7 @@ public struct Switchboard: Sendable {
             logger: logger
         )
         telegram = ChannelBridge(starter: TelegramChannelStarter(media: media), wiring: wiring)
-        viber = ChannelBridge(starter: ViberChannelStarter(), wiring: wiring)
+        viber = ChannelBridge(starter: ViberChannelStarter(media: media), wiring: wiring)
     }
 }
 

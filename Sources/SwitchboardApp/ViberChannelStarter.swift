@@ -9,6 +9,8 @@ import ViberChannel
 ///
 /// A token Viber rejects marks the channel broken with the reason, which `channel list` shows.
 struct ViberChannelStarter: ChannelStarter {
+    /// Where the files clients send are copied.
+    let media: any MediaStore
     /// First pause between set_webhook tries; doubles up to a minute.
     var retryDelay: Duration = .milliseconds(200)
 
@@ -28,10 +30,22 @@ struct ViberChannelStarter: ChannelStarter {
             token: token,
             welcome: Self.welcome(settings.welcomeText, persona: channel.persona),
             sink: wiring.sink,
+            files: (ViberMediaFetcher(transport: wiring.downloadTransport, media: media, channelID: channel.id), wiring.downloads),
             logger: wiring.logger
         )
         await wiring.webhooks.register(endpoint, kind: .viber, channelName: channel.name)
+        await resumeDownloads(of: channel, endpoint: endpoint, wiring: wiring)
         return { [retryDelay] in try? await Self.setWebhook(channel, api: api, initialDelay: retryDelay, wiring: wiring) }
+    }
+
+    /// Queues the files a restart left between their message's commit and their download.
+    private func resumeDownloads(of channel: Channel, endpoint: ViberWebhookEndpoint, wiring: ChannelWiring) async {
+        do {
+            let since = Date().addingTimeInterval(-AttachmentDownload.resumeWindow)
+            await endpoint.queue(try await wiring.store.pendingDownloads(channel: channel.id, since: since, limit: 1000))
+        } catch {
+            wiring.logger.warning("could not look for files left to download", metadata: ["channel": "\(channel.name)", "error": "\(error)"])
+        }
     }
 
     /// The welcome message: a send_message body without receiver, signed by the bot persona.

@@ -23,9 +23,10 @@ public enum AttachmentDownload {
         attachment.details[stateKey] == pending
     }
 
-    /// `attachment` marked pending when it names a file not yet stored nor refused; as it is otherwise.
+    /// `attachment` marked pending when it names a file to copy (``InboundFileRules/shouldFetch(_:)``)
+    /// not yet stored nor refused; as it is otherwise.
     public static func markPending(_ attachment: Attachment) -> Attachment {
-        guard attachment.externalFileID != nil, attachment.storedPath == nil, attachment.details[errorKey] == nil else { return attachment }
+        guard InboundFileRules.shouldFetch(attachment), attachment.storedPath == nil, attachment.details[errorKey] == nil else { return attachment }
         var marked = attachment
         marked.details[stateKey] = pending
         return marked

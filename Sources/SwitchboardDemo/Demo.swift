@@ -51,7 +51,12 @@ public enum Demo {
                 botToken: telegramToken,
                 spareBotToken: spareTelegramToken
             )
-            let (app, switchboard) = try buildApplication(config: settings.config, logger: logger, extraRoutes: [control.routes])
+            let viberControl = DemoViberControlController<AppRequestContext>(viber: viber, botToken: viberToken)
+            let (app, switchboard) = try buildApplication(
+                config: settings.config,
+                logger: logger,
+                extraRoutes: [control.routes, viberControl.routes]
+            )
             let seeded = try await DemoSeed(switchboard: switchboard, config: settings.config, logger: logger)
                 .run(telegramURL: telegram.baseURL, telegramToken: telegramToken, viberURL: viber.apiURL, viberToken: viberToken)
             // Written straight to the file handle: print() is block-buffered when stdout is a pipe or log.

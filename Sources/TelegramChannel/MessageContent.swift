@@ -45,17 +45,12 @@ struct MessageContent {
         if let sticker = message.sticker { attachments.append(Self.file(.sticker, sticker, defaultMIME: "image/webp")) }
         // A venue also sets `location`; keep only the venue, which has both.
         if let venue = message.venue {
-            attachments.append(
-                Attachment(
-                    kind: .location,
-                    details: [
-                        "latitude": "\(venue.location.latitude)", "longitude": "\(venue.location.longitude)",
-                        "title": venue.title, "address": venue.address,
-                    ]
-                )
-            )
+            var place = SharedItemDescription.location(latitude: venue.location.latitude, longitude: venue.location.longitude, name: venue.title)
+            place.details["title"] = venue.title
+            place.details["address"] = venue.address
+            attachments.append(place)
         } else if let location = message.location {
-            attachments.append(Attachment(kind: .location, details: ["latitude": "\(location.latitude)", "longitude": "\(location.longitude)"]))
+            attachments.append(SharedItemDescription.location(latitude: location.latitude, longitude: location.longitude))
         }
         if let contact = message.contact {
             var details = ["phone": contact.phoneNumber, "first_name": contact.firstName]

@@ -24,12 +24,10 @@ struct ViberMessageContent {
         case "file":
             attachments = [media(.document, message)]
         case "sticker":
-            var sticker = media(.sticker, message)
-            if let id = message.stickerID { sticker.details["sticker_id"] = String(id) }
-            attachments = [sticker]
+            attachments = [SharedItemDescription.sticker(id: message.stickerID.map { String($0) }, imageURL: message.media, messenger: "Viber")]
         case "location":
             guard let location = message.location else { return nil }
-            attachments = [Attachment(kind: .location, details: ["latitude": String(location.lat), "longitude": String(location.lon)])]
+            attachments = [SharedItemDescription.location(latitude: location.lat, longitude: location.lon)]
         case "contact":
             guard let contact = message.contact else { return nil }
             var details: [String: String] = [:]
@@ -45,7 +43,7 @@ struct ViberMessageContent {
         }
     }
 
-    /// A file Viber hosts: its URL is the handle (it may expire, so a fetcher may copy it).
+    /// A file Viber hosts: its URL is the handle; it expires, so the file is copied right after the commit.
     private func media(_ kind: AttachmentKind, _ message: ViberCallback.Message) -> Attachment {
         var attachment = Attachment(kind: kind, externalFileID: message.media, fileName: message.fileName, byteCount: message.size)
         if let thumbnail = message.thumbnail { attachment.details["thumbnail"] = thumbnail }

@@ -100,12 +100,19 @@ import ViberChannel
         let location = try payload(#"{"type":"location","location":{"lat":50.45,"lon":30.52}}"#)
         guard case .message(_, _, let places, _) = location.payload else { throw CancellationError() }
         #expect(places.first?.kind == .location)
+        #expect(places.first?.details["map_url"] == "https://www.openstreetmap.org/?mlat=50.45000&mlon=30.52000#map=16/50.45000/30.52000")
+        #expect(places.first?.details["label"] == "Location: 50.45000, 30.52000")
         let url = try payload(#"{"type":"url","media":"https://acme.test/order/1"}"#)
         guard case .message(_, _, let links, _) = url.payload else { throw CancellationError() }
         #expect(links.first?.details["url"] == "https://acme.test/order/1")
         let sticker = try payload(#"{"type":"sticker","sticker_id":40100}"#)
         guard case .message(_, _, let stickers, _) = sticker.payload else { throw CancellationError() }
         #expect(stickers.first?.details["sticker_id"] == "40100")
+        #expect(stickers.first?.details["label"] == "Sticker (the picture is only in Viber)")
+        let drawn = try payload(#"{"type":"sticker","sticker_id":40100,"media":"https://m.test/s.png"}"#)
+        guard case .message(_, _, let drawnStickers, _) = drawn.payload else { throw CancellationError() }
+        #expect(drawnStickers.first?.externalFileID == "https://m.test/s.png")
+        #expect(AttachmentDownload.isPending(AttachmentDownload.markPending(try #require(drawnStickers.first))))
         let rich = try payload(#"{"type":"rich_media","rich_media":{}}"#)
         guard case .unsupported(let kind, _) = rich.payload else { throw CancellationError() }
         #expect(kind == "message.rich_media")

@@ -17,7 +17,9 @@ function describe(attachment) {
   const details = attachment.details ?? {};
   switch (attachment.kind) {
     case 'location':
-      return `Location: ${details.latitude ?? '?'}, ${details.longitude ?? '?'}`;
+      return details.label ?? `Location: ${details.latitude ?? '?'}, ${details.longitude ?? '?'}`;
+    case 'sticker':
+      return details.label ?? 'Sticker';
     case 'contact':
       return `Contact: ${[details.first_name ?? details.name, details.last_name].filter(Boolean).join(' ')} ${details.phone_number ?? details.phone ?? ''}`.trim();
     case 'link':
@@ -41,8 +43,12 @@ export function renderAttachment(attachment) {
   if (!url && details.download_error) {
     return h('span.attachment.attachment-missing', { title: details.download_error }, `${label} · not downloaded: ${details.download_error}`);
   }
+  const mapURL = attachment.kind === 'location' ? safeMediaURL(details.map_url) : null;
+  if (mapURL) {
+    return h('a.attachment.attachment-location', { href: mapURL, target: '_blank', rel: 'noopener noreferrer', title: 'Open on a map' }, label);
+  }
   if (url && isImage(attachment)) {
-    return h('a.attachment.attachment-image', { href: url, target: '_blank', rel: 'noopener', title: label },
+    return h('a.attachment.attachment-image', { href: url, target: '_blank', rel: 'noopener', title: label, class: attachment.kind === 'sticker' && 'attachment-sticker' },
       h('img', { src: url, alt: attachment.fileName ?? label, loading: 'lazy' }));
   }
   if (url && ['voice', 'audio'].includes(attachment.kind)) {
