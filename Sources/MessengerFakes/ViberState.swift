@@ -73,7 +73,7 @@ actor ViberState {
     private func perform(_ method: String, token: String, object: [String: Any], raw: Data) async throws(Rejection) -> [String: Any] {
         switch method {
         case "set_webhook": return try await setWebhook(token: token, body: object)
-        case "send_message": return try sendMessage(token: token, body: object, raw: raw)
+        case "send_message": return try await sendMessage(token: token, body: object, raw: raw)
         case "get_account_info": return accountInfo(token: token)
         case "get_user_details": return try userDetails(token: token, body: object)
         default: return try online(token: token, body: object)
