@@ -51,8 +51,11 @@ public enum Demo {
                 botToken: telegramToken,
                 spareBotToken: spareTelegramToken
             )
-            let (app, switchboard) = try buildApplication(config: settings.config, logger: logger, extraRoutes: [control.routes])
-            let seeded = try await DemoSeed(switchboard: switchboard, config: settings.config, logger: logger)
+            // The fake Viber fetches operators' files on loopback, so the default public URL reaches it.
+            var config = settings.config
+            config.publicURLIsSet = true
+            let (app, switchboard) = try buildApplication(config: config, logger: logger, extraRoutes: [control.routes])
+            let seeded = try await DemoSeed(switchboard: switchboard, config: config, logger: logger)
                 .run(telegramURL: telegram.baseURL, telegramToken: telegramToken, viberURL: viber.apiURL, viberToken: viberToken)
             // Written straight to the file handle: print() is block-buffered when stdout is a pipe or log.
             FileHandle.standardOutput.write(Data((banner(settings: settings, seeded: seeded, telegramURL: telegram.baseURL) + "\n").utf8))

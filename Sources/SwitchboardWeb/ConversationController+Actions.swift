@@ -35,6 +35,7 @@ extension ConversationController {
                 throw APIError(.badRequest, code: "empty", message: "A reply needs text or an attachment.")
             }
             let target = try await replyTarget(summary, identityID: body.identityID, viewer: viewer)
+            try MessengerFileCheck(store: store, publicLinks: dependencies.fileLinks != nil).check(attachments, to: target.channel.kind)
             switch context.author {
             case .apiKey(let key):
                 let message = try await dependencies.inbox.post(by: key, in: target, text: text, attachments: attachments)
