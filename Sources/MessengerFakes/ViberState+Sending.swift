@@ -37,7 +37,7 @@ extension ViberState {
         }
         guard let url = URL(string: media) else { return FakeViber.FetchedMedia(url: media, body: Data(), error: "not a URL") }
         do {
-            let response = try await client.get(url: url, keep: ViberMediaLimits.keepBytes)
+            let response = try await mediaClient.get(url: url, keep: ViberMediaLimits.keepBytes)
             return FakeViber.FetchedMedia(url: media, status: response.status, contentType: response.header("Content-Type"), body: response.body)
         } catch {
             return FakeViber.FetchedMedia(url: media, body: Data(), error: "\(error)")

@@ -8,6 +8,8 @@ actor ViberState {
     let config: FakeViber.Configuration
     /// HTTP client for callbacks.
     let client: MiniHTTPClient
+    /// HTTP client fetching the media of the bot's messages.
+    let mediaClient: MiniHTTPClient
     /// Bots by auth token.
     var bots: [String: ViberBotState] = [:]
     /// Next `message_token` to hand out.
@@ -22,6 +24,7 @@ actor ViberState {
     init(config: FakeViber.Configuration) {
         self.config = config
         self.client = MiniHTTPClient(timeout: config.callbackTimeout)
+        self.mediaClient = MiniHTTPClient(timeout: config.mediaFetchTimeout)
         self.nextMessageToken = config.firstMessageToken
     }
 

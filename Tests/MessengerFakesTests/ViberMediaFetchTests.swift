@@ -9,6 +9,8 @@ import Testing
 @Suite("Viber media fetch")
 struct ViberMediaFetchTests {
     static let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data(repeating: 7, count: 996)
+    /// Sending needs no webhook here: these tests are about the bot's messages, not callbacks.
+    static let configuration = FakeViber.Configuration.test { $0.requireWebhookForSending = false }
 
     /// A file host on 127.0.0.1 serving `files` by path and counting requests.
     actor MediaHost {
@@ -42,7 +44,7 @@ struct ViberMediaFetchTests {
         let pdf = Data("%PDF-1.4 body".utf8)
         let host = try await MediaHost.start(files: ["/f/invoice.pdf": pdf])
         defer { Task { await host.stop() } }
-        try await withFakeViber { viber, client, _ in
+        try await withFakeViber(Self.configuration, setWebhook: false) { viber, client, _ in
             try await viber.addUser(bot: viberToken, user: vAnn)
             let answer = try await client.send(
                 to: vAnn.id,
@@ -59,7 +61,7 @@ struct ViberMediaFetchTests {
     @Test func aMissingFileIsRecordedAsNotFetched() async throws {
         let host = try await MediaHost.start(files: [:])
         defer { Task { await host.stop() } }
-        try await withFakeViber { viber, client, _ in
+        try await withFakeViber(Self.configuration, setWebhook: false) { viber, client, _ in
             try await viber.addUser(bot: viberToken, user: vAnn)
             _ = try await client.send(to: vAnn.id, ["type": "file", "media": await host.url("/gone.pdf"), "size": 10, "file_name": "gone.pdf"])
             let sent = try #require(await viber.sentMessages(bot: viberToken).last)
@@ -72,7 +74,7 @@ struct ViberMediaFetchTests {
         let big = Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data(repeating: 1, count: 1 << 20)
         let host = try await MediaHost.start(files: ["/ok.jpg": Self.jpeg, "/big.jpg": big, "/text.png": Data("hello".utf8), "/photo": Self.jpeg])
         defer { Task { await host.stop() } }
-        try await withFakeViber { viber, client, _ in
+        try await withFakeViber(Self.configuration, setWebhook: false) { viber, client, _ in
             try await viber.addUser(bot: viberToken, user: vAnn)
             let accepted = try await client.send(to: vAnn.id, ["type": "picture", "media": await host.url("/ok.jpg"), "text": "receipt"])
             #expect(accepted.status == 0)
@@ -85,7 +87,7 @@ struct ViberMediaFetchTests {
     }
 
     @Test func aFileOver50MBIsRefusedByItsSize() async throws {
-        try await withFakeViber { viber, client, _ in
+        try await withFakeViber(Self.configuration, setWebhook: false) { viber, client, _ in
             try await viber.addUser(bot: viberToken, user: vAnn)
             let refused = try await client.send(
                 to: vAnn.id,
