@@ -27,9 +27,15 @@ struct ViberMediaBodies {
         }
         let name = attachment.fileName ?? "this attachment"
         if attachment.storedPath != nil {
-            guard let url = links?.url(for: attachment) else {
+            guard let links else {
                 throw DeliveryFailure.permanent(
                     reason: "Viber fetches files by public URL, and SWITCHBOARD_PUBLIC_URL is not set, so \(name) has none",
+                    recipientUnreachable: false
+                )
+            }
+            guard let url = links.url(for: attachment) else {
+                throw DeliveryFailure.permanent(
+                    reason: "Viber fetches files by public URL, and only operators' uploads are published; \(name) is not one",
                     recipientUnreachable: false
                 )
             }

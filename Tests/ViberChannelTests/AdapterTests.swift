@@ -143,6 +143,14 @@ import ViberChannel
         }
         let pdf = Self.upload("1b8e4c4e-3c1f-4d0a-9a53-5b1c2e7f9d10", name: "invoice.pdf", type: "application/pdf", bytes: 1234)
         await #expect(throws: DeliveryFailure.self) { try await ViberAdapter(api: api).send(message("here", attachments: [pdf])) }
+        // A file that is not an operator's upload is never published, links or not
+        let downloaded = SwitchboardCore.Attachment(kind: .photo, fileName: "p.jpg", mimeType: "image/jpeg", storedPath: "telegram/3/p.jpg")
+        await #expect(
+            throws: DeliveryFailure.permanent(
+                reason: "Viber fetches files by public URL, and only operators' uploads are published; p.jpg is not one",
+                recipientUnreachable: false
+            )
+        ) { try await ViberAdapter(api: api, links: Self.links).send(message("here", attachments: [downloaded])) }
         #expect(await viber.sentMessages(bot: Self.token).isEmpty)
     }
 
