@@ -89,10 +89,15 @@ public enum ViberMediaType: String, Sendable, Equatable {
 
     /// The message type for a file of this MIME type.
     public init(mimeType: String?) {
-        switch mimeType?.lowercased() {
+        switch mimeType.map(Self.essence) {
         case "image/jpeg", "image/png": self = .picture
         case "video/mp4": self = .video
         default: self = .file
         }
+    }
+
+    /// `type/subtype` in lower case, without parameters such as `; name=…`, which do not change the type.
+    public static func essence(_ mimeType: String) -> String {
+        String(mimeType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
     }
 }

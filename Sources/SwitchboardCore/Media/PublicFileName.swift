@@ -21,7 +21,7 @@ public enum PublicFileName {
     /// The extension a link ends with: the one the type implies, else the file name's own.
     public static func fileExtension(mimeType: String?, fileName: String?) -> String? {
         let byType = ["image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "video/mp4": "mp4", "application/pdf": "pdf"]
-        if let mimeType, let ext = byType[mimeType.lowercased()] { return ext }
+        if let mimeType, let ext = byType[ViberMediaType.essence(mimeType)] { return ext }
         guard let ext = OutgoingFileRule.fileExtension(of: fileName ?? "") else { return nil }
         return isExtension(Substring(ext)) ? ext : nil
     }

@@ -42,6 +42,7 @@ import Testing
     @Test func viberMessageTypesFollowTheMIMEType() {
         #expect(ViberMediaType(mimeType: "image/jpeg") == .picture)
         #expect(ViberMediaType(mimeType: "IMAGE/PNG") == .picture)
+        #expect(ViberMediaType(mimeType: "image/jpeg; name=receipt.jpg") == .picture)
         #expect(ViberMediaType(mimeType: "image/gif") == .file)
         #expect(ViberMediaType(mimeType: "video/mp4") == .video)
         #expect(ViberMediaType(mimeType: "video/quicktime") == .file)
