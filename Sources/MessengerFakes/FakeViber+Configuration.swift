@@ -23,6 +23,8 @@ extension FakeViber {
         public var callbackRetryMaxDelay: Duration = .seconds(1)
         /// How long one callback POST may take before it counts as failed.
         public var callbackTimeout: Duration = .seconds(10)
+        /// How long fetching the media of a picture, video or file message may take before it counts as failed.
+        public var mediaFetchTimeout: Duration = .seconds(30)
         /// Largest accepted request body (Viber: 30 KB); bigger bodies get `badData`.
         public var maxBodyBytes = 30 * 1024
         /// When true (as on Viber), `send_message` answers `webhookNotSet` until a webhook is set.

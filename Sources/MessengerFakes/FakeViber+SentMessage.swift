@@ -37,6 +37,8 @@ extension FakeViber {
         public var json: Data
         /// When the fake accepted it (configured clock).
         public var receivedAt: Date
+        /// What the fake got from `media` (picture, video, file), fetched once when the message came in.
+        public var fetched: FetchedMedia?
 
         /// The request body decoded, for assertions on fields without a property here.
         public var object: [String: Any] { (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] ?? [:] }

@@ -3,7 +3,8 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// A minimal HTTP/1.1 client on SwiftNIO, enough for the fake to POST webhooks to a local bridge.
+/// A minimal HTTP/1.1 client on SwiftNIO, enough for the fake to POST webhooks to a local bridge
+/// and to GET the media a bot's message points at (as Viber fetches it).
 ///
 /// One connection per request (`Connection: close`), plain HTTP only: the fakes talk to 127.0.0.1,
 /// and pulling in async-http-client would drag swift-nio-ssl and BoringSSL into every build.
@@ -53,19 +54,29 @@ struct MiniHTTPClient: Sendable {
     /// POSTs `body` to `url` and returns the response (head and body).
     /// - Throws: `ClientError` or a NIO connection error.
     func post(url: URL, headers: [(String, String)], body: Data) async throws -> Response {
+        try await send(.POST, url: url, headers: headers, body: body, keep: Self.maxBodyBytes)
+    }
+
+    /// GETs `url`, keeping at most `keep` bytes of the body (a fetched file may be large).
+    /// - Throws: `ClientError` or a NIO connection error.
+    func get(url: URL, keep: Int) async throws -> Response {
+        try await send(.GET, url: url, headers: [], body: nil, keep: keep)
+    }
+
+    private func send(_ method: HTTPMethod, url: URL, headers: [(String, String)], body: Data?, keep: Int) async throws -> Response {
         guard url.scheme == "http", let host = url.host else { throw ClientError.unsupportedURL(url.absoluteString) }
         let port = url.port ?? 80
         var target = url.path.isEmpty ? "/" : url.path
         if let query = url.query { target += "?" + query }
-        var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: target)
+        var head = HTTPRequestHead(version: .http1_1, method: method, uri: target)
         head.headers.add(name: "Host", value: "\(host):\(port)")
-        head.headers.add(name: "Content-Length", value: String(body.count))
+        if let body { head.headers.add(name: "Content-Length", value: String(body.count)) }
         head.headers.add(name: "Connection", value: "close")
         for (name, value) in headers { head.headers.add(name: name, value: value) }
         let request = head
         let group = eventLoopGroup
         return try await withThrowingTaskGroup(of: Response.self) { tasks in
-            tasks.addTask { try await Self.exchange(group: group, host: host, port: port, head: request, body: body) }
+            tasks.addTask { try await Self.exchange(group: group, host: host, port: port, head: request, body: body, keep: keep) }
             tasks.addTask { [timeout] in
                 try await Task.sleep(for: timeout)
                 throw ClientError.timedOut
@@ -81,7 +92,8 @@ struct MiniHTTPClient: Sendable {
         host: String,
         port: Int,
         head: HTTPRequestHead,
-        body: Data
+        body: Data?,
+        keep: Int
     ) async throws -> Response {
         let channel = try await ClientBootstrap(group: group)
             .connectTimeout(.seconds(5))
@@ -96,7 +108,7 @@ struct MiniHTTPClient: Sendable {
         return try await withTaskCancellationHandler {
             try await channel.executeThenClose { inbound, outbound in
                 try await outbound.write(.head(head))
-                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body))))
+                if let body { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
                 try await outbound.write(.end(nil))
                 var response: Response?
                 for try await part in inbound {
@@ -108,9 +120,10 @@ struct MiniHTTPClient: Sendable {
                             headers: responseHead.headers.map { ($0.name, $0.value) }
                         )
                     case .body(var buffer):
-                        // Bounded: a bridge answers callbacks with at most a small JSON message.
-                        if let bytes = buffer.readBytes(length: buffer.readableBytes), (response?.body.count ?? 0) < Self.maxBodyBytes {
-                            response?.body.append(contentsOf: bytes)
+                        // Bounded: a bridge answers callbacks with a small JSON message; a fetched file is cut past `keep`.
+                        let kept = response?.body.count ?? 0
+                        if let bytes = buffer.readBytes(length: buffer.readableBytes), kept < keep {
+                            response?.body.append(contentsOf: bytes.prefix(keep - kept))
                         }
                     case .end:
                         if let response { return response }

@@ -91,7 +91,11 @@ enum ViberMessageValidator {
             guard let text = try optionalString(body, "text"), !text.isEmpty else { throw Rejection(.missingData, "text is missing") }
             guard text.utf16.count <= 7000 else { throw Rejection(.badData, "text is longer than 7000 characters") }
         case "picture":
-            try checkURL(try requiredString(body, "media"), field: "media")
+            let media = try requiredString(body, "media")
+            try checkURL(media, field: "media")
+            guard ViberMediaLimits.hasPictureExtension(media) else {
+                throw Rejection(.badData, "picture media must end with .jpg, .jpeg, .png or .gif")
+            }
             if let caption = try optionalString(body, "text"), caption.utf16.count > 768 {
                 throw Rejection(.badData, "text is longer than 768 characters")
             }

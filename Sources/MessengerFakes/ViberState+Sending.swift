@@ -1,8 +1,9 @@
 import Foundation
 
 extension ViberState {
-    /// send_message: account, webhook, body, receiver, then the per-user limits, in that order.
-    func sendMessage(token: String, body: [String: Any], raw: Data) throws(Rejection) -> [String: Any] {
+    /// send_message: account, webhook, body, receiver, the per-user limits, then (for a picture, video or
+    /// file) the media fetched from its URL, in that order.
+    func sendMessage(token: String, body: [String: Any], raw: Data) async throws(Rejection) -> [String: Any] {
         guard let bot = bots[token] else { throw Rejection(.invalidAuthToken) }
         switch bot.accountState {
         case .active: break
@@ -18,12 +19,29 @@ extension ViberState {
         let minApiVersion = JSON.int64(body["min_api_version"]) ?? 1
         guard minApiVersion <= subscriber.user.apiVersion else { throw Rejection(.apiVersionNotSupported) }
         try admit(token: token, receiver: receiver, billing: bot.billing)
+        let fetched = await fetchMedia(of: body)
+        if let fetched, let type = body["type"] as? String { try ViberMediaLimits.check(fetched, type: type) }
         let messageToken = issueMessageToken()
-        let message = FakeViber.SentMessage(body: body, raw: raw, receiver: receiver, token: messageToken, isWelcome: false, at: now)
+        var message = FakeViber.SentMessage(body: body, raw: raw, receiver: receiver, token: messageToken, isWelcome: false, at: now)
+        message.fetched = fetched
         bots[token]?.sent.append(message)
         bots[token]?.users[receiver]?.unansweredSends.append(now)
         bots[token]?.users[receiver]?.lastTrackingData = message.trackingData
         return ["message_token": messageToken]
+    }
+
+    /// Fetches the `media` of a picture, video or file message, as Viber does when it receives one; nil for other types.
+    private func fetchMedia(of body: [String: Any]) async -> FakeViber.FetchedMedia? {
+        guard let type = body["type"] as? String, ["picture", "video", "file"].contains(type), let media = body["media"] as? String else {
+            return nil
+        }
+        guard let url = URL(string: media) else { return FakeViber.FetchedMedia(url: media, body: Data(), error: "not a URL") }
+        do {
+            let response = try await mediaClient.get(url: url, keep: ViberMediaLimits.keepBytes)
+            return FakeViber.FetchedMedia(url: media, status: response.status, contentType: response.header("Content-Type"), body: response.body)
+        } catch {
+            return FakeViber.FetchedMedia(url: media, body: Data(), error: "\(error)")
+        }
     }
 
     /// The unanswered-message limit and the commercial modes for one send.

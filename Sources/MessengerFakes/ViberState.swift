@@ -8,6 +8,8 @@ actor ViberState {
     let config: FakeViber.Configuration
     /// HTTP client for callbacks.
     let client: MiniHTTPClient
+    /// HTTP client fetching the media of the bot's messages.
+    let mediaClient: MiniHTTPClient
     /// Bots by auth token.
     var bots: [String: ViberBotState] = [:]
     /// Next `message_token` to hand out.
@@ -24,6 +26,7 @@ actor ViberState {
     init(config: FakeViber.Configuration) {
         self.config = config
         self.client = MiniHTTPClient(timeout: config.callbackTimeout)
+        self.mediaClient = MiniHTTPClient(timeout: config.mediaFetchTimeout)
         self.nextMessageToken = config.firstMessageToken
     }
 
@@ -75,7 +78,7 @@ actor ViberState {
     private func perform(_ method: String, token: String, object: [String: Any], raw: Data) async throws(Rejection) -> [String: Any] {
         switch method {
         case "set_webhook": return try await setWebhook(token: token, body: object)
-        case "send_message": return try sendMessage(token: token, body: object, raw: raw)
+        case "send_message": return try await sendMessage(token: token, body: object, raw: raw)
         case "get_account_info": return accountInfo(token: token)
         case "get_user_details": return try userDetails(token: token, body: object)
         default: return try online(token: token, body: object)

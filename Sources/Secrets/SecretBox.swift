@@ -58,6 +58,14 @@ public struct SecretBox: Sendable, CustomStringConvertible {
         }
     }
 
+    /// A key for one purpose (HKDF-SHA256 of this box's key with `purpose` as info), so the key that
+    /// seals tokens never signs anything itself and each use has its own key.
+    /// - Parameter purpose: Names the use, e.g. `media links v1`; another purpose gives an unrelated key.
+    public func derivedKey(purpose: String) -> Data {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data(purpose.utf8), outputByteCount: Self.keyLength)
+            .withUnsafeBytes { Data($0) }
+    }
+
     public var description: String { "SecretBox(key: <redacted>)" }
 }
 

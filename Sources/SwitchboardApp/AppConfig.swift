@@ -12,8 +12,13 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
     public var port: Int
     /// Path of the SQLite database file, created on first run.
     public var databasePath: String
-    /// Externally reachable base URL (webhooks, avatars).
+    /// Externally reachable base URL (webhooks, avatars, files for Viber).
     public var publicURL: URL
+    /// Whether `SWITCHBOARD_PUBLIC_URL` was given: only then are files published for Viber to fetch
+    /// (the default `http://<host>:<port>` is rarely reachable from the internet).
+    public var publicURLIsSet: Bool
+    /// Seconds a published file's signed link stays valid.
+    public var mediaLinkLifetime: TimeInterval
     public var logLevel: Logger.Level
     /// Folder for files clients send; default `media` beside the database.
     public var mediaDirectory: String
@@ -48,6 +53,10 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         ("SWITCHBOARD_PORT", "port to bind, default 8080"),
         ("SWITCHBOARD_DATABASE", "SQLite file, default ./switchboard.sqlite (database URLs such as postgres:// are refused for now)"),
         ("SWITCHBOARD_PUBLIC_URL", "externally reachable base URL, default http://<host>:<port>"),
+        (
+            "SWITCHBOARD_MEDIA_LINK_TTL",
+            "seconds a file sent to a Viber client stays fetchable at its signed public link (60-604800), default 86400 (a day)"
+        ),
         ("SWITCHBOARD_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical; default info"),
         ("SWITCHBOARD_CONFIG", "path of a KEY=VALUE file with any of these settings"),
         ("SWITCHBOARD_MEDIA_DIR", "folder for files clients send, default ./media beside the database"),
@@ -90,12 +99,15 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         webhooksAllowPrivate: Bool = false,
         webhooksManifest: String? = nil,
         metricsAddress: MetricsAddress? = nil,
-        idleTimeout: TimeInterval = AppConfig.defaultIdleTimeout
+        idleTimeout: TimeInterval = AppConfig.defaultIdleTimeout,
+        mediaLinkLifetime: TimeInterval = AppConfig.defaultMediaLinkLifetime
     ) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
         self.publicURL = publicURL ?? URL(string: "http://\(host):\(port)")!
+        self.publicURLIsSet = publicURL != nil
+        self.mediaLinkLifetime = mediaLinkLifetime
         self.logLevel = logLevel
         let directory = (databasePath as NSString).deletingLastPathComponent
         self.mediaDirectory = mediaDirectory ?? (directory.isEmpty ? "media" : directory + "/media")
@@ -120,7 +132,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
             + "media_dir=\(mediaDirectory) media_max_bytes=\(mediaMaxBytes) secret_key=\(secretKey == nil ? "file \(secretKeyFile)" : "<set>") "
             + "proxy=\(proxyShown) presence_timeout=\(Int(presenceTimeout)) channels_dir=\(channelsDirectory) context_ttl=\(Int(contextTTL)) auto_link_by_phone=\(autoLinkByPhone)"
             + " webhooks_allow_private=\(webhooksAllowPrivate) webhooks_manifest=\(webhooksManifest ?? "none") metrics_address=\(metricsAddress?.description ?? "main")"
-            + " idle_timeout=\(Int(idleTimeout))"
+            + " idle_timeout=\(Int(idleTimeout)) media_link_ttl=\(Int(mediaLinkLifetime))"
     }
 }
 

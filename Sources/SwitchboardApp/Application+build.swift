@@ -52,6 +52,9 @@ public struct Switchboard: Sendable {
     public let clock: any WallClock
     /// Identity linking, merges and the bot's own messages.
     public let continuity: ContinuityService
+    /// Signed, expiring public links to operators' uploads (Viber fetches media by URL); nil when
+    /// `SWITCHBOARD_PUBLIC_URL` is not set.
+    public let fileLinks: OutgoingFileLinks?
     /// Sends outgoing webhooks from their queue.
     public let webhookDispatcher: WebhookDispatcher
     /// Registers, changes and resends outgoing webhooks.
@@ -65,6 +68,7 @@ public struct Switchboard: Sendable {
         self.store = store
         self.clock = clock
         secrets = try SecretKeyFile.load(base64Key: config.secretKey, path: config.secretKeyFile)
+        fileLinks = Self.fileLinks(config: config, secrets: secrets, clock: clock)
         bus = InProcessEventBus(log: store)
         metrics = ServerMetrics()
         adapters = ChannelAdapters()
@@ -114,6 +118,7 @@ public struct Switchboard: Sendable {
                 configuration: .init(proxy: config.proxy, maxConcurrentRequests: MediaDownloader.Configuration().workers)
             ),
             config: config,
+            fileLinks: fileLinks,
             logger: logger
         )
         telegram = ChannelBridge(starter: TelegramChannelStarter(media: media), wiring: wiring)
@@ -201,7 +206,8 @@ public func buildRouter(
         mediaDirectory: URL(fileURLWithPath: config.mediaDirectory, isDirectory: true),
         media: switchboard.media,
         secureCookies: config.publicURL.scheme?.lowercased() == "https",
-        metrics: switchboard.metrics
+        metrics: switchboard.metrics,
+        fileLinks: switchboard.fileLinks
     )
     let router = Hummingbird.Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
@@ -230,6 +236,9 @@ public func buildRouter(
     router.addRoutes(TransferController(dependencies: dependencies, routing: switchboard.routing).routes)
     router.addRoutes(ReportsController(store: switchboard.store, clock: switchboard.clock).routes)
     router.addRoutes(AvatarController(mediaDirectory: dependencies.mediaDirectory).routes)
+    if let links = switchboard.fileLinks {
+        router.addRoutes(PublicFileController(links: links, mediaDirectory: dependencies.mediaDirectory).routes)
+    }
     let contexts = ContextSettings(deepLinks: ChannelDeepLinks(store: switchboard.store), timeToLive: config.contextTTL, clock: switchboard.clock)
     router.addRoutes(ContextController(dependencies: dependencies, settings: contexts).routes)
     router.addRoutes(APIKeyController(dependencies: dependencies, clock: switchboard.clock).routes)

@@ -31,5 +31,7 @@ struct ChannelWiring: Sendable {
     /// The HTTP client of file downloads, apart from `transport` so downloads and sends do not queue behind each other.
     let downloadTransport: any HTTPTransport
     let config: AppConfig
+    /// Publishes operators' uploads for Viber; nil when `SWITCHBOARD_PUBLIC_URL` is not set.
+    let fileLinks: OutgoingFileLinks?
     let logger: Logger
 }

@@ -23,7 +23,7 @@ struct ViberChannelStarter: ChannelStarter {
         let token = try wiring.secrets.open(credentials.tokenCiphertext)
         let settings = ViberChannelSettings(json: credentials.settingsJSON)
         let api = ViberBotAPI(token: token, baseURL: settings.baseURL, transport: wiring.transport)
-        let adapter = ViberAdapter(api: api) { reason in await Self.markBroken(channel, reason, wiring: wiring) }
+        let adapter = ViberAdapter(api: api, links: wiring.fileLinks) { reason in await Self.markBroken(channel, reason, wiring: wiring) }
         await wiring.adapters.register(adapter, for: channel.id)
         let endpoint = ViberWebhookEndpoint(
             channelID: channel.id,

@@ -52,12 +52,15 @@ public enum Demo {
                 spareBotToken: spareTelegramToken
             )
             let viberControl = DemoViberControlController<AppRequestContext>(viber: viber, botToken: viberToken)
+            // The fake Viber fetches operators' files on loopback, so the default public URL reaches it.
+            var config = settings.config
+            config.publicURLIsSet = true
             let (app, switchboard) = try buildApplication(
-                config: settings.config,
+                config: config,
                 logger: logger,
                 extraRoutes: [control.routes, viberControl.routes]
             )
-            let seeded = try await DemoSeed(switchboard: switchboard, config: settings.config, logger: logger)
+            let seeded = try await DemoSeed(switchboard: switchboard, config: config, logger: logger)
                 .run(telegramURL: telegram.baseURL, telegramToken: telegramToken, viberURL: viber.apiURL, viberToken: viberToken)
             // Written straight to the file handle: print() is block-buffered when stdout is a pipe or log.
             FileHandle.standardOutput.write(Data((banner(settings: settings, seeded: seeded, telegramURL: telegram.baseURL) + "\n").utf8))

@@ -59,6 +59,7 @@ extension ConversationController {
                     message: "Locations and contacts can be sent to Telegram clients only; this reply goes to \(target.channel.kind.rawValue)."
                 )
             }
+            try MessengerFileCheck(store: store, publicLinks: dependencies.fileLinks != nil).check(attachments, to: target.channel.kind)
             switch context.author {
             case .apiKey(let key):
                 let message = try await dependencies.inbox.post(by: key, in: target, text: text, attachments: attachments)

@@ -23,6 +23,8 @@ public struct InboxDependencies: Sendable {
     public let sessionLifetime: TimeInterval
     /// Where the stream reports its open connections.
     public let metrics: ServerMetrics
+    /// Signed public links to uploads (for Viber); nil when `SWITCHBOARD_PUBLIC_URL` is not set.
+    public let fileLinks: OutgoingFileLinks?
 
     /// Creates the dependencies.
     public init(
@@ -36,7 +38,8 @@ public struct InboxDependencies: Sendable {
         media: any MediaStore,
         secureCookies: Bool,
         sessionLifetime: TimeInterval = 12 * 3600,
-        metrics: ServerMetrics = ServerMetrics()
+        metrics: ServerMetrics = ServerMetrics(),
+        fileLinks: OutgoingFileLinks? = nil
     ) {
         self.store = store
         self.admin = admin
@@ -50,5 +53,6 @@ public struct InboxDependencies: Sendable {
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime
         self.metrics = metrics
+        self.fileLinks = fileLinks
     }
 }

@@ -4,8 +4,12 @@ public import Hummingbird
 import NIOCore
 import SwitchboardCore
 
-/// `POST /api/v1/uploads` (an operator's file for a reply) and `GET /api/v1/media/{path}` (stored
-/// files, for signed-in operators only; `Range` requests get 206, so audio and video seek).
+/// `POST /api/v1/uploads` (an operator's file for a reply), `GET /api/v1/media/{path}` (stored
+/// files, for signed-in operators only; `Range` requests get 206, so audio and video seek) and
+/// `GET /api/v1/media-limits` (what each messenger takes).
+///
+/// An upload naming its conversation (`?conversation=<id>`) is checked against that conversation's
+/// messenger (``OutgoingFileRule``) before it is stored, so a file the client cannot get is refused at once.
 public struct MediaController: Sendable {
     let dependencies: InboxDependencies
 
@@ -25,21 +29,34 @@ public struct MediaController: Sendable {
     public var routes: RouteCollection<InboxRequestContext> {
         let routes = RouteCollection(context: InboxRequestContext.self)
         let operators = routes.group(context: OperatorRequestContext.self)
-        operators.post("api/v1/uploads") { request, _ in
+        operators.post("api/v1/uploads") { request, context in
+            let check = MessengerFileCheck(store: dependencies.store, publicLinks: dependencies.fileLinks != nil)
+            var messenger: ChannelKind?
+            if let conversation = request.uri.queryParameters["conversation"] {
+                messenger = try await check.messenger(ofConversation: String(conversation), viewer: context.signedIn.viewer)
+            }
             let buffer: ByteBuffer
             do {
                 buffer = try await request.body.collect(upTo: Uploads.maxBytes)
             } catch {
-                throw APIError(.contentTooLarge, code: "too_large", message: "Files are at most 20 MB.")
+                let limit = MediaAllowance.sizeText(OutgoingFileRule.uploadMaxBytes)
+                throw APIError(.contentTooLarge, code: "too_large", message: "Files are at most \(limit).")
             }
             guard buffer.readableBytes > 0 else { throw APIError(.badRequest, code: "empty", message: "The upload is empty.") }
             let name = request.headers[HTTPField.Name("X-File-Name")!].flatMap { $0.removingPercentEncoding ?? $0 } ?? "file"
             let type = request.headers[.contentType] ?? "application/octet-stream"
+            if let messenger {
+                let file = OutgoingFileRule.File(name: Uploads.sanitized(name), mimeType: type, byteCount: Int64(buffer.readableBytes))
+                try check.check(file, to: messenger)
+            }
             let (id, metadata) = try await Uploads.store(Data(buffer.readableBytesView), fileName: name, mimeType: type, in: dependencies.media)
             return try JSONResponse.make(
                 Uploaded(id: id, fileName: metadata.fileName, mimeType: metadata.mimeType, byteCount: metadata.byteCount),
                 status: .created
             )
+        }
+        operators.get("api/v1/media-limits") { _, _ in
+            try JSONResponse.make(MediaLimitsDTO(publicLinks: dependencies.fileLinks != nil))
         }
         operators.get("api/v1/media/**") { request, context in
             let path = context.parameters.getCatchAll().joined(separator: "/")

@@ -11,7 +11,8 @@ enum Uploads {
         let byteCount: Int64
     }
 
-    static let maxBytes = 20 << 20
+    /// The largest upload: the most any messenger takes (``OutgoingFileRule/uploadMaxBytes``).
+    static let maxBytes = Int(OutgoingFileRule.uploadMaxBytes)
 
     /// Stores an upload through the capped media store and returns its id and metadata.
     /// - Throws: 507 `storage_full` when the media folder has no room left for it.

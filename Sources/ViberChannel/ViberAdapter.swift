@@ -5,21 +5,26 @@ public import SwitchboardCore
 /// Every `send_message` carries `sender {name, avatar}` from `OutboundMessage.sender` (the assigned
 /// operator, else the bot persona; Viber applies no default) and `tracking_data` = our message id
 /// (marked when it asks for the client's phone, see ``ViberTrackingData``).
-/// Text above 7000 characters is split; attachments go as `picture`, `file` or `url` messages,
-/// which need a public URL because Viber fetches media itself.
+/// Text above 7000 characters is split; attachments go as `picture` (carrying a short text as its
+/// caption), `video`, `file` or `url` messages. Viber fetches media itself, so operators' uploads go
+/// out as signed, expiring links (``OutgoingFileLinks``) under `SWITCHBOARD_PUBLIC_URL`.
 public struct ViberAdapter: ChannelAdapter {
     /// Viber's limit on a text message, in UTF-16 units.
     public static let textLimit = 7000
 
     let api: ViberBotAPI
+    /// Public links to uploads; nil when `SWITCHBOARD_PUBLIC_URL` is not set.
+    let links: OutgoingFileLinks?
     let onTokenRejected: @Sendable (String) async -> Void
 
     /// Creates an adapter.
     /// - Parameters:
     ///   - api: The bot's client.
+    ///   - links: Publishes operators' uploads for Viber to fetch; nil when Switchboard has no public URL.
     ///   - onTokenRejected: Called with the reason when Viber refuses the token, so the channel is marked broken.
-    public init(api: ViberBotAPI, onTokenRejected: @escaping @Sendable (String) async -> Void = { _ in }) {
+    public init(api: ViberBotAPI, links: OutgoingFileLinks? = nil, onTokenRejected: @escaping @Sendable (String) async -> Void = { _ in }) {
         self.api = api
+        self.links = links
         self.onTokenRejected = onTokenRejected
     }
 
@@ -53,14 +58,20 @@ public struct ViberAdapter: ChannelAdapter {
         func body(_ type: String?) -> ViberMessageBody {
             ViberMessageBody(receiver: message.recipientExternalID, type: type, sender: sender, trackingData: tracking)
         }
+        let media = ViberMediaBodies(links: links)
         var bodies: [ViberMessageBody] = []
-        for piece in ViberTextSplitter.split(message.text, limit: Self.textLimit) {
-            var text = body("text")
-            text.text = piece
-            bodies.append(text)
-        }
         for attachment in message.attachments {
-            bodies.append(try media(attachment, base: body))
+            bodies.append(try media.body(for: attachment, base: body))
+        }
+        if let first = bodies.first, first.type == "picture", ViberMediaBodies.fitsCaption(message.text) {
+            bodies[0].text = message.text
+        } else {
+            let texts = ViberTextSplitter.split(message.text, limit: Self.textLimit).map { piece in
+                var text = body("text")
+                text.text = piece
+                return text
+            }
+            bodies.insert(contentsOf: texts, at: 0)
         }
         if var last = bodies.popLast() {
             last.keyboard = keyboard
@@ -77,43 +88,6 @@ public struct ViberAdapter: ChannelAdapter {
             if body.keyboard != nil { body.minAPIVersion = ViberKeyboard.minAPIVersion }
             return body
         }
-    }
-
-    private func media(_ attachment: Attachment, base: (String?) -> ViberMessageBody) throws -> ViberMessageBody {
-        guard let url = Self.publicURL(of: attachment) else {
-            throw DeliveryFailure.permanent(
-                reason: "Viber fetches files by public URL, and \(attachment.fileName ?? "this attachment") has none",
-                recipientUnreachable: false
-            )
-        }
-        let lowered = url.lowercased()
-        if attachment.kind == .link {
-            var link = base("url")
-            link.media = url
-            return link
-        }
-        if attachment.kind == .photo, [".jpg", ".jpeg", ".png", ".gif"].contains(where: lowered.hasSuffix) {
-            var picture = base("picture")
-            picture.media = url
-            picture.text = ""
-            return picture
-        }
-        guard let size = attachment.byteCount, size > 0 else {
-            throw DeliveryFailure.permanent(reason: "Viber needs the size of \(attachment.fileName ?? "the file")", recipientUnreachable: false)
-        }
-        var file = base("file")
-        file.media = url
-        file.size = size
-        file.fileName = attachment.fileName ?? String(url.split(separator: "/").last ?? "file")
-        return file
-    }
-
-    /// An http(s) URL Viber can fetch: a link's URL or a file's public address.
-    static func publicURL(of attachment: Attachment) -> String? {
-        for candidate in [attachment.details["url"], attachment.externalFileID] {
-            if let candidate, candidate.hasPrefix("https://") || candidate.hasPrefix("http://") { return candidate }
-        }
-        return nil
     }
 
     private func perform(_ body: ViberMessageBody) async throws -> Int64 {

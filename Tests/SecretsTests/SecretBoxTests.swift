@@ -76,3 +76,16 @@ import Testing
         #expect("\(box)" == "SecretBox(key: <redacted>)")
     }
 }
+
+@Suite struct DerivedKeyTests {
+    @Test func eachPurposeGetsItsOwnStableKeyUnlikeTheSecretKey() throws {
+        let raw = Data(repeating: 7, count: SecretBox.keyLength)
+        let box = try SecretBox(keyData: raw)
+        let links = box.derivedKey(purpose: "media links v1")
+        #expect(links.count == 32)
+        #expect(links == (try SecretBox(keyData: raw)).derivedKey(purpose: "media links v1"))
+        #expect(links != box.derivedKey(purpose: "something else"))
+        #expect(links != raw)
+        #expect(links != (try SecretBox(keyData: Data(repeating: 8, count: SecretBox.keyLength))).derivedKey(purpose: "media links v1"))
+    }
+}

@@ -39,7 +39,8 @@ struct ContinuityHarness {
         let csrf: String
     }
 
-    init(contextTTL: TimeInterval = 86_400, autoLinkByPhone: Bool = false) async throws {
+    /// - Parameter publicURL: Whether `SWITCHBOARD_PUBLIC_URL` is set (the server's own loopback address).
+    init(contextTTL: TimeInterval = 86_400, autoLinkByPhone: Bool = false, publicURL: Bool = true) async throws {
         directory = try TemporaryDirectory()
         var telegramConfiguration = FakeTelegram.Configuration()
         telegramConfiguration.allowInsecureWebhooks = true
@@ -54,7 +55,7 @@ struct ContinuityHarness {
             host: "127.0.0.1",
             port: port,
             databasePath: directory.path("switchboard.sqlite"),
-            publicURL: URL(string: "http://127.0.0.1:\(port)"),
+            publicURL: publicURL ? URL(string: "http://127.0.0.1:\(port)") : nil,
             logLevel: .error,
             contextTTL: contextTTL,
             autoLinkByPhone: autoLinkByPhone

@@ -68,7 +68,7 @@ import ViberChannel
         #expect(await viber.sentMessages(bot: Self.token).map(\.trackingData) == ["9:share-phone", "9"])
     }
 
-    @Test func attachmentsGoAsPictureFileAndURLAndKeyboardsNeedAMinimumAPIVersion() async throws {
+    @Test func attachmentsGoAsPictureCarryingTheTextThenFileAndURLAndKeyboardsNeedAMinimumAPIVersion() async throws {
         let (viber, api, transport) = try await fake()
         defer {
             Task {
@@ -87,11 +87,71 @@ import ViberChannel
         _ = try await ViberAdapter(api: api).send(message("Your invoice", attachments: attachments), keyboard: keyboard)
 
         let sent = await viber.sentMessages(bot: Self.token)
-        #expect(sent.map(\.type) == ["text", "picture", "file", "url"])
-        #expect(sent[2].fileName == "invoice.pdf" && sent[2].size == 1234)
-        #expect(sent[3].keyboardObject?["Type"] as? String == "keyboard")
-        #expect(sent[3].minApiVersion == ViberKeyboard.minAPIVersion)
+        #expect(sent.map(\.type) == ["picture", "file", "url"])
+        #expect(sent[0].text == "Your invoice")
+        #expect(sent[1].fileName == "invoice.pdf" && sent[1].size == 1234)
+        #expect(sent[2].keyboardObject?["Type"] as? String == "keyboard")
+        #expect(sent[2].minApiVersion == ViberKeyboard.minAPIVersion)
         #expect(sent[0].keyboard == nil)
+    }
+
+    /// A clock that stands still, for links issued at a known time.
+    struct FixedClock: WallClock {
+        func now() -> Date { Date(timeIntervalSince1970: 1_800_000_000) }
+        func sleep(until deadline: Date) async throws {}
+    }
+
+    static let links = OutgoingFileLinks(
+        signer: MediaLinkSigner(baseURL: URL(string: "http://127.0.0.1:9")!, lifetime: 600) { Data($0.reversed()) },
+        clock: FixedClock()
+    )
+
+    static func upload(_ id: String, name: String, type: String, bytes: Int64) -> SwitchboardCore.Attachment {
+        SwitchboardCore.Attachment(kind: .document, fileName: name, mimeType: type, byteCount: bytes, storedPath: "uploads/\(id)")
+    }
+
+    @Test func uploadsGoAsSignedLinksTypedByTheirMIMEType() async throws {
+        let (viber, api, transport) = try await fake()
+        defer {
+            Task {
+                await viber.stop()
+                transport.shutdown()
+            }
+        }
+        let video = Self.upload("0b8e4c4e-3c1f-4d0a-9a53-5b1c2e7f9d10", name: "how-to.mp4", type: "video/mp4", bytes: 5000)
+        let pdf = Self.upload("1b8e4c4e-3c1f-4d0a-9a53-5b1c2e7f9d10", name: "invoice.pdf", type: "application/pdf", bytes: 1234)
+        _ = try await ViberAdapter(api: api, links: Self.links).send(message(String(repeating: "long text ", count: 20), attachments: [video, pdf]))
+
+        let sent = await viber.sentMessages(bot: Self.token)
+        #expect(sent.map(\.type) == ["text", "video", "file"])
+        #expect(
+            sent[1].media == "http://127.0.0.1:9/files/1800000600/" + sent[1].media!.split(separator: "/")[4]
+                + "/0b8e4c4e-3c1f-4d0a-9a53-5b1c2e7f9d10.mp4"
+        )
+        #expect(sent[1].size == 5000)
+        #expect(sent[2].fileName == "invoice.pdf" && sent[2].size == 1234)
+        #expect(sent[2].media?.hasSuffix("/1b8e4c4e-3c1f-4d0a-9a53-5b1c2e7f9d10.pdf") == true)
+    }
+
+    @Test func anUploadWithoutAPublicURLFailsForGoodWithTheReason() async throws {
+        let (viber, api, transport) = try await fake()
+        defer {
+            Task {
+                await viber.stop()
+                transport.shutdown()
+            }
+        }
+        let pdf = Self.upload("1b8e4c4e-3c1f-4d0a-9a53-5b1c2e7f9d10", name: "invoice.pdf", type: "application/pdf", bytes: 1234)
+        await #expect(throws: DeliveryFailure.self) { try await ViberAdapter(api: api).send(message("here", attachments: [pdf])) }
+        // A file that is not an operator's upload is never published, links or not
+        let downloaded = SwitchboardCore.Attachment(kind: .photo, fileName: "p.jpg", mimeType: "image/jpeg", storedPath: "telegram/3/p.jpg")
+        await #expect(
+            throws: DeliveryFailure.permanent(
+                reason: "Viber fetches files by public URL, and only operators' uploads are published; p.jpg is not one",
+                recipientUnreachable: false
+            )
+        ) { try await ViberAdapter(api: api, links: Self.links).send(message("here", attachments: [downloaded])) }
+        #expect(await viber.sentMessages(bot: Self.token).isEmpty)
     }
 
     @Test func statusCodesAreClassifiedForTheDispatcher() async throws {
@@ -120,7 +180,10 @@ import ViberChannel
         }
         let local = SwitchboardCore.Attachment(kind: .document, fileName: "scan.pdf", storedPath: "uploads/1")
         await #expect(
-            throws: DeliveryFailure.permanent(reason: "Viber fetches files by public URL, and scan.pdf has none", recipientUnreachable: false)
+            throws: DeliveryFailure.permanent(
+                reason: "Viber fetches files by public URL, and SWITCHBOARD_PUBLIC_URL is not set, so scan.pdf has none",
+                recipientUnreachable: false
+            )
         ) {
             try await adapter.send(message("", attachments: [local]))
         }

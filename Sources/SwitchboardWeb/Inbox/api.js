@@ -147,9 +147,15 @@ export const api = {
   webhookDeliveries: (id, limit = 50) => request('GET', `/api/v1/webhooks/${id}/deliveries${query({ limit })}`),
   resendWebhookDelivery: (id, deliveryID) => request('POST', `/api/v1/webhooks/${id}/deliveries/${deliveryID}/resend`),
 
-  /** Uploads one file; the name travels percent-encoded because headers are ASCII only. */
-  upload: (file) =>
-    request('POST', '/api/v1/uploads', {
+  /** What each messenger takes (types, formats, sizes), for the composer to show before an upload. */
+  mediaLimits: () => request('GET', '/api/v1/media-limits'),
+
+  /**
+   * Uploads one file for a conversation, which checks it against the conversation's messenger;
+   * the name travels percent-encoded because headers are ASCII only.
+   */
+  upload: (file, conversationID) =>
+    request('POST', `/api/v1/uploads${query({ conversation: conversationID })}`, {
       body: file,
       headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
     }),

@@ -48,11 +48,12 @@ export function renderComposer({ onTyping, dropZone }) {
   const sendButton = h('button.button.primary', { type: 'submit', id: 'send-button', disabled: true }, 'Send');
   const attach = h('button.icon-button', { type: 'button', id: 'attach-button', title: 'Attach files (or drop them here)', 'aria-label': 'Attach files' }, icon('paperclip'));
   const share = renderShareControl();
+  const limitsHint = h('span.composer-hint.muted', { id: 'composer-hint' });
   const form = h('form.composer', { id: 'composer' },
     chips, input, share.panel,
     h('div.composer-bar', null, attach, share.button, files,
       h('label.note-toggle', { for: 'note-toggle', title: 'Private note: only operators see it' }, note, 'Note'),
-      h('span.composer-hint.muted', { id: 'composer-hint' }),
+      limitsHint,
       sendButton));
 
   const drafts = new Map();
@@ -86,9 +87,10 @@ export function renderComposer({ onTyping, dropZone }) {
     const added = [...fileList].map((file) => ({ name: file.name, file, id: null }));
     attachments.push(...added);
     renderChips();
+    const conversationID = state.selectedId;
     await Promise.all(added.map(async (item) => {
       try {
-        const upload = await api.upload(item.file);
+        const upload = await api.upload(item.file, conversationID);
         Object.assign(item, { id: upload.id, byteCount: upload.byteCount });
       } catch (error) {
         attachments = attachments.filter((other) => other !== item);
@@ -161,6 +163,17 @@ export function renderComposer({ onTyping, dropZone }) {
   });
   note.addEventListener('change', () => { renderChips(); input.focus(); });
 
+  // What the open conversation's messenger takes, shown before anything is attached.
+  const limits = api.mediaLimits().catch(() => null);
+  const showLimits = async () => {
+    const messenger = replyMessenger(state.detail);
+    const summary = (await limits)?.messengers?.find((item) => item.kind === messenger)?.summary ?? '';
+    if (replyMessenger(state.detail) !== messenger) return;
+    limitsHint.textContent = summary;
+    attach.title = summary ? `Attach files (or drop them here). ${summary}` : 'Attach files (or drop them here)';
+  };
+  on('detail', showLimits);
+
   on('select', (id) => {
     for (const [key, value] of drafts) if (!value) drafts.delete(key);
     closePicker();
@@ -172,4 +185,12 @@ export function renderComposer({ onTyping, dropZone }) {
   });
   input.addEventListener('input', () => { if (state.selectedId !== null) drafts.set(state.selectedId, input.value); });
   return form;
+}
+
+/** The messenger a reply goes to: the identity picked to answer through, else the conversation's own. */
+function replyMessenger(detail) {
+  if (!detail) return null;
+  const chosen = state.replyIdentityID ?? detail.replyIdentityID;
+  const identity = (detail.identities ?? []).find((item) => item.id === chosen);
+  return identity?.channel?.kind ?? detail.channel?.kind ?? null;
 }
