@@ -95,6 +95,8 @@ actor TelegramState {
         case "getWebhookInfo": return webhookInfo(token: token)
         case "sendMessage": return try sendMessage(request)
         case "editMessageText": return try editMessageText(request)
+        case "editMessageCaption": return try editMessageCaption(request)
+        case "deleteMessage": return try deleteMessage(request)
         case "sendPhoto", "sendDocument", "sendVoice", "sendVideo": return try sendMedia(request, method: method.name)
         case "sendMediaGroup": return try sendMediaGroup(request)
         case "sendChatAction": return try sendChatAction(request)

@@ -89,6 +89,7 @@ enum RowDecoding {
             failureReason: row["failure_reason"],
             createdAt: date(row, "created_at"),
             editedAt: optionalDate(row, "edited_at"),
+            deletedAt: optionalDate(row, "deleted_at"),
             sentiment: try (row["sentiment"] as String?).map { try decodeEnum($0, "sentiment") }
         )
     }

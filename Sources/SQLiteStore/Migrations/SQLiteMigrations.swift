@@ -55,6 +55,7 @@ enum SQLiteMigrations {
             Migration("0026_api_key_scopes", migration0026ApiKeyScopes),
             Migration("0027_search", migration0027Search),
             Migration("0028_outbox_parts", migration0028OutboxParts),
+            Migration("0032_message_revisions", migration0032MessageRevisions),
         ]
     }
 
