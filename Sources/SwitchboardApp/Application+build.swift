@@ -209,6 +209,7 @@ public func buildRouter(
     router.addRoutes(InboxAssetsController().routes)
     router.addRoutes(SessionController(dependencies: dependencies, publicURL: config.publicURL).routes)
     router.addRoutes(ConversationController(dependencies: dependencies).routes)
+    router.addRoutes(MessageRevisionController(dependencies: dependencies).routes)
     router.addRoutes(ContactController(dependencies: dependencies).routes)
     router.addRoutes(CannedReplyController(dependencies: dependencies).routes)
     router.addRoutes(SearchController(dependencies: dependencies).routes)

@@ -57,6 +57,7 @@ struct TimelineMessageDTO: Encodable {
     let failureReason: String?
     let createdAt: Date
     let editedAt: Date?
+    let deletedAt: Date?
     let channel: ChannelRef
     let sentiment: Sentiment?
 
@@ -74,6 +75,7 @@ struct TimelineMessageDTO: Encodable {
         failureReason = message.failureReason
         createdAt = message.createdAt
         editedAt = message.editedAt
+        deletedAt = message.deletedAt
         channel = entry.channel
         sentiment = message.sentiment
     }
