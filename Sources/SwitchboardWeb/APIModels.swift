@@ -58,6 +58,8 @@ struct TimelineMessageDTO: Encodable {
     let createdAt: Date
     let editedAt: Date?
     let deletedAt: Date?
+    /// The latest operator edit or deletion and how far it got to the messenger.
+    let revision: RevisionStatus?
     let channel: ChannelRef
     let sentiment: Sentiment?
 
@@ -76,6 +78,7 @@ struct TimelineMessageDTO: Encodable {
         createdAt = message.createdAt
         editedAt = message.editedAt
         deletedAt = message.deletedAt
+        revision = entry.revision
         channel = entry.channel
         sentiment = message.sentiment
     }

@@ -64,7 +64,13 @@ public struct MessageRevisionController: Sendable {
             throw Self.refusal(refusal)
         }
         let author = try await authorName(message)
-        return try JSONResponse.make(TimelineMessageDTO(TimelineEntry(message: message, authorName: author, channel: summary.channel)))
+        let entry = TimelineEntry(
+            message: message,
+            authorName: author,
+            channel: summary.channel,
+            revision: RevisionStatus(kind: change.kind, state: .queued)
+        )
+        return try JSONResponse.make(TimelineMessageDTO(entry))
     }
 
     /// The conversation (404 unless the viewer may see it) and the message id of the path.

@@ -39,10 +39,16 @@ struct ContinuityHarness {
         let csrf: String
     }
 
-    init(contextTTL: TimeInterval = 86_400, autoLinkByPhone: Bool = false) async throws {
+    /// - Parameter telegramNow: the fake Telegram's clock, for its time rules (the 48-hour deletion window).
+    init(
+        contextTTL: TimeInterval = 86_400,
+        autoLinkByPhone: Bool = false,
+        telegramNow: @escaping @Sendable () -> Date = { Date() }
+    ) async throws {
         directory = try TemporaryDirectory()
         var telegramConfiguration = FakeTelegram.Configuration()
         telegramConfiguration.allowInsecureWebhooks = true
+        telegramConfiguration.now = telegramNow
         telegram = try await FakeTelegram.start(configuration: telegramConfiguration)
         await telegram.addBot(token: Self.telegramToken, username: "desk_bot", firstName: "Desk")
         var viberConfiguration = FakeViber.Configuration()

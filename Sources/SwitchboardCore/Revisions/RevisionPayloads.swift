@@ -80,3 +80,18 @@ public struct RevisionDeliveryPayload: Sendable, Codable, Equatable {
         self.nextAttemptAt = nextAttemptAt
     }
 }
+
+/// The latest operator revision of a message, as the timeline shows it.
+public struct RevisionStatus: Sendable, Codable, Equatable {
+    public var kind: RevisionKind
+    public var state: RevisionState
+    /// Why it failed, or why it waits for a retry.
+    public var reason: String?
+
+    /// Creates a status.
+    public init(kind: RevisionKind, state: RevisionState, reason: String? = nil) {
+        self.kind = kind
+        self.state = state
+        self.reason = reason
+    }
+}
