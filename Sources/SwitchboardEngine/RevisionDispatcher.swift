@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Logging
 public import ServiceLifecycle
 public import SwitchboardCore
@@ -59,14 +59,19 @@ public struct RevisionDispatcher: Service {
     @discardableResult
     public func dispatchDue() async throws -> Int {
         let items = try await store.claimRevisions(limit: configuration.batchSize, now: clock.now(), lease: configuration.lease)
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        await withTaskGroup(of: Void.self) { group in
             for item in items {
                 group.addTask {
-                    let events = try await store.recordRevision(await attempt(item), at: clock.now())
-                    await bus.publish(events)
+                    let report = await attempt(item)
+                    do {
+                        await bus.publish(try await store.recordRevision(report, at: clock.now()))
+                    } catch {
+                        // Unrecorded: the lease runs out and the revision is tried again, which is harmless
+                        // (an applied edit is "not modified", a deleted part "not found").
+                        logger.error("could not record a revision's result", metadata: ["revision": "\(item.revisionID)", "error": "\(error)"])
+                    }
                 }
             }
-            try await group.waitForAll()
         }
         return items.count
     }
