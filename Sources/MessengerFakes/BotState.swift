@@ -98,8 +98,22 @@ struct BotState {
     var webhookAttempts: [FakeTelegram.WebhookAttempt] = []
     /// Last message id used per chat.
     var messageCounters: [Int64: Int] = [:]
-    /// Messages the bot sent, for edits: object, text after parsing and markup.
-    var messages: [MessageKey: (object: [String: Any], plainText: String, replyMarkup: String?)] = [:]
+    /// A message the bot sent and has not deleted.
+    struct StoredMessage {
+        /// The Message object as it is now.
+        var object: [String: Any]
+        /// The text (or a media message's caption) after parsing, for "message is not modified".
+        var plainText: String
+        /// `reply_markup` JSON text.
+        var replyMarkup: String?
+        /// When it was sent, for the 48-hour deletion window.
+        var sentAt: Date
+    }
+
+    /// Messages the bot sent, for edits and deletions.
+    var messages: [MessageKey: StoredMessage] = [:]
+    /// Successful deleteMessage calls.
+    var deletions: [FakeTelegram.Deletion] = []
     /// Send records.
     var sent: [FakeTelegram.SentMessage] = []
     /// sendChatAction records.

@@ -20,10 +20,28 @@ extension FakeTelegram {
     /// Undoes ``blockUser(chatId:)``.
     public func unblockUser(chatId: Int64) async { await state.setBlocked(chatId, false) }
 
-    /// What the bot sent (send* and editMessageText calls that succeeded), oldest first.
+    /// What the bot sent (send*, editMessageText and editMessageCaption calls that succeeded), oldest first.
     /// - Parameter chatId: Only this chat, when given.
     public func sentMessages(bot: String, chatId: Int64? = nil) async -> [SentMessage] {
         await state.readBot(bot, fallback: []) { $0.sent.filter { chatId == nil || $0.chatId == chatId } }
+    }
+
+    /// deleteMessage calls that succeeded, oldest first.
+    public func deletions(bot: String, chatId: Int64? = nil) async -> [Deletion] {
+        await state.readBot(bot, fallback: []) { $0.deletions.filter { chatId == nil || $0.chatId == chatId } }
+    }
+
+    /// A message the bot sent as it is now (edits applied); nil when unknown or deleted.
+    public func botMessage(bot: String, chatId: Int64, messageId: Int) async -> BotMessage? {
+        await state.readBot(bot, fallback: nil) { bot in
+            bot.messages[.init(chatId: chatId, messageId: messageId)].map { stored in
+                BotMessage(
+                    text: stored.object["text"] as? String,
+                    caption: stored.object["caption"] as? String,
+                    editDate: stored.object["edit_date"] as? Int
+                )
+            }
+        }
     }
 
     /// sendChatAction calls that succeeded, oldest first.

@@ -86,6 +86,26 @@ extension FakeTelegram {
         public var upload: UploadedFile? { uploads.sorted { $0.key < $1.key }.first?.value }
     }
 
+    /// A successful `deleteMessage` call.
+    public struct Deletion: Sendable, Equatable {
+        /// Chat of the deleted message.
+        public var chatId: Int64
+        /// The deleted message's id.
+        public var messageId: Int
+        /// When the fake received the call.
+        public var receivedAt: Date
+    }
+
+    /// A message the bot sent, as the client sees it now.
+    public struct BotMessage: Sendable, Equatable {
+        /// `text` of a text message.
+        public var text: String?
+        /// `caption` of a media message.
+        public var caption: String?
+        /// `edit_date`, when it was edited.
+        public var editDate: Int?
+    }
+
     /// A `sendChatAction` call.
     public struct ChatAction: Sendable, Equatable {
         /// Target chat.

@@ -30,6 +30,19 @@ extension FakeTelegram {
         }
     }
 
+    /// "The user edits their message `messageId` to `text`": queues an `edited_message` update with the
+    /// same `message_id` and an `edit_date`, as Telegram does.
+    @discardableResult
+    public func editUserMessage(bot: String, from user: User, messageId: Int, text: String) async throws -> InjectedUpdate {
+        try await enqueue(bot: bot) { state in
+            let now = await state.unixNow
+            let message: [String: Any] = [
+                "message_id": messageId, "from": user.json, "chat": user.privateChatJSON, "date": now, "edit_date": now, "text": text,
+            ]
+            return ["edited_message": message]
+        }
+    }
+
     /// "The user presses an inline button": queues a `callback_query` the bot can answer once.
     /// - Parameters:
     ///   - messageId: The bot message that carried the keyboard.

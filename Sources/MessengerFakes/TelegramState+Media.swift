@@ -17,6 +17,7 @@ extension TelegramState {
         var message = newMessage(token: request.token, chatId: chatId, request: request)
         message[kind] = Self.mediaObject(kind: kind, file: file)
         message["caption"] = caption
+        keep(message, token: request.token, chatId: chatId, plainText: caption ?? "", replyMarkup: request.params["reply_markup"])
         record(request, method: method, chatId: chatId, messageIds: [message["message_id"] as? Int ?? 0])
         return message
     }
@@ -49,6 +50,7 @@ extension TelegramState {
             message["media_group_id"] = groupId
             message[kinds[index]] = Self.mediaObject(kind: kinds[index], file: files[index])
             message["caption"] = item["caption"] as? String
+            keep(message, token: request.token, chatId: chatId, plainText: item["caption"] as? String ?? "", replyMarkup: nil)
             messages.append(message)
         }
         let ids = messages.map { $0["message_id"] as? Int ?? 0 }

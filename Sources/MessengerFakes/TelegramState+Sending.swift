@@ -116,36 +116,8 @@ extension TelegramState {
         try admit(token: request.token, chatId: chatId)
         var message = newMessage(token: request.token, chatId: chatId, request: request)
         message["text"] = plain
-        let messageId = message["message_id"] as? Int ?? 0
-        bots[request.token]?.messages[.init(chatId: chatId, messageId: messageId)] = (message, plain, request.params["reply_markup"])
-        record(request, method: "sendMessage", chatId: chatId, messageIds: [messageId])
-        return message
-    }
-
-    /// editMessageText: rejects unknown messages and edits that change nothing.
-    func editMessageText(_ request: BotRequest) throws -> Any {
-        let plain = try MarkupParser.plainText(request.params["text"] ?? "", parseMode: request.params["parse_mode"])
-        guard !plain.isEmpty else { throw BotAPIError.missing("text") }
-        guard plain.unicodeScalars.count <= 4096 else { throw BotAPIError.badRequest("message is too long") }
-        try checkReplyMarkup(request)
-        if request.string("inline_message_id") != nil { return true }
-        let chatId = try targetChat(request)
-        guard let messageId = request.int("message_id").map({ Int($0) }) else { throw BotAPIError.missing("message_id") }
-        let key = BotState.MessageKey(chatId: chatId, messageId: messageId)
-        guard let stored = bots[request.token]?.messages[key] else { throw BotAPIError.badRequest("message to edit not found") }
-        let markup = request.params["reply_markup"]
-        guard stored.plainText != plain || stored.replyMarkup != markup else {
-            throw BotAPIError.badRequest(
-                "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"
-            )
-        }
-        try admit(token: request.token, chatId: chatId)
-        var message = stored.object
-        message["text"] = plain
-        message["edit_date"] = unixNow
-        message["reply_markup"] = request.json("reply_markup")
-        bots[request.token]?.messages[key] = (message, plain, markup)
-        record(request, method: "editMessageText", chatId: chatId, messageIds: [messageId])
+        keep(message, token: request.token, chatId: chatId, plainText: plain, replyMarkup: request.params["reply_markup"])
+        record(request, method: "sendMessage", chatId: chatId, messageIds: [message["message_id"] as? Int ?? 0])
         return message
     }
 

@@ -95,6 +95,8 @@ actor TelegramState {
         case "getWebhookInfo": return webhookInfo(token: token)
         case "sendMessage": return try sendMessage(request)
         case "editMessageText": return try editMessageText(request)
+        case "editMessageCaption": return try editMessageCaption(request)
+        case "deleteMessage": return try deleteMessage(request)
         case "sendPhoto", "sendDocument", "sendVoice", "sendAudio", "sendVideo": return try sendMedia(request, method: method.name)
         case "sendLocation": return try sendLocation(request)
         case "sendContact": return try sendContact(request)

@@ -22,7 +22,9 @@ enum InboxSQL {
     static let timelineSelect = """
         SELECT m.*, ch.kind AS channel_kind, ch.name AS channel_name,
                CASE m.author_kind WHEN 'operator' THEN op.display_name WHEN 'client' THEN ct.display_name
-                   WHEN 'bot' THEN COALESCE(ak.bot_name, ak.name) END AS author_name
+                   WHEN 'bot' THEN COALESCE(ak.bot_name, ak.name) END AS author_name,
+               (SELECT json_object('kind', r.kind, 'state', r.state, 'reason', r.last_error) FROM message_revisions r
+                WHERE r.message_id = m.id ORDER BY r.id DESC LIMIT 1) AS last_revision
         FROM messages m
         JOIN conversations c ON c.id = m.conversation_id
         JOIN contacts ct ON ct.id = c.contact_id

@@ -89,6 +89,7 @@ enum RowDecoding {
             failureReason: row["failure_reason"],
             createdAt: date(row, "created_at"),
             editedAt: optionalDate(row, "edited_at"),
+            deletedAt: optionalDate(row, "deleted_at"),
             sentiment: try (row["sentiment"] as String?).map { try decodeEnum($0, "sentiment") }
         )
     }
@@ -161,7 +162,8 @@ extension RowDecoding {
         TimelineEntry(
             message: try message(row),
             authorName: row["author_name"],
-            channel: ChannelRef(id: ChannelID(row["channel_id"]), kind: try enumValue(row, "channel_kind"), name: row["channel_name"])
+            channel: ChannelRef(id: ChannelID(row["channel_id"]), kind: try enumValue(row, "channel_kind"), name: row["channel_name"]),
+            revision: try (row["last_revision"] as String?).map { try JSONDecoder().decode(RevisionStatus.self, from: Data($0.utf8)) }
         )
     }
 }

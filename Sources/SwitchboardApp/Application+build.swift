@@ -25,6 +25,10 @@ public struct Switchboard: Sendable {
     public let replies: ReplyService
     public let inbox: InboxService
     public let dispatcher: OutboxDispatcher
+    /// Carries operators' edits and deletions of sent replies to the messengers.
+    public let revisionDispatcher: RevisionDispatcher
+    /// Stores operators' edits and deletions of sent replies.
+    public let revisions: RevisionService
     /// Automatic messages and their timers.
     public let automation: AutomationService
     public let adapters: ChannelAdapters
@@ -87,6 +91,8 @@ public struct Switchboard: Sendable {
         )
         router = InboundRouter(store: store, bus: bus, logger: logger, followUp: continuity)
         replies = ReplyService(store: store, bus: bus, clock: clock, dispatcher: dispatcher)
+        revisionDispatcher = RevisionDispatcher(store: store, adapters: adapters, bus: bus, clock: clock, logger: logger)
+        revisions = RevisionService(store: store, bus: bus, clock: clock, dispatcher: revisionDispatcher)
         automation = AutomationService(store: store, bus: bus, clock: clock, logger: logger, dispatcher: dispatcher)
         inbox = InboxService(store: store, bus: bus, clock: clock, replies: replies, adapters: adapters)
         var routingConfiguration = RoutingService.Configuration()
@@ -150,7 +156,7 @@ public func buildApplication(
         server: httpServer(webSocketRouter: router, config: config),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
         services: [
-            switchboard.dispatcher, switchboard.routing, switchboard.automation,
+            switchboard.dispatcher, switchboard.revisionDispatcher, switchboard.routing, switchboard.automation,
             switchboard.automation.scheduler, switchboard.telegram, switchboard.viber, switchboard.webhookDispatcher,
             switchboard.mediaDownloads,
             ReceiptPruner(store: switchboard.store, clock: switchboard.clock, logger: logger),
@@ -201,6 +207,7 @@ public func buildRouter(
         store: switchboard.store,
         admin: switchboard.store,
         inbox: switchboard.inbox,
+        revisions: switchboard.revisions,
         bus: switchboard.bus,
         hasher: PasswordHasher(cost: passwordCost),
         mediaDirectory: URL(fileURLWithPath: config.mediaDirectory, isDirectory: true),
@@ -224,6 +231,7 @@ public func buildRouter(
     router.addRoutes(InboxAssetsController().routes)
     router.addRoutes(SessionController(dependencies: dependencies, publicURL: config.publicURL).routes)
     router.addRoutes(ConversationController(dependencies: dependencies).routes)
+    router.addRoutes(MessageRevisionController(dependencies: dependencies).routes)
     router.addRoutes(ContactController(dependencies: dependencies).routes)
     router.addRoutes(CannedReplyController(dependencies: dependencies).routes)
     router.addRoutes(SearchController(dependencies: dependencies).routes)

@@ -20,6 +20,7 @@ public enum APIRouteAccess {
         "GET conversations": .conversationsRead,
         "GET conversations/:id": .conversationsRead,
         "GET conversations/:id/messages": .conversationsRead,
+        "GET conversations/:id/messages/:id/edits": .conversationsRead,
         "GET conversations/:id/context": .conversationsRead,
         "GET search": .conversationsRead,
         "GET exports/conversations": .conversationsRead,

@@ -10,7 +10,14 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case conversationAssigned = "conversation.assigned"
     case contactUpdated = "contact.updated"
     case messageCreated = "message.created"
+    /// A message's text changed: the client edited it, or an operator edited a reply (payload:
+    /// `MessageRevisionPayload`, the message as now plus the previous text).
     case messageEdited = "message.edited"
+    /// An operator deleted a reply (payload: `MessageRevisionPayload`).
+    case messageDeleted = "message.deleted"
+    /// An operator's edit or deletion reached the messenger, waits for a retry, or failed (payload:
+    /// `RevisionDeliveryPayload`).
+    case messageRevisionDelivery = "message.revision_delivery"
     case messageDelivery = "message.delivery"
     /// A file a client sent was fetched after its message was stored, or given up on (payload:
     /// the whole `Message`, its attachments as they are now).

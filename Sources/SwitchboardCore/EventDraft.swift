@@ -17,6 +17,8 @@ public enum EventPayload: Sendable, Equatable, Encodable {
     case sessionsRevoked(SessionsRevokedPayload)
     case labels(LabelsPayload)
     case merge(MergePayload)
+    case revision(MessageRevisionPayload)
+    case revisionDelivery(RevisionDeliveryPayload)
 
     /// Encodes the wrapped value itself, so the log's JSON is the payload's own shape.
     public func encode(to encoder: any Encoder) throws {
@@ -36,6 +38,8 @@ public enum EventPayload: Sendable, Equatable, Encodable {
         case .sessionsRevoked(let value): try value.encode(to: encoder)
         case .labels(let value): try value.encode(to: encoder)
         case .merge(let value): try value.encode(to: encoder)
+        case .revision(let value): try value.encode(to: encoder)
+        case .revisionDelivery(let value): try value.encode(to: encoder)
         }
     }
 }

@@ -112,12 +112,15 @@ public struct TimelineEntry: Sendable, Equatable {
     public var message: Message
     public var authorName: String?
     public var channel: ChannelRef
+    /// The latest edit or deletion an operator made, and how far it got to the messenger.
+    public var revision: RevisionStatus?
 
     /// Creates an entry.
-    public init(message: Message, authorName: String?, channel: ChannelRef) {
+    public init(message: Message, authorName: String?, channel: ChannelRef, revision: RevisionStatus? = nil) {
         self.message = message
         self.authorName = authorName
         self.channel = channel
+        self.revision = revision
     }
 }
 

@@ -67,6 +67,8 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
     public var failureReason: String?
     public var createdAt: Date
     public var editedAt: Date?
+    /// When an operator deleted the reply from the client's chat; the desk keeps its text.
+    public var deletedAt: Date?
     /// How a client message sounds (`Sentiment.classify`); nil for neutral and for other messages.
     public var sentiment: Sentiment?
 
@@ -83,6 +85,7 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
         failureReason: String? = nil,
         createdAt: Date,
         editedAt: Date? = nil,
+        deletedAt: Date? = nil,
         sentiment: Sentiment? = nil
     ) {
         self.id = id
@@ -96,6 +99,7 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
         self.failureReason = failureReason
         self.createdAt = createdAt
         self.editedAt = editedAt
+        self.deletedAt = deletedAt
         self.sentiment = sentiment
     }
 }

@@ -57,6 +57,9 @@ struct TimelineMessageDTO: Encodable {
     let failureReason: String?
     let createdAt: Date
     let editedAt: Date?
+    let deletedAt: Date?
+    /// The latest operator edit or deletion and how far it got to the messenger.
+    let revision: RevisionStatus?
     let channel: ChannelRef
     let sentiment: Sentiment?
 
@@ -74,6 +77,8 @@ struct TimelineMessageDTO: Encodable {
         failureReason = message.failureReason
         createdAt = message.createdAt
         editedAt = message.editedAt
+        deletedAt = message.deletedAt
+        revision = entry.revision
         channel = entry.channel
         sentiment = message.sentiment
     }

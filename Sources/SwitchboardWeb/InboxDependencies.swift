@@ -9,6 +9,8 @@ public struct InboxDependencies: Sendable {
     /// Operator administration and the audit log.
     public let admin: any AdminStore
     public let inbox: InboxService
+    /// Operators' edits and deletions of sent replies.
+    public let revisions: RevisionService
     public let bus: any EventBus
     public let hasher: PasswordHasher
     public let throttle: LoginThrottle
@@ -31,6 +33,7 @@ public struct InboxDependencies: Sendable {
         store: any InboxStore,
         admin: any AdminStore,
         inbox: InboxService,
+        revisions: RevisionService,
         bus: any EventBus,
         hasher: PasswordHasher,
         throttle: LoginThrottle = LoginThrottle(),
@@ -44,6 +47,7 @@ public struct InboxDependencies: Sendable {
         self.store = store
         self.admin = admin
         self.inbox = inbox
+        self.revisions = revisions
         self.bus = bus
         self.hasher = hasher
         self.throttle = throttle

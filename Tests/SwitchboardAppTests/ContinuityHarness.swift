@@ -39,11 +39,19 @@ struct ContinuityHarness {
         let csrf: String
     }
 
-    /// - Parameter publicURL: Whether `SWITCHBOARD_PUBLIC_URL` is set (the server's own loopback address).
-    init(contextTTL: TimeInterval = 86_400, autoLinkByPhone: Bool = false, publicURL: Bool = true) async throws {
+    /// - Parameters:
+    ///   - publicURL: Whether `SWITCHBOARD_PUBLIC_URL` is set (the server's own loopback address).
+    ///   - telegramNow: the fake Telegram's clock, for its time rules (the 48-hour deletion window).
+    init(
+        contextTTL: TimeInterval = 86_400,
+        autoLinkByPhone: Bool = false,
+        publicURL: Bool = true,
+        telegramNow: @escaping @Sendable () -> Date = { Date() }
+    ) async throws {
         directory = try TemporaryDirectory()
         var telegramConfiguration = FakeTelegram.Configuration()
         telegramConfiguration.allowInsecureWebhooks = true
+        telegramConfiguration.now = telegramNow
         telegram = try await FakeTelegram.start(configuration: telegramConfiguration)
         await telegram.addBot(token: Self.telegramToken, username: "desk_bot", firstName: "Desk")
         var viberConfiguration = FakeViber.Configuration()

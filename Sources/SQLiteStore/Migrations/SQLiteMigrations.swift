@@ -55,8 +55,9 @@ enum SQLiteMigrations {
             Migration("0026_api_key_scopes", migration0026ApiKeyScopes),
             Migration("0027_search", migration0027Search),
             Migration("0028_outbox_parts", migration0028OutboxParts),
-            // 0029, 0030: handed to parallel branches of issue 17 (see `unusedNumbers`).
+            // 0029, 0030: handed to parallel branches of issue 17 that needed no migration (see `unusedNumbers`).
             Migration("0031_message_albums", migration0031MessageAlbums),
+            Migration("0032_message_revisions", migration0032MessageRevisions),
         ]
     }
 

@@ -68,9 +68,11 @@ extension IngestDecision {
         guard var message = snapshot.message else {
             return clientMessage(externalID: externalID, text: text, [])
         }
-        changes.append(.editMessage(message.id, previousText: message.text, text: text, at: now))
+        let previousText = message.text
+        changes.append(.editMessage(message.id, previousText: previousText, text: text, at: now))
         message.text = text
         message.editedAt = now
+        let note = RevisionNote(kind: .edit, previousText: previousText, by: .client, at: now, state: nil)
         events.append(
             EventDraft(
                 .messageEdited,
@@ -78,7 +80,7 @@ extension IngestDecision {
                 contact: identity.contactID,
                 conversation: message.conversationID,
                 message: message.id,
-                payload: .message(message)
+                payload: .revision(MessageRevisionPayload(message: message, revision: note))
             )
         )
         return (message.conversationID, message.id)

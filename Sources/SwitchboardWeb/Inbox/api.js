@@ -81,6 +81,9 @@ export const api = {
     request('POST', `${conversation(id)}/messages`, {
       json: { text, ...(attachments.length ? { attachments } : {}), ...(identityID ? { identityID } : {}), ...sharedItem },
     }),
+  editMessage: (id, messageID, text) => request('PATCH', `${conversation(id)}/messages/${encodeURIComponent(messageID)}`, { json: { text } }),
+  deleteMessage: (id, messageID) => request('DELETE', `${conversation(id)}/messages/${encodeURIComponent(messageID)}`),
+  messageEdits: (id, messageID) => request('GET', `${conversation(id)}/messages/${encodeURIComponent(messageID)}/edits`),
   addNote: (id, text) => request('POST', `${conversation(id)}/notes`, { json: { text } }),
   take: (id) => request('POST', `${conversation(id)}/take`),
   assign: (id, operatorID, note) => request('POST', `${conversation(id)}/assign`, { json: { operatorID, note } }),

@@ -9,7 +9,9 @@ import { notifyNewConversation } from './notify.js';
 
 const handlers = {
   'message.created': messageCreated,
-  'message.edited': messageEdited,
+  'message.edited': messageRevised,
+  'message.deleted': messageRevised,
+  'message.revision_delivery': revisionDelivery,
   'message.attachments_updated': attachmentsUpdated,
   'message.delivery': messageDelivery,
   'conversation.opened': conversationOpened,
@@ -147,9 +149,23 @@ function departmentChanged(event) {
   refreshQueues();
 }
 
-function messageEdited(event) {
+/** An edit (the client's or an operator's) or a deletion: the message changes in place. */
+function messageRevised(event) {
   const existing = state.timeline.byId.get(event.data.id);
-  if (existing) upsertMessage({ ...existing, ...event.data, channel: existing.channel, authorName: existing.authorName });
+  if (!existing) return;
+  const { revision, ...message } = event.data;
+  // Only an operator's revision has a state on its way to the messenger; a client's edit happened there.
+  const status = revision?.state ? { kind: revision.kind, state: revision.state } : existing.revision;
+  upsertMessage({
+    ...existing, ...message, attachments: existing.attachments, channel: existing.channel, authorName: existing.authorName, revision: status,
+  });
+}
+
+/** An operator's edit or deletion reached the messenger, waits for a retry, or failed. */
+function revisionDelivery(event) {
+  const { messageID, kind, state: revisionState, reason } = event.data;
+  const existing = state.timeline.byId.get(messageID ?? event.messageID);
+  if (existing) upsertMessage({ ...existing, revision: { kind, state: revisionState, reason: reason ?? null } });
 }
 
 /** A download settled, or another item of a client's album joined the message (its caption joins the text). */

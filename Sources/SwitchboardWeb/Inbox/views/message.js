@@ -6,6 +6,7 @@ import { state } from '../state.js';
 import { clockTime, fullTime, deliveryLabels } from '../format.js';
 import { channelBadge } from './list.js';
 import { renderAttachment } from './attachment.js';
+import { revisionActions, editedMark, revisionMark } from './message-revision.js';
 
 function authorLabel(message) {
   if (message.authorName) return message.authorName;
@@ -46,16 +47,25 @@ export function renderMessage(message) {
   const direction = ['in', 'out', 'note'].includes(message.direction) ? message.direction : 'note';
   const author = direction === 'in' ? null : authorLabel(message);
   const attachments = message.attachments ?? [];
-  return h(`article.message.message-${direction}`, { dataset: { id: message.id } },
-    h('div.bubble', null,
-      direction === 'note' ? h('span.note-label', null, 'Private note') : null,
-      attachments.length ? h('div.attachments', null, attachments.map(renderAttachment)) : null,
-      message.text ? h('p.message-text', null, message.text) : null,
-      h('footer.message-meta', null,
-        direction === 'note' ? null : channelBadge(message.channel),
-        author ? h('span.message-author', null, author) : null,
-        h('time', { datetime: new Date(message.createdAt).toISOString(), title: fullTime(message.createdAt) }, clockTime(message.createdAt)),
-        message.editedAt ? h('span.muted', { title: `Edited ${fullTime(message.editedAt)}` }, 'edited') : null,
-        sentimentBadge(message),
-        deliveryMark(message))));
+  const edited = editedMark(message);
+  const deleted = message.deletedAt
+    ? h('span.deleted-mark', { title: `Deleted from the client's chat ${fullTime(message.deletedAt)}` }, 'deleted')
+    : null;
+  const bubble = h('div.bubble', null,
+    direction === 'note' ? h('span.note-label', null, 'Private note') : null,
+    attachments.length ? h('div.attachments', null, attachments.map(renderAttachment)) : null,
+    message.text ? h('p.message-text', null, message.text) : null,
+    edited?.history,
+    h('footer.message-meta', null,
+      direction === 'note' ? null : channelBadge(message.channel),
+      author ? h('span.message-author', null, author) : null,
+      h('time', { datetime: new Date(message.createdAt).toISOString(), title: fullTime(message.createdAt) }, clockTime(message.createdAt)),
+      edited?.button,
+      deleted,
+      revisionMark(message),
+      sentimentBadge(message),
+      deliveryMark(message)));
+  const actions = revisionActions(message, bubble);
+  if (actions) bubble.append(actions);
+  return h(`article.message.message-${direction}`, { class: message.deletedAt ? 'message-deleted' : null, dataset: { id: message.id } }, bubble);
 }
