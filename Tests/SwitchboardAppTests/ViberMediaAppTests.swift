@@ -75,8 +75,8 @@ import Testing
             let shownFile = try await harness.client.send(.init(url: fileURLInInbox, headers: [("Cookie", cookie)]))
             #expect(shownFile.status == 200)
             #expect(shownFile.body == Self.pdf)
-            // Anything but an image downloads instead of rendering in the inbox's origin.
-            #expect(shownFile.header("Content-Type") == "application/octet-stream")
+            // A PDF keeps its type but downloads instead of rendering in the inbox's origin.
+            #expect(shownFile.header("Content-Type") == "application/pdf")
             #expect(shownFile.header("Content-Disposition")?.hasPrefix("attachment") == true)
             #expect(try await harness.client.send(.init(url: fileURLInInbox)).status == 401)
             #expect(await harness.viber.mediaDownloads(of: pictureURL).map(\.status) == [200, 403])

@@ -55,7 +55,7 @@ enum SQLiteMigrations {
             Migration("0026_api_key_scopes", migration0026ApiKeyScopes),
             Migration("0027_search", migration0027Search),
             Migration("0028_outbox_parts", migration0028OutboxParts),
-            // 0029, 0030: handed to parallel branches of issue 17 that needed no migration (see `unusedNumbers`).
+            // 0029, 0030: never used (see `unusedNumbers`).
             Migration("0031_message_albums", migration0031MessageAlbums),
             Migration("0032_message_revisions", migration0032MessageRevisions),
         ]
@@ -68,9 +68,8 @@ enum SQLiteMigrations {
     static let unusedNumbers: [Int: String] = [
         15: "never registered: numbers were handed out ahead to parallel feature branches (November 2026) and none shipped a 0015",
         17: "never registered: numbers were handed out ahead to parallel feature branches (November 2026) and none shipped a 0017",
-        // Merging the branch that registers 0029 or 0030 removes its line here.
-        29: "handed to a parallel branch of issue 17 (December 2026) that had not merged when 0031 was registered",
-        30: "handed to a parallel branch of issue 17 (December 2026) that had not merged when 0031 was registered",
+        29: "never registered: handed to a parallel branch of issue 17 (December 2026) that needed no migration",
+        30: "never registered: handed to a parallel branch of issue 17 (December 2026) that needed no migration",
     ]
 
     /// A migrator with every migration registered in `all`'s order.
