@@ -89,7 +89,8 @@ enum RowDecoding {
             failureReason: row["failure_reason"],
             createdAt: date(row, "created_at"),
             editedAt: optionalDate(row, "edited_at"),
-            sentiment: try (row["sentiment"] as String?).map { try decodeEnum($0, "sentiment") }
+            sentiment: try (row["sentiment"] as String?).map { try decodeEnum($0, "sentiment") },
+            hold: try (row["hold"] as String?).map { try decodeEnum($0, "hold") }
         )
     }
 

@@ -74,6 +74,7 @@ extension AppConfig {
         let webhooksAllowPrivate = loadWebhooksAllowPrivate(value, problems: &problems)
         let metricsAddress = loadMetricsAddress(value, problems: &problems)
         let idleTimeout = loadIdleTimeout(value, problems: &problems)
+        let floodLimits = loadFloodLimits(value, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return AppConfig(
             host: host,
@@ -93,7 +94,8 @@ extension AppConfig {
             webhooksAllowPrivate: webhooksAllowPrivate,
             webhooksManifest: value("SWITCHBOARD_WEBHOOKS_MANIFEST"),
             metricsAddress: metricsAddress,
-            idleTimeout: idleTimeout
+            idleTimeout: idleTimeout,
+            floodLimits: floodLimits
         )
     }
 

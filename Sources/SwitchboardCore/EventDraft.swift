@@ -17,6 +17,7 @@ public enum EventPayload: Sendable, Equatable, Encodable {
     case sessionsRevoked(SessionsRevokedPayload)
     case labels(LabelsPayload)
     case merge(MergePayload)
+    case floodMute(FloodMutePayload)
 
     /// Encodes the wrapped value itself, so the log's JSON is the payload's own shape.
     public func encode(to encoder: any Encoder) throws {
@@ -36,6 +37,7 @@ public enum EventPayload: Sendable, Equatable, Encodable {
         case .sessionsRevoked(let value): try value.encode(to: encoder)
         case .labels(let value): try value.encode(to: encoder)
         case .merge(let value): try value.encode(to: encoder)
+        case .floodMute(let value): try value.encode(to: encoder)
         }
     }
 }

@@ -69,6 +69,9 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
     public var editedAt: Date?
     /// How a client message sounds (`Sentiment.classify`); nil for neutral and for other messages.
     public var sentiment: Sentiment?
+    /// Set on a client message stored without the usual handling (banned contact, flooding identity):
+    /// it opened nothing, notified nobody and stays out of queues and reports.
+    public var hold: MessageHold?
 
     /// Creates a message value.
     public init(
@@ -83,7 +86,8 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
         failureReason: String? = nil,
         createdAt: Date,
         editedAt: Date? = nil,
-        sentiment: Sentiment? = nil
+        sentiment: Sentiment? = nil,
+        hold: MessageHold? = nil
     ) {
         self.id = id
         self.conversationID = conversationID
@@ -97,5 +101,6 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
         self.createdAt = createdAt
         self.editedAt = editedAt
         self.sentiment = sentiment
+        self.hold = hold
     }
 }

@@ -141,6 +141,8 @@ struct ConversationDetailDTO: Encodable {
     let replyIdentityID: IdentityID?
     /// The client's answers to "was your question resolved?", the score and the comment; nil when not asked.
     let feedback: ConversationFeedback?
+    /// The client's ban, nil when not banned.
+    let ban: ContactBan?
 }
 
 /// A contact with their identities and conversations.
@@ -159,6 +161,8 @@ struct ContactDetailDTO: Encodable {
     let merges: [ContactMerge]
     /// Other contacts with the same verified phone number, offered for linking.
     let phoneMatches: [ContactRef]
+    /// The client's ban, nil when not banned.
+    let ban: ContactBan?
 }
 
 /// A canned reply as the API shows it.

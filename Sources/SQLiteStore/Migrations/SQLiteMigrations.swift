@@ -57,6 +57,8 @@ enum SQLiteMigrations {
             Migration("0028_outbox_parts", migration0028OutboxParts),
             // 0029, 0030: handed to parallel branches of issue 17 (see `unusedNumbers`).
             Migration("0031_message_albums", migration0031MessageAlbums),
+            // 0032: handed to a parallel branch of issue 18 (see `unusedNumbers`).
+            Migration("0033_ban_and_flood", migration0033BanAndFlood),
         ]
     }
 
@@ -70,6 +72,7 @@ enum SQLiteMigrations {
         // Merging the branch that registers 0029 or 0030 removes its line here.
         29: "handed to a parallel branch of issue 17 (December 2026) that had not merged when 0031 was registered",
         30: "handed to a parallel branch of issue 17 (December 2026) that had not merged when 0031 was registered",
+        32: "handed to a parallel branch of issue 18 (December 2026) that had not merged when 0033 was registered",
     ]
 
     /// A migrator with every migration registered in `all`'s order.

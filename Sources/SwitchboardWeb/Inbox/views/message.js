@@ -37,6 +37,14 @@ function sentimentBadge(message) {
   return tag ? h(`span.sentiment.sentiment-${message.sentiment}`, { title: tag.text, 'aria-label': tag.text, dataset: { sentiment: message.sentiment } }, tag.symbol) : null;
 }
 
+const holds = { banned: 'from a banned client', flood: 'muted: sent too fast' };
+
+/** A held client message (banned client, flood control) says so: it opened nothing and pinged nobody. */
+function holdMark(message) {
+  const text = holds[message.hold];
+  return text ? h('span.hold-mark.muted', { dataset: { hold: message.hold }, title: 'Stored without notifying anyone' }, text) : null;
+}
+
 /** Renders a timeline entry. */
 export function renderMessage(message) {
   if (message.direction === 'system' || message.author?.kind === 'system') {
@@ -57,5 +65,6 @@ export function renderMessage(message) {
         h('time', { datetime: new Date(message.createdAt).toISOString(), title: fullTime(message.createdAt) }, clockTime(message.createdAt)),
         message.editedAt ? h('span.muted', { title: `Edited ${fullTime(message.editedAt)}` }, 'edited') : null,
         sentimentBadge(message),
+        holdMark(message),
         deliveryMark(message))));
 }
