@@ -76,12 +76,14 @@ public struct ContactController: Sendable {
         supervisors.post("api/v1/contacts/:id/ban") { request, context in
             let contact = try await bannableContact(context)
             let body = try await JSONResponse.decode(BanRequest.self, from: request, limit: 16 * 1024)
-            let ban = try await dependencies.inbox.ban(contact, reason: body.reason, by: .operator(context.signedIn.account))
+            let ban = try await StoreErrorMapping.mapped {
+                try await dependencies.inbox.ban(contact, reason: body.reason, by: .operator(context.signedIn.account))
+            }
             return try JSONResponse.make(ban)
         }
         supervisors.delete("api/v1/contacts/:id/ban") { _, context in
             let contact = try await bannableContact(context)
-            try await dependencies.inbox.unban(contact, by: .operator(context.signedIn.account))
+            try await StoreErrorMapping.mapped { try await dependencies.inbox.unban(contact, by: .operator(context.signedIn.account)) }
             return Response(status: .noContent)
         }
         return routes
