@@ -59,6 +59,8 @@ struct TimelineMessageDTO: Encodable {
     let editedAt: Date?
     let channel: ChannelRef
     let sentiment: Sentiment?
+    /// Set on a client message stored without the usual handling (banned client, flood control).
+    let hold: MessageHold?
 
     init(_ entry: TimelineEntry) {
         let message = entry.message
@@ -76,6 +78,7 @@ struct TimelineMessageDTO: Encodable {
         editedAt = message.editedAt
         channel = entry.channel
         sentiment = message.sentiment
+        hold = message.hold
     }
 }
 
