@@ -60,6 +60,9 @@ def test_ban_from_the_client_panel_holds_later_messages_under_banned(browser, se
     browser.execute_script("document.querySelector(\"button.queue[data-filter='banned']\").click()")
     wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, f"#conversation-list [data-id='{conversation}']"), timeout=20, message="the Banned list")
     wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, ".hold-mark[data-hold='banned']"), timeout=20, message="the held mark")
+    wait(browser, lambda b: b.execute_script(
+        "return document.querySelector(\"button.queue[data-filter='banned'] .queue-total\")?.textContent") == "1",
+        timeout=20, message="the Banned count")
     shot("ban-queue")
 
     # When the ban is lifted, the panel offers the ban again.
