@@ -43,13 +43,17 @@ enum InboxSQL {
         return ("(c.department_id IS NULL OR c.assignee_id = ?\(inDepartments))", arguments)
     }
 
-    /// The condition of a queue.
+    /// The condition of a queue (on `contacts ct` too: a banned contact's conversations are only under `.banned`).
     static func filter(_ filter: ConversationFilter, viewer: Viewer) -> (sql: String, arguments: StatementArguments) {
         switch filter {
-        case .mine: ("c.status != 'resolved' AND c.assignee_id = ?", [viewer.operatorID.rawValue])
-        case .unassigned: ("c.status != 'resolved' AND c.assignee_id IS NULL", [])
-        case .all: ("c.status != 'resolved'", [])
-        case .resolved: ("c.status = 'resolved'", [])
+        case .mine: ("c.status != 'resolved' AND c.assignee_id = ? AND \(notBanned)", [viewer.operatorID.rawValue])
+        case .unassigned: ("c.status != 'resolved' AND c.assignee_id IS NULL AND \(notBanned)", [])
+        case .all: ("c.status != 'resolved' AND \(notBanned)", [])
+        case .resolved: ("c.status = 'resolved' AND \(notBanned)", [])
+        case .banned: ("ct.banned_at IS NOT NULL", [])
         }
     }
+
+    /// The contact `ct` of the conversation is not banned.
+    static let notBanned = "ct.banned_at IS NULL"
 }

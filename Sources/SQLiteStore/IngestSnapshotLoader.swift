@@ -6,6 +6,7 @@ import SwitchboardCore
 struct IngestSnapshotLoader {
     let db: Database
     let event: InboundEvent
+    let floodLimits: FloodLimits
 
     func load() throws -> IngestSnapshot {
         let channel = try channel()
@@ -13,6 +14,7 @@ struct IngestSnapshotLoader {
         let messageExternalID = IngestReads.messageExternalID(event)
         let contextKey = IngestReads.contextKey(event, pendingContextKey: identity?.pendingContextKey)
         let pressed = IngestReads.pressedDepartment(event)
+        let ban = try identity.flatMap { try self.ban($0.identity.contactID) }
         return IngestSnapshot(
             channel: channel,
             identity: identity,
@@ -23,8 +25,25 @@ struct IngestSnapshotLoader {
             contactAskedForAddress: try identity.flatMap { try contactAskedForAddress($0.identity.contactID) },
             pressedDepartmentExists: try pressed.map { try departmentExists($0) } ?? false,
             escalationWords: try SQLiteStore.readRoutingSettings(db).escalationWords,
-            nextIDs: try reservedIDs()
+            nextIDs: try reservedIDs(),
+            ban: ban,
+            contactLatest: try ban == nil ? nil : identity.flatMap { try contactLatest($0.identity.contactID) },
+            floodLimits: floodLimits
         )
+    }
+
+    private func ban(_ contact: ContactID) throws -> ContactBan? {
+        try db.cachedRow(sql: "SELECT * FROM contacts WHERE id = ?", arguments: [contact.rawValue]).flatMap(SQLiteStore.ban)
+    }
+
+    private func contactLatest(_ contact: ContactID) throws -> ConversationID? {
+        try db.cachedRow(sql: "SELECT MAX(id) AS id FROM conversations WHERE contact_id = ?", arguments: [contact.rawValue])
+            .flatMap { ($0["id"] as Int64?).map(ConversationID.init) }
+    }
+
+    private func flood(_ row: Row) -> FloodState? {
+        guard let start = RowDecoding.optionalDate(row, "flood_window_start") else { return nil }
+        return FloodState(windowStart: start, count: row["flood_count"], mutedUntil: RowDecoding.optionalDate(row, "flood_muted_until"))
     }
 
     private func channel() throws -> IngestChannel {
@@ -46,7 +65,7 @@ struct IngestSnapshotLoader {
         try db.cachedRow(
             sql: "SELECT * FROM identities WHERE channel_id = ? AND external_id = ?",
             arguments: [event.channelID.rawValue, event.sender.externalID]
-        ).map { row in IdentityRow(identity: RowDecoding.identity(row), pendingContextKey: row["pending_context_key"]) }
+        ).map { row in IdentityRow(identity: RowDecoding.identity(row), pendingContextKey: row["pending_context_key"], flood: flood(row)) }
     }
 
     private func latestConversation(_ identity: IdentityID) throws -> LatestConversation? {

@@ -48,6 +48,11 @@ struct IngestWrites {
             try execute("UPDATE identities SET verified_phone = ? WHERE id = ?", [phone, identity.rawValue])
         case .setReachable(let identity, let isReachable):
             try execute("UPDATE identities SET reachable = ? WHERE id = ?", [isReachable, identity.rawValue])
+        case .setFlood(let identity, let state):
+            try execute(
+                "UPDATE identities SET flood_window_start = ?, flood_count = ?, flood_muted_until = ? WHERE id = ?",
+                [state.windowStart.timeIntervalSince1970, state.count, state.mutedUntil?.timeIntervalSince1970, identity.rawValue]
+            )
         case .setPendingContext(let identity, let key):
             try execute("UPDATE identities SET pending_context_key = ? WHERE id = ?", [key, identity.rawValue])
         case .claimContext(let key, let identity, let at):
@@ -61,13 +66,14 @@ struct IngestWrites {
             try execute(
                 """
                 INSERT INTO conversations (id, contact_id, channel_id, identity_id, status, department_id, context_key, context_status,
-                                           opened_at, last_message_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           opened_at, last_message_at, resolved_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     conversation.id.rawValue, conversation.contactID.rawValue, conversation.channelID.rawValue, conversation.identityID.rawValue,
                     conversation.status.rawValue, conversation.departmentID?.rawValue, conversation.contextKey, contextStatus?.rawValue,
                     conversation.openedAt.timeIntervalSince1970, conversation.lastMessageAt.timeIntervalSince1970,
+                    conversation.resolvedAt?.timeIntervalSince1970,
                 ]
             )
         case .setStatus(let conversation, let status):
@@ -109,13 +115,13 @@ struct IngestWrites {
         case .insertClientMessage(let message, let channel):
             try execute(
                 """
-                INSERT INTO messages (id, conversation_id, channel_id, direction, author_kind, text, attachments, external_id, sentiment, created_at)
-                VALUES (?, ?, ?, 'in', 'client', ?, ?, ?, ?, ?)
+                INSERT INTO messages (id, conversation_id, channel_id, direction, author_kind, text, attachments, external_id, sentiment, created_at, hold)
+                VALUES (?, ?, ?, 'in', 'client', ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     message.id.rawValue, message.conversationID.rawValue, channel.rawValue, message.text,
                     String(decoding: try JSONEncoder().encode(message.attachments), as: UTF8.self), message.externalID,
-                    message.sentiment?.rawValue, message.createdAt.timeIntervalSince1970,
+                    message.sentiment?.rawValue, message.createdAt.timeIntervalSince1970, message.hold?.rawValue,
                 ]
             )
         case .startAlbum(let message, let channel, let key):

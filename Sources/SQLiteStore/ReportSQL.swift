@@ -41,13 +41,13 @@ enum ReportSQL {
     /// The scope's conversations, by id (after `scope(_:)`'s `WITH`).
     static let scopeConversations = " SELECT id, department_id, opened_at FROM scope ORDER BY id"
 
-    /// The scope's client messages and operator replies, by conversation: whether the client wrote, and
+    /// The scope's client messages (held ones left out: a banned or flooding client's) and operator replies, by conversation: whether the client wrote, and
     /// the author. An author id is set exactly when an operator wrote (a CHECK of the table), so the
     /// covering index `messages_conversation` answers without reading `author_kind`.
     static let scopeMessages = """
          SELECT m.conversation_id, m.created_at, m.direction = 'in', m.author_operator_id
         FROM scope JOIN messages m ON m.conversation_id = scope.id
-        WHERE m.direction = 'in' OR (m.direction = 'out' AND m.author_operator_id IS NOT NULL)
+        WHERE (m.direction = 'in' AND m.hold IS NULL) OR (m.direction = 'out' AND m.author_operator_id IS NOT NULL)
         ORDER BY scope.id, m.id
         """
 

@@ -90,7 +90,8 @@ enum RowDecoding {
             createdAt: date(row, "created_at"),
             editedAt: optionalDate(row, "edited_at"),
             deletedAt: optionalDate(row, "deleted_at"),
-            sentiment: try (row["sentiment"] as String?).map { try decodeEnum($0, "sentiment") }
+            sentiment: try (row["sentiment"] as String?).map { try decodeEnum($0, "sentiment") },
+            hold: try (row["hold"] as String?).map { try decodeEnum($0, "hold") }
         )
     }
 

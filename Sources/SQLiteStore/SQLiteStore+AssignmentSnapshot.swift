@@ -31,7 +31,8 @@ extension SQLiteStore {
         let rows = try db.cachedRows(
             sql: """
                 SELECT id, contact_id, department_id, awaiting_department, COALESCE(queued_at, opened_at) AS since, previous_assignee_id,
-                       (SELECT h.id \(latestHeld)) AS held_id, (SELECT h.assignee_id \(latestHeld)) AS holder_id
+                       (SELECT h.id \(latestHeld)) AS held_id, (SELECT h.assignee_id \(latestHeld)) AS holder_id,
+                       (SELECT ct.banned_at IS NOT NULL FROM contacts ct WHERE ct.id = conversations.contact_id) AS contact_banned
                 FROM conversations
                 """ + " " + queueOrder
         )
@@ -47,7 +48,8 @@ extension SQLiteStore {
                     departmentID: (row["department_id"] as Int64?).map(DepartmentID.init),
                     awaitingDepartment: row["awaiting_department"],
                     waitingSince: RowDecoding.date(row, "since"),
-                    previousAssignee: (row["previous_assignee_id"] as Int64?).map(OperatorID.init)
+                    previousAssignee: (row["previous_assignee_id"] as Int64?).map(OperatorID.init),
+                    contactBanned: row["contact_banned"]
                 )
             )
         }

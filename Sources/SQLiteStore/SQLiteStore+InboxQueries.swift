@@ -62,15 +62,17 @@ extension SQLiteStore {
             let row = try db.cachedRow(
                 sql: """
                     SELECT
-                      COALESCE(SUM(c.status != 'resolved' AND c.assignee_id = ?), 0) AS mine,
-                      COALESCE(SUM(c.status != 'resolved' AND c.assignee_id = ? AND c.awaiting_reply), 0) AS mine_waiting,
-                      COALESCE(SUM(c.status != 'resolved' AND c.assignee_id IS NULL), 0) AS unassigned,
-                      COALESCE(SUM(c.status != 'resolved' AND c.assignee_id IS NULL AND c.awaiting_reply), 0) AS unassigned_waiting,
-                      COALESCE(SUM(c.status != 'resolved'), 0) AS open,
-                      COALESCE(SUM(c.status != 'resolved' AND c.awaiting_reply), 0) AS open_waiting,
-                      COALESCE(SUM(c.status = 'resolved'), 0) AS resolved,
-                      COALESCE(SUM(c.status = 'resolved' AND c.awaiting_reply), 0) AS resolved_waiting
-                    FROM conversations c WHERE \(visible.sql)
+                      COALESCE(SUM(ct.banned_at IS NULL AND c.status != 'resolved' AND c.assignee_id = ?), 0) AS mine,
+                      COALESCE(SUM(ct.banned_at IS NULL AND c.status != 'resolved' AND c.assignee_id = ? AND c.awaiting_reply), 0) AS mine_waiting,
+                      COALESCE(SUM(ct.banned_at IS NULL AND c.status != 'resolved' AND c.assignee_id IS NULL), 0) AS unassigned,
+                      COALESCE(SUM(ct.banned_at IS NULL AND c.status != 'resolved' AND c.assignee_id IS NULL AND c.awaiting_reply), 0) AS unassigned_waiting,
+                      COALESCE(SUM(ct.banned_at IS NULL AND c.status != 'resolved'), 0) AS open,
+                      COALESCE(SUM(ct.banned_at IS NULL AND c.status != 'resolved' AND c.awaiting_reply), 0) AS open_waiting,
+                      COALESCE(SUM(ct.banned_at IS NULL AND c.status = 'resolved'), 0) AS resolved,
+                      COALESCE(SUM(ct.banned_at IS NULL AND c.status = 'resolved' AND c.awaiting_reply), 0) AS resolved_waiting,
+                      COALESCE(SUM(ct.banned_at IS NOT NULL), 0) AS banned,
+                      COALESCE(SUM(ct.banned_at IS NOT NULL AND c.awaiting_reply), 0) AS banned_waiting
+                    FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE \(visible.sql)
                     """,
                 arguments: [me, me] + visible.arguments
             )
@@ -82,6 +84,7 @@ extension SQLiteStore {
                 .unassigned: count("unassigned", "unassigned_waiting"),
                 .all: count("open", "open_waiting"),
                 .resolved: count("resolved", "resolved_waiting"),
+                .banned: count("banned", "banned_waiting"),
             ]
         }
     }

@@ -7,10 +7,11 @@ extension SQLiteStore {
     /// `IngestDecision` decide, apply its changes and append its events.
     public func ingest(_ event: InboundEvent) async throws -> IngestOutcome {
         let reopenWindow = self.reopenWindow
+        let floodLimits = self.floodLimits
         do {
             return try await pool.write { db in
                 guard try IngestWrites.claimReceipt(db, event) else { return .duplicate }
-                let snapshot = try IngestSnapshotLoader(db: db, event: event).load()
+                let snapshot = try IngestSnapshotLoader(db: db, event: event, floodLimits: floodLimits).load()
                 let plan = IngestDecision.decide(event, snapshot, reopenWindow: reopenWindow)
                 // Same message under a new delivery key (a messenger retry): roll back the receipt too.
                 guard !plan.isDuplicate else { throw DuplicateDelivery() }

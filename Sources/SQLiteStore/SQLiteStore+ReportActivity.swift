@@ -17,7 +17,7 @@ extension SQLiteStore {
         let conversationCondition = filter.sql.isEmpty ? "" : " AND m.conversation_id IN (SELECT c.id FROM conversations c WHERE 1 = 1\(filter.sql))"
         let messageSQL = """
             SELECT m.created_at, m.direction = 'in' FROM messages m
-            WHERE m.created_at >= ? AND m.created_at < ? AND m.direction IN ('in', 'out')\(conversationCondition)
+            WHERE m.created_at >= ? AND m.created_at < ? AND m.direction IN ('in', 'out') AND m.hold IS NULL\(conversationCondition)
             ORDER BY m.created_at
             """
         let openedSQL = """

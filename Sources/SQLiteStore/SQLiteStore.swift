@@ -18,13 +18,15 @@ public struct NewerDatabaseError: Error, CustomStringConvertible {
 public final class SQLiteStore: Store {
     let pool: DatabasePool
     let reopenWindow: TimeInterval
+    let floodLimits: FloodLimits
 
     /// Opens (creating if needed) the database file and migrates it.
     /// - Parameters:
     ///   - path: the SQLite file; its WAL and SHM files live beside it.
     ///   - reopenWindow: how long after resolution a client message reopens a conversation.
+    ///   - floodLimits: when an identity that sends too many messages is muted (`FloodRule`).
     /// - Throws: when the file cannot be opened or a migration fails.
-    public init(path: String, reopenWindow: TimeInterval = ConversationPolicy.defaultReopenWindow) throws {
+    public init(path: String, reopenWindow: TimeInterval = ConversationPolicy.defaultReopenWindow, floodLimits: FloodLimits = .standard) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
@@ -34,6 +36,7 @@ public final class SQLiteStore: Store {
         }
         self.pool = try DatabasePool(path: path, configuration: configuration)
         self.reopenWindow = reopenWindow
+        self.floodLimits = floodLimits
         try Self.refuseNewer(pool, path: path)
         try SQLiteMigrations.migrator.migrate(pool)
     }

@@ -75,6 +75,7 @@ extension AppConfig {
         let metricsAddress = loadMetricsAddress(value, problems: &problems)
         let idleTimeout = loadIdleTimeout(value, problems: &problems)
         let mediaLinkLifetime = loadMediaLinkLifetime(value, problems: &problems)
+        let floodLimits = loadFloodLimits(value, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return AppConfig(
             host: host,
@@ -95,7 +96,8 @@ extension AppConfig {
             webhooksManifest: value("SWITCHBOARD_WEBHOOKS_MANIFEST"),
             metricsAddress: metricsAddress,
             idleTimeout: idleTimeout,
-            mediaLinkLifetime: mediaLinkLifetime
+            mediaLinkLifetime: mediaLinkLifetime,
+            floodLimits: floodLimits
         )
     }
 

@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+public import SwitchboardCore
 
 /// Switchboard's settings, read once at start from flags, `SWITCHBOARD_*` variables and an optional file.
 ///
@@ -32,6 +33,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
     public var proxy: String?
     /// Seconds without a session before an online or away operator goes offline.
     public var presenceTimeout: TimeInterval
+    /// When a client identity that sends too many messages is muted (`SWITCHBOARD_FLOOD_*`).
+    public var floodLimits: FloodLimits
     /// Folder of `*.yaml` channel manifests that `serve` applies at start.
     public var channelsDirectory: String
     /// How long a deep-link context key can be used after it is created.
@@ -78,6 +81,9 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
             "SWITCHBOARD_IDLE_TIMEOUT",
             "seconds an HTTP connection may stay silent before it is closed (1-3600), default 75; WebSockets are pinged every half of it (at most 30)"
         ),
+        ("SWITCHBOARD_FLOOD_MESSAGES", "messages one client identity may send in the flood window before it is muted (1-10000), default 20"),
+        ("SWITCHBOARD_FLOOD_WINDOW", "seconds of the flood window (1-86400), default 60"),
+        ("SWITCHBOARD_FLOOD_MUTE", "seconds a flooding identity stays muted: stored quietly, told once (1-86400), default 600"),
     ]
 
     /// Creates a config from already-validated values.
@@ -100,7 +106,8 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         webhooksManifest: String? = nil,
         metricsAddress: MetricsAddress? = nil,
         idleTimeout: TimeInterval = AppConfig.defaultIdleTimeout,
-        mediaLinkLifetime: TimeInterval = AppConfig.defaultMediaLinkLifetime
+        mediaLinkLifetime: TimeInterval = AppConfig.defaultMediaLinkLifetime,
+        floodLimits: FloodLimits = .standard
     ) {
         self.host = host
         self.port = port
@@ -123,6 +130,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         self.webhooksManifest = webhooksManifest
         self.metricsAddress = metricsAddress
         self.idleTimeout = idleTimeout
+        self.floodLimits = floodLimits
     }
 
     public var description: String {
@@ -132,7 +140,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
             + "media_dir=\(mediaDirectory) media_max_bytes=\(mediaMaxBytes) secret_key=\(secretKey == nil ? "file \(secretKeyFile)" : "<set>") "
             + "proxy=\(proxyShown) presence_timeout=\(Int(presenceTimeout)) channels_dir=\(channelsDirectory) context_ttl=\(Int(contextTTL)) auto_link_by_phone=\(autoLinkByPhone)"
             + " webhooks_allow_private=\(webhooksAllowPrivate) webhooks_manifest=\(webhooksManifest ?? "none") metrics_address=\(metricsAddress?.description ?? "main")"
-            + " idle_timeout=\(Int(idleTimeout)) media_link_ttl=\(Int(mediaLinkLifetime))"
+            + " idle_timeout=\(Int(idleTimeout)) media_link_ttl=\(Int(mediaLinkLifetime)) flood=\(floodLimits.messages)/\(Int(floodLimits.window))s mute=\(Int(floodLimits.mute))s"
     }
 }
 

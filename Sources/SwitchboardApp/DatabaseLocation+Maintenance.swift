@@ -7,7 +7,7 @@ import SQLiteStore
 ///   otherwise what opening or migrating the database throws.
 public func openStore(_ config: AppConfig) throws -> any AppStore {
     switch try DatabaseLocation(config.databasePath) {
-    case .sqlite(let path): try SQLiteStore(path: path)
+    case .sqlite(let path): try SQLiteStore(path: path, floodLimits: config.floodLimits)
     }
 }
 

@@ -36,6 +36,8 @@ public struct AssignmentPlan: Sendable, Equatable {
         for waiting in snapshot.waiting {
             // The client is still picking a department from the start keyboard (for a short while).
             if waiting.awaitingDepartment, waiting.waitingSince > choiceDeadline { continue }
+            // A banned client's conversation is never handed to an operator.
+            if waiting.contactBanned { continue }
             guard candidates.contains(where: \.hasRoom) else { break }
             let department = waiting.departmentID
             let routing = department.flatMap { snapshot.departments[$0] } ?? snapshot.defaultRouting

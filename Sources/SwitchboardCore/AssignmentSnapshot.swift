@@ -13,6 +13,8 @@ public struct AssignmentSnapshot: Sendable, Equatable {
         public var waitingSince: Date
         /// Whoever held this conversation before it was released.
         public var previousAssignee: OperatorID?
+        /// The client is banned: the conversation stays out of everyone's way.
+        public var contactBanned: Bool
 
         /// Creates a queue entry.
         public init(
@@ -21,7 +23,8 @@ public struct AssignmentSnapshot: Sendable, Equatable {
             departmentID: DepartmentID? = nil,
             awaitingDepartment: Bool = false,
             waitingSince: Date,
-            previousAssignee: OperatorID? = nil
+            previousAssignee: OperatorID? = nil,
+            contactBanned: Bool = false
         ) {
             self.conversationID = conversationID
             self.contactID = contactID
@@ -29,6 +32,7 @@ public struct AssignmentSnapshot: Sendable, Equatable {
             self.awaitingDepartment = awaitingDepartment
             self.waitingSince = waitingSince
             self.previousAssignee = previousAssignee
+            self.contactBanned = contactBanned
         }
     }
 

@@ -26,6 +26,8 @@ public enum AutomationText: String, Sendable, Codable, CaseIterable {
     case feedbackComment = "feedback_comment"
     /// The feedback is complete.
     case feedbackThanks = "feedback_thanks"
+    /// Flood control muted the client: sent once per mute.
+    case floodNotice = "flood_notice"
 
     /// Placeholders a text may use; anything else in braces is refused when an admin edits a text.
     public static let placeholders: Set<String> = ["client_name", "operator_name", "queue_position", "back_at"]
@@ -57,6 +59,7 @@ public enum AutomationText: String, Sendable, Codable, CaseIterable {
         case .feedbackScore: "Rate us from 1 to 5"
         case .feedbackComment: "What went wrong?"
         case .feedbackThanks: "Thank you for your feedback!"
+        case .floodNotice: "You are sending a lot of messages at once. We keep every one of them; an operator will read them together."
         }
     }
 
@@ -75,6 +78,7 @@ public enum AutomationText: String, Sendable, Codable, CaseIterable {
         case .feedbackScore: "Оцените нас от 1 до 5"
         case .feedbackComment: "Что пошло не так?"
         case .feedbackThanks: "Спасибо за отзыв!"
+        case .floodNotice: "Вы отправляете много сообщений подряд. Мы сохраним каждое, оператор прочитает их вместе."
         }
     }
 
@@ -93,6 +97,7 @@ public enum AutomationText: String, Sendable, Codable, CaseIterable {
         case .feedbackScore: "Оцініть нас від 1 до 5"
         case .feedbackComment: "Що пішло не так?"
         case .feedbackThanks: "Дякуємо за відгук!"
+        case .floodNotice: "Ви надсилаєте багато повідомлень поспіль. Ми збережемо кожне, оператор прочитає їх разом."
         }
     }
 }

@@ -38,6 +38,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     /// An operator's sessions were revoked (deactivation, password change; payload: `{"operatorID"}`):
     /// their open inbox streams whose session is gone close.
     case operatorSessionsRevoked = "operator.sessions_revoked"
+    /// Flood control muted a client's identity (payload: `FloodMutePayload`); automation tells the client once.
+    case identityMuted = "identity.muted"
 }
 
 /// An entry of the event log. `seq` increases monotonically; readers resume with "after seq N".

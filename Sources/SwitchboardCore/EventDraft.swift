@@ -19,6 +19,7 @@ public enum EventPayload: Sendable, Equatable, Encodable {
     case merge(MergePayload)
     case revision(MessageRevisionPayload)
     case revisionDelivery(RevisionDeliveryPayload)
+    case floodMute(FloodMutePayload)
 
     /// Encodes the wrapped value itself, so the log's JSON is the payload's own shape.
     public func encode(to encoder: any Encoder) throws {
@@ -40,6 +41,7 @@ public enum EventPayload: Sendable, Equatable, Encodable {
         case .merge(let value): try value.encode(to: encoder)
         case .revision(let value): try value.encode(to: encoder)
         case .revisionDelivery(let value): try value.encode(to: encoder)
+        case .floodMute(let value): try value.encode(to: encoder)
         }
     }
 }

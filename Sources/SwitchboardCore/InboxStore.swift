@@ -84,6 +84,12 @@ public protocol InboxStore: Store {
     ) async throws -> [Event]
     /// Updates how to address a contact and the shared notes; `preferredName` `.some(nil)` clears it.
     func updateContact(_ id: ContactID, preferredName: String??, notes: String?, at now: Date) async throws -> (Contact, [Event])
+    /// Bans a contact for `reason`, or with nil lifts its ban, and audits it in the same transaction
+    /// (nothing is written when nothing changes); returns the ban as it now is.
+    /// - Throws: `StoreError.notFound` for an unknown contact.
+    func setBan(_ contactID: ContactID, reason: String?, by actor: AuditActor, at now: Date) async throws -> (ContactBan?, [Event])
+    /// A contact's ban, nil when it is not banned.
+    func ban(of contactID: ContactID) async throws -> ContactBan?
 
     /// Shared canned replies and the operator's own.
     func cannedReplies(for operatorID: OperatorID) async throws -> [CannedReply]

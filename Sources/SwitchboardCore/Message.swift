@@ -71,6 +71,9 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
     public var deletedAt: Date?
     /// How a client message sounds (`Sentiment.classify`); nil for neutral and for other messages.
     public var sentiment: Sentiment?
+    /// Set on a client message stored without the usual handling (banned contact, flooding identity):
+    /// it opened nothing, notified nobody and stays out of queues and reports.
+    public var hold: MessageHold?
 
     /// Creates a message value.
     public init(
@@ -86,7 +89,8 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
         createdAt: Date,
         editedAt: Date? = nil,
         deletedAt: Date? = nil,
-        sentiment: Sentiment? = nil
+        sentiment: Sentiment? = nil,
+        hold: MessageHold? = nil
     ) {
         self.id = id
         self.conversationID = conversationID
@@ -101,5 +105,6 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
         self.editedAt = editedAt
         self.deletedAt = deletedAt
         self.sentiment = sentiment
+        self.hold = hold
     }
 }

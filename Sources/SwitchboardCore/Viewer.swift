@@ -42,4 +42,6 @@ public enum ConversationFilter: String, Sendable, CaseIterable {
     case all
     /// Resolved.
     case resolved
+    /// Conversations of banned contacts, whatever their status; no other queue shows them.
+    case banned
 }

@@ -45,6 +45,12 @@ extension AutomationService {
         try await send(context.draft(.escalated, trigger: "escalated"))
     }
 
+    /// Flood control muted the client: one notice in their language per mute, whatever the conversation's status.
+    func floodMuted(_ mute: FloodMutePayload) async throws {
+        guard let context = try await AutomationContext.load(mute.conversationID, store: store) else { return }
+        try await send(context.draft(.floodNotice, trigger: "flood:\(Int64(mute.mutedUntil.timeIntervalSince1970))"))
+    }
+
     /// An operator took the conversation: a greeting with their name, once per operator, unless that
     /// operator has already written to the client (a reply that took the conversation needs no introduction).
     func greet(_ conversationID: ConversationID) async throws {

@@ -99,7 +99,8 @@ public struct AutomationService: Service {
             try await conversationOpened(conversationID, at: event.occurredAt)
         case .messageCreated:
             let message = try Self.decoder.decode(Message.self, from: Data(event.payload.utf8))
-            guard message.direction != .internalNote, message.author != .bot, message.author != .system else { return }
+            // A held message (banned contact, muted identity) starts nothing, not even the idle timer.
+            guard message.direction != .internalNote, message.author != .bot, message.author != .system, message.hold == nil else { return }
             try await scheduleAutoClose(conversationID, idleFrom: message.createdAt)
         case .conversationAssigned:
             try await greet(conversationID)
@@ -107,6 +108,9 @@ public struct AutomationService: Service {
             try await escalated(conversationID, at: event.occurredAt)
         case .conversationStatusChanged:
             try await statusChanged(conversationID)
+        case .identityMuted:
+            let mute = try Self.decoder.decode(FloodMutePayload.self, from: Data(event.payload.utf8))
+            try await floodMuted(mute)
         case .conversationFeedback:
             let feedback = try Self.decoder.decode(ConversationFeedback.self, from: Data(event.payload.utf8))
             try await askFeedback(feedback)

@@ -62,6 +62,8 @@ struct TimelineMessageDTO: Encodable {
     let revision: RevisionStatus?
     let channel: ChannelRef
     let sentiment: Sentiment?
+    /// Set on a client message stored without the usual handling (banned client, flood control).
+    let hold: MessageHold?
 
     init(_ entry: TimelineEntry) {
         let message = entry.message
@@ -81,6 +83,7 @@ struct TimelineMessageDTO: Encodable {
         revision = entry.revision
         channel = entry.channel
         sentiment = message.sentiment
+        hold = message.hold
     }
 }
 
@@ -146,6 +149,8 @@ struct ConversationDetailDTO: Encodable {
     let replyIdentityID: IdentityID?
     /// The client's answers to "was your question resolved?", the score and the comment; nil when not asked.
     let feedback: ConversationFeedback?
+    /// The client's ban, nil when not banned.
+    let ban: ContactBan?
 }
 
 /// A contact with their identities and conversations.
@@ -164,6 +169,8 @@ struct ContactDetailDTO: Encodable {
     let merges: [ContactMerge]
     /// Other contacts with the same verified phone number, offered for linking.
     let phoneMatches: [ContactRef]
+    /// The client's ban, nil when not banned.
+    let ban: ContactBan?
 }
 
 /// A canned reply as the API shows it.

@@ -4,7 +4,8 @@ public import Hummingbird
 import SwitchboardCore
 import SwitchboardEngine
 
-/// `GET`/`PATCH /api/v1/contacts/{id}`: the client panel's data and the preferred form of address.
+/// `GET`/`PATCH /api/v1/contacts/{id}`: the client panel's data and the preferred form of address;
+/// `POST`/`DELETE /api/v1/contacts/{id}/ban` for supervisors and admins.
 public struct ContactController: Sendable {
     let dependencies: InboxDependencies
 
@@ -53,7 +54,8 @@ public struct ContactController: Sendable {
                     conversations: conversations,
                     labels: try await dependencies.store.labels(ofContact: contact.id),
                     merges: try await dependencies.store.merges(into: contact.id),
-                    phoneMatches: try await IdentityController.visiblePhoneMatches(of: contact.id, store: dependencies.store, viewer: viewer)
+                    phoneMatches: try await IdentityController.visiblePhoneMatches(of: contact.id, store: dependencies.store, viewer: viewer),
+                    ban: try await dependencies.store.ban(of: contact.id)
                 )
             )
         }
@@ -70,7 +72,33 @@ public struct ContactController: Sendable {
             let updated = try await dependencies.inbox.updateContact(contact.id, preferredName: update.preferredName, notes: update.notes)
             return try JSONResponse.make(updated)
         }
+        let supervisors = routes.group(context: SupervisorRequestContext.self)
+        supervisors.post("api/v1/contacts/:id/ban") { request, context in
+            let contact = try await bannableContact(context)
+            let body = try await JSONResponse.decode(BanRequest.self, from: request, limit: 16 * 1024)
+            let ban = try await StoreErrorMapping.mapped {
+                try await dependencies.inbox.ban(contact, reason: body.reason, by: .operator(context.signedIn.account))
+            }
+            return try JSONResponse.make(ban)
+        }
+        supervisors.delete("api/v1/contacts/:id/ban") { _, context in
+            let contact = try await bannableContact(context)
+            try await StoreErrorMapping.mapped { try await dependencies.inbox.unban(contact, by: .operator(context.signedIn.account)) }
+            return Response(status: .noContent)
+        }
         return routes
+    }
+
+    struct BanRequest: Decodable {
+        let reason: String
+    }
+
+    /// The contact a supervisor bans or lets back: an existing one (supervisors see every department).
+    private func bannableContact(_ context: SupervisorRequestContext) async throws -> ContactID {
+        guard let raw = context.parameters.get("id"), let id = Int64(raw), let contact = try await dependencies.store.contact(ContactID(id)) else {
+            throw APIError(.notFound, code: "not_found", message: "No such contact.")
+        }
+        return contact.id
     }
 
     /// A contact the viewer may see: one with at least one visible conversation.

@@ -87,7 +87,8 @@ public struct ConversationController: Sendable {
                 merges: try await store.merges(into: contact.id),
                 phoneMatches: try await IdentityController.visiblePhoneMatches(of: contact.id, store: store, viewer: viewer),
                 replyIdentityID: try await replyIdentity(contact.id),
-                feedback: try await store.feedback(summary.id)
+                feedback: try await store.feedback(summary.id),
+                ban: try await store.ban(of: contact.id)
             )
         )
     }

@@ -45,6 +45,14 @@ import Testing
         #expect(plan.assignments.map(\.conversationID) == [ConversationID(10)])
     }
 
+    @Test func aBannedClientsConversationIsNeverAssigned() {
+        var banned = waiting(10)
+        banned.contactBanned = true
+        let snapshot = AssignmentSnapshot(waiting: [banned, waiting(11)], candidates: [AssignmentCandidate(operatorID: anna, load: 0, capacity: 2)])
+        let plan = AssignmentPlan(snapshot, at: now)
+        #expect(plan.assignments.map(\.conversationID) == [ConversationID(11)])
+    }
+
     @Test func onlyDepartmentMembersTakeItsConversations() {
         let sales = DepartmentID(3)
         let snapshot = AssignmentSnapshot(

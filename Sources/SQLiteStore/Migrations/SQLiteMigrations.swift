@@ -58,6 +58,7 @@ enum SQLiteMigrations {
             // 0029, 0030: never used (see `unusedNumbers`).
             Migration("0031_message_albums", migration0031MessageAlbums),
             Migration("0032_message_revisions", migration0032MessageRevisions),
+            Migration("0033_ban_and_flood", migration0033BanAndFlood),
         ]
     }
 

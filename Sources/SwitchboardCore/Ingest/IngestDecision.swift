@@ -93,6 +93,7 @@ public struct IngestDecision {
         _ attachments: [Attachment]
     ) -> (ConversationID, MessageID)? {
         if externalID != nil, snapshot.message != nil { return nil }
+        if let held = heldMessage(externalID: externalID, text: text, attachments) { return held }
         let pending = snapshot.identity?.pendingContextKey
         let context = IngestReads.contextKey(event, pendingContextKey: pending)
         if pending != nil { changes.append(.setPendingContext(identity.id, key: nil)) }

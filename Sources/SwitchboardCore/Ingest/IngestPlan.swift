@@ -52,6 +52,8 @@ public enum IngestChange: Sendable, Equatable {
     case setPendingContext(IdentityID, key: String?)
     /// The identity becomes the owner of an unclaimed deep-link context.
     case claimContext(key: String, by: IdentityID, at: Date)
+    /// Flood control's count of the identity as it now is.
+    case setFlood(IdentityID, FloodState)
     /// The client answered "how should we address you?".
     case setPreferredName(ContactID, name: String)
 

@@ -24,6 +24,13 @@ public struct IngestSnapshot: Sendable, Equatable {
     public var escalationWords: [String]
     /// The ids the next inserted rows get; a decision that creates a row uses them.
     public var nextIDs: ReservedIDs
+    /// The sender's contact's ban, nil when it is not banned.
+    public var ban: ContactBan?
+    /// For a banned contact: its latest conversation on any identity, where a message from an
+    /// identity without a conversation of its own is kept.
+    public var contactLatest: ConversationID?
+    /// The desk's flood limits.
+    public var floodLimits: FloodLimits
 
     /// Creates a snapshot.
     public init(
@@ -36,7 +43,10 @@ public struct IngestSnapshot: Sendable, Equatable {
         contactAskedForAddress: Contact? = nil,
         pressedDepartmentExists: Bool = false,
         escalationWords: [String] = Escalation.defaultWords,
-        nextIDs: ReservedIDs
+        nextIDs: ReservedIDs,
+        ban: ContactBan? = nil,
+        contactLatest: ConversationID? = nil,
+        floodLimits: FloodLimits = .standard
     ) {
         self.channel = channel
         self.identity = identity
@@ -48,6 +58,9 @@ public struct IngestSnapshot: Sendable, Equatable {
         self.pressedDepartmentExists = pressedDepartmentExists
         self.escalationWords = escalationWords
         self.nextIDs = nextIDs
+        self.ban = ban
+        self.contactLatest = contactLatest
+        self.floodLimits = floodLimits
     }
 }
 
@@ -74,10 +87,13 @@ public struct IdentityRow: Sendable, Equatable {
     public var identity: Identity
     /// A context key from opening the chat (Viber `conversation_started`), waiting for the first message.
     public var pendingContextKey: String?
+    /// Flood control's count of the identity, nil before its first counted message.
+    public var flood: FloodState?
 
-    public init(identity: Identity, pendingContextKey: String? = nil) {
+    public init(identity: Identity, pendingContextKey: String? = nil, flood: FloodState? = nil) {
         self.identity = identity
         self.pendingContextKey = pendingContextKey
+        self.flood = flood
     }
 }
 

@@ -31,7 +31,8 @@ public enum WebhookEventMapping {
                 return nil
             }
         case .messageCreated:
-            guard let message = try? decoder.decode(Message.self, from: payload) else { return nil }
+            // A held message (banned or flooding client) notifies no one, outside systems included.
+            guard let message = try? decoder.decode(Message.self, from: payload), message.hold == nil else { return nil }
             switch message.direction {
             case .inbound: type = .messageIn
             case .outbound: type = .messageOut

@@ -92,6 +92,8 @@ export const api = {
 
   updateContact: (id, fields) => request('PATCH', `/api/v1/contacts/${encodeURIComponent(id)}`, { json: fields }),
   mergeContacts: (targetID, contactID) => request('POST', `/api/v1/contacts/${encodeURIComponent(targetID)}/merge`, { json: { contactID } }),
+  banContact: (contactID, reason) => request('POST', `/api/v1/contacts/${encodeURIComponent(contactID)}/ban`, { json: { reason } }),
+  unbanContact: (contactID) => request('DELETE', `/api/v1/contacts/${encodeURIComponent(contactID)}/ban`),
   undoMerge: (mergeID) => request('POST', `/api/v1/merges/${encodeURIComponent(mergeID)}/undo`),
   setContactLabels: (id, labels) => request('PUT', `/api/v1/contacts/${encodeURIComponent(id)}/labels`, { json: { labels } }),
   setConversationLabels: (id, labels) => request('PUT', `${conversation(id)}/labels`, { json: { labels } }),

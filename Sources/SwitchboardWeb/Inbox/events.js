@@ -105,11 +105,12 @@ async function nameBotMessage(message) {
 
 function messageCreated(event) {
   const message = event.data;
-  // Automatic messages show in the timeline but never become the list's preview or move a conversation.
-  if (message.author?.kind === 'bot') {
+  // Automatic messages, and a banned or flooding client's held messages, show in the timeline but never
+  // become the list's preview, move a conversation or ping anyone.
+  if (message.author?.kind === 'bot' || message.hold) {
     if (inOpenTimeline(event)) {
       upsertMessage(timelineMessage(message));
-      nameBotMessage(message);
+      if (!message.hold) nameBotMessage(message);
     }
     return;
   }

@@ -21,7 +21,7 @@ export const state = {
   me: null,
   /** Operators by id (names for assignees and authors). */
   operators: new Map(),
-  queues: { mine: null, unassigned: null, all: null, resolved: null },
+  queues: { mine: null, unassigned: null, all: null, resolved: null, banned: null },
   filter: 'all',
   /** Only conversations with this label (on them or their contact); empty for all. */
   label: '',
@@ -43,6 +43,8 @@ export const state = {
 /** Whether a conversation belongs in the list under the current filter. */
 export function matchesFilter(summary, filter = state.filter) {
   const resolved = summary.status === 'resolved';
+  // Only the server knows a summary's ban: the Banned list keeps what its pages brought and adds nothing live.
+  if (filter === 'banned') return state.list.byId.has(summary.id);
   switch (filter) {
     case 'mine':
       return !resolved && summary.assignee?.id === state.me?.id;

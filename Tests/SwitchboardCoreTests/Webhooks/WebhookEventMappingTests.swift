@@ -42,6 +42,14 @@ import Testing
         #expect(WebhookEventMapping.body(for: try event(.messageCreated, message(.internalNote, author: .operator(OperatorID(4))))) == nil)
     }
 
+    @Test func aHeldClientMessageNotifiesNoWebhook() throws {
+        for hold in MessageHold.allCases {
+            var held = message(.inbound, author: .client)
+            held.hold = hold
+            #expect(WebhookEventMapping.body(for: try event(.messageCreated, held)) == nil)
+        }
+    }
+
     @Test func statusChangesBecomeResolvedOrReopenedAndOthersNothing() throws {
         let resolve = StatusChangePayload(conversationID: ConversationID(5), from: .open, to: .resolved, reopened: false)
         let reopen = StatusChangePayload(conversationID: ConversationID(5), from: .resolved, to: .open, reopened: true)

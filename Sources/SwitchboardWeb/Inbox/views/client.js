@@ -7,6 +7,7 @@ import { addressQuestion, channelLabel, relativeTime, fullTime, guessLanguage } 
 import { updateContact, openConversation } from '../inbox.js';
 import { channelBadge } from './list.js';
 import { renderContinuity } from './continuity.js';
+import { renderBan } from './ban.js';
 import { api } from '../api.js';
 import { showError } from './toast.js';
 import { renderReviewPanel } from './reviews.js';
@@ -84,6 +85,7 @@ export function renderClientPanel() {
     section('Feedback', feedback),
     renderReviewPanel(),
     section('Notes', notes),
+    section('Ban', renderBan()),
     section('Previous conversations', previous));
 
   editable(preferred, { read: () => state.detail?.contact?.preferredName, save: (value) => updateContact({ preferredName: value || null }), status });

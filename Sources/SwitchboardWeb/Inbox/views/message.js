@@ -38,6 +38,14 @@ function sentimentBadge(message) {
   return tag ? h(`span.sentiment.sentiment-${message.sentiment}`, { title: tag.text, 'aria-label': tag.text, dataset: { sentiment: message.sentiment } }, tag.symbol) : null;
 }
 
+const holds = { banned: 'from a banned client', flood: 'muted: sent too fast' };
+
+/** A held client message (banned client, flood control) says so: it opened nothing and pinged nobody. */
+function holdMark(message) {
+  const text = holds[message.hold];
+  return text ? h('span.hold-mark.muted', { dataset: { hold: message.hold }, title: 'Stored without notifying anyone' }, text) : null;
+}
+
 /** Renders a timeline entry. */
 export function renderMessage(message) {
   if (message.direction === 'system' || message.author?.kind === 'system') {
@@ -64,6 +72,7 @@ export function renderMessage(message) {
       deleted,
       revisionMark(message),
       sentimentBadge(message),
+      holdMark(message),
       deliveryMark(message)));
   const actions = revisionActions(message, bubble);
   if (actions) bubble.append(actions);

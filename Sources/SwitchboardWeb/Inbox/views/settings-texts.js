@@ -20,6 +20,7 @@ const kinds = {
   feedback_score: 'Feedback: asking for a score from 1 to 5',
   feedback_comment: 'Feedback: asking what went wrong (score below 3)',
   feedback_thanks: 'Feedback: thanks',
+  flood_notice: 'Flood control muted the client (sent once per mute)',
 };
 const languages = [['en', 'English'], ['ru', 'Russian'], ['uk', 'Ukrainian']];
 let language = 'en';

@@ -19,6 +19,7 @@ const queues = [
   { filter: 'unassigned', label: 'Unassigned', key: 'unassigned' },
   { filter: 'all', label: 'All open', key: 'all' },
   { filter: 'resolved', label: 'Resolved', key: 'resolved' },
+  { filter: 'banned', label: 'Banned', key: 'banned' },
 ];
 
 /**
@@ -73,7 +74,7 @@ export function renderSidebar({ onSignOut }) {
     },
     h('span.queue-label', null, label),
     counts ? h('span.queue-total', null, String(counts.total)) : null,
-    awaiting > 0 && filter !== 'resolved' ? h('span.count', { dataset: { queueCount: key } }, String(awaiting)) : null);
+    awaiting > 0 && filter !== 'resolved' && filter !== 'banned' ? h('span.count', { dataset: { queueCount: key } }, String(awaiting)) : null);
   }));
   on('queues', renderQueues);
   on('list', renderQueues);
