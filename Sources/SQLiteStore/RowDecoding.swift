@@ -89,7 +89,10 @@ enum RowDecoding {
             failureReason: row["failure_reason"],
             createdAt: date(row, "created_at"),
             editedAt: optionalDate(row, "edited_at"),
-            sentiment: try (row["sentiment"] as String?).map { try decodeEnum($0, "sentiment") }
+            sentiment: try (row["sentiment"] as String?).map { try decodeEnum($0, "sentiment") },
+            member: (row["member_external_id"] as String?).map { id in
+                GroupMember(externalID: id, displayName: row["member_name"] ?? "", username: row["member_username"])
+            }
         )
     }
 

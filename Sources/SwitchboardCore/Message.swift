@@ -69,6 +69,8 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
     public var editedAt: Date?
     /// How a client message sounds (`Sentiment.classify`); nil for neutral and for other messages.
     public var sentiment: Sentiment?
+    /// In a group conversation: the member who wrote this client message (the client is the group).
+    public var member: GroupMember?
 
     /// Creates a message value.
     public init(
@@ -83,8 +85,10 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
         failureReason: String? = nil,
         createdAt: Date,
         editedAt: Date? = nil,
-        sentiment: Sentiment? = nil
+        sentiment: Sentiment? = nil,
+        member: GroupMember? = nil
     ) {
+        self.member = member
         self.id = id
         self.conversationID = conversationID
         self.direction = direction

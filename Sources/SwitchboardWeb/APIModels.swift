@@ -59,6 +59,8 @@ struct TimelineMessageDTO: Encodable {
     let editedAt: Date?
     let channel: ChannelRef
     let sentiment: Sentiment?
+    /// In a group conversation, the member who wrote the client message.
+    let member: GroupMember?
 
     init(_ entry: TimelineEntry) {
         let message = entry.message
@@ -66,7 +68,8 @@ struct TimelineMessageDTO: Encodable {
         conversationID = message.conversationID
         direction = message.direction
         author = message.author
-        authorName = entry.authorName
+        // In a group the client is the group: the member who wrote is the author.
+        authorName = message.member?.displayName ?? entry.authorName
         text = message.text
         attachments = message.attachments.map(AttachmentDTO.init)
         externalID = message.externalID
@@ -76,6 +79,7 @@ struct TimelineMessageDTO: Encodable {
         editedAt = message.editedAt
         channel = entry.channel
         sentiment = message.sentiment
+        member = message.member
     }
 }
 
