@@ -1,7 +1,8 @@
 public import Foundation
 
 extension FakeTelegram {
-    /// Creates a group chat (`id` like `-4001`, or `-100…` for a supergroup) with the bot and `members`.
+    /// Creates a group chat (`id` like `-4001`, or `-100…` for a supergroup) with the bot and `members`;
+    /// for a group that exists, adds `members` to it.
     public func addGroup(id: Int64, title: String, members: [User]) async throws {
         try await state.addGroup(id: id, title: title, members: members)
     }

@@ -13,9 +13,15 @@ struct GroupChat: Sendable {
 }
 
 extension TelegramState {
-    /// A group chat is created with its members (the bot is one of them).
+    /// A group chat is created with its members (the bot is one of them); for a known group, the
+    /// members join it.
     func addGroup(id: Int64, title: String, members: [FakeTelegram.User]) throws {
         guard id < 0 else { throw FakeTelegram.FakeError.invalid("group chat ids are negative") }
+        if var known = groups[id] {
+            known.members += members.filter { member in !known.members.contains { $0.id == member.id } }
+            groups[id] = known
+            return
+        }
         // -100… ids are supergroups; shorter negative ids are basic groups, as the Bot API numbers them.
         let type = String(id).hasPrefix("-100") ? "supergroup" : "group"
         groups[id] = GroupChat(id: id, title: title, type: type, members: members)
