@@ -13,6 +13,7 @@ extension TelegramState {
         // `@channelusername` targets are not emulated: the fake only knows numeric chats.
         guard let chatId = Int64(raw) else { throw BotAPIError.badRequest("chat not found") }
         if blockedChats.contains(chatId) { throw BotAPIError.blocked }
+        try refuseMigrated(chatId)
         if config.strictChats, bots[request.token]?.knownChats.contains(chatId) != true {
             throw BotAPIError.badRequest("chat not found")
         }
@@ -64,7 +65,9 @@ extension TelegramState {
     func newMessage(token: String, chatId: Int64, request: BotRequest) -> [String: Any] {
         let messageId = bots[token]?.nextMessageId(in: chatId) ?? 1
         var chat: [String: Any] = ["id": chatId]
-        if chatId > 0 {
+        if let group = groups[chatId] {
+            chat = group.json
+        } else if chatId > 0 {
             chat["type"] = "private"
             chat["first_name"] = "User \(chatId)"
         } else {

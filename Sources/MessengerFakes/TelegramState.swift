@@ -12,6 +12,10 @@ actor TelegramState {
     var bots: [String: BotState] = [:]
     /// Chats whose user blocked every bot.
     var blockedChats: Set<Int64> = []
+    /// Group and supergroup chats by id.
+    var groups: [Int64: GroupChat] = [:]
+    /// Basic groups upgraded to supergroups: old id → supergroup id.
+    var migratedGroups: [Int64: Int64] = [:]
     /// Source of unique suffixes for file and callback ids.
     var sequence = 0
     /// Source of poll ids.

@@ -24,6 +24,7 @@ struct IngestSnapshotLoader {
             context: try contextKey.flatMap(context),
             contactAskedForAddress: try identity.flatMap { try contactAskedForAddress($0.identity.contactID) },
             pressedDepartmentExists: try pressed.map { try departmentExists($0) } ?? false,
+            migrationTarget: try IngestReads.migrationTarget(event).flatMap { try self.identity(externalID: $0) },
             escalationWords: try SQLiteStore.readRoutingSettings(db).escalationWords,
             nextIDs: try reservedIDs(),
             ban: ban,
@@ -49,7 +50,8 @@ struct IngestSnapshotLoader {
     private func channel() throws -> IngestChannel {
         guard
             let row = try db.cachedRow(
-                sql: "SELECT default_department_id, ask_department, EXISTS (SELECT 1 FROM departments) AS any_department FROM channels WHERE id = ?",
+                sql:
+                    "SELECT default_department_id, ask_department, answers_every_group_message, EXISTS (SELECT 1 FROM departments) AS any_department FROM channels WHERE id = ?",
                 arguments: [event.channelID.rawValue]
             )
         else { throw StoreError.notFound("channel \(event.channelID)") }
@@ -57,14 +59,19 @@ struct IngestSnapshotLoader {
             id: event.channelID,
             defaultDepartmentID: (row["default_department_id"] as Int64?).map(DepartmentID.init),
             asksDepartment: row["ask_department"],
-            departmentsExist: row["any_department"]
+            departmentsExist: row["any_department"],
+            answersEveryGroupMessage: row["answers_every_group_message"]
         )
     }
 
     private func identity() throws -> IdentityRow? {
+        try identity(externalID: event.sender.externalID)
+    }
+
+    private func identity(externalID: String) throws -> IdentityRow? {
         try db.cachedRow(
             sql: "SELECT * FROM identities WHERE channel_id = ? AND external_id = ?",
-            arguments: [event.channelID.rawValue, event.sender.externalID]
+            arguments: [event.channelID.rawValue, externalID]
         ).map { row in IdentityRow(identity: RowDecoding.identity(row), pendingContextKey: row["pending_context_key"], flood: flood(row)) }
     }
 

@@ -53,6 +53,8 @@ struct IngestWrites {
                 "UPDATE identities SET flood_window_start = ?, flood_count = ?, flood_muted_until = ? WHERE id = ?",
                 [state.windowStart.timeIntervalSince1970, state.count, state.mutedUntil?.timeIntervalSince1970, identity.rawValue]
             )
+        case .moveIdentity(let identity, let externalID):
+            try execute("UPDATE identities SET external_id = ? WHERE id = ?", [externalID, identity.rawValue])
         case .setPendingContext(let identity, let key):
             try execute("UPDATE identities SET pending_context_key = ? WHERE id = ?", [key, identity.rawValue])
         case .claimContext(let key, let identity, let at):
@@ -115,13 +117,15 @@ struct IngestWrites {
         case .insertClientMessage(let message, let channel):
             try execute(
                 """
-                INSERT INTO messages (id, conversation_id, channel_id, direction, author_kind, text, attachments, external_id, sentiment, created_at, hold)
-                VALUES (?, ?, ?, 'in', 'client', ?, ?, ?, ?, ?, ?)
+                INSERT INTO messages (id, conversation_id, channel_id, direction, author_kind, text, attachments, external_id, sentiment, created_at, hold,
+                                      member_external_id, member_name, member_username)
+                VALUES (?, ?, ?, 'in', 'client', ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     message.id.rawValue, message.conversationID.rawValue, channel.rawValue, message.text,
                     String(decoding: try JSONEncoder().encode(message.attachments), as: UTF8.self), message.externalID,
                     message.sentiment?.rawValue, message.createdAt.timeIntervalSince1970, message.hold?.rawValue,
+                    message.member?.externalID, message.member?.displayName, message.member?.username,
                 ]
             )
         case .startAlbum(let message, let channel, let key):

@@ -91,7 +91,10 @@ enum RowDecoding {
             editedAt: optionalDate(row, "edited_at"),
             deletedAt: optionalDate(row, "deleted_at"),
             sentiment: try (row["sentiment"] as String?).map { try decodeEnum($0, "sentiment") },
-            hold: try (row["hold"] as String?).map { try decodeEnum($0, "hold") }
+            hold: try (row["hold"] as String?).map { try decodeEnum($0, "hold") },
+            member: (row["member_external_id"] as String?).map { id in
+                GroupMember(externalID: id, displayName: row["member_name"] ?? "", username: row["member_username"])
+            }
         )
     }
 

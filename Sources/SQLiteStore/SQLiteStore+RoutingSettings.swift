@@ -78,12 +78,16 @@ extension SQLiteStore {
     public func channelRouting(_ id: ChannelID) async throws -> ChannelRouting {
         try await pool.read { db in
             guard
-                let row = try db.cachedRow(sql: "SELECT default_department_id, ask_department FROM channels WHERE id = ?", arguments: [id.rawValue])
+                let row = try db.cachedRow(
+                    sql: "SELECT default_department_id, ask_department, answers_every_group_message FROM channels WHERE id = ?",
+                    arguments: [id.rawValue]
+                )
             else { throw StoreError.notFound("channel \(id)") }
             return ChannelRouting(
                 channelID: id,
                 defaultDepartmentID: (row["default_department_id"] as Int64?).map(DepartmentID.init),
-                askDepartment: row["ask_department"]
+                askDepartment: row["ask_department"],
+                answersEveryGroupMessage: row["answers_every_group_message"]
             )
         }
     }
@@ -92,8 +96,10 @@ extension SQLiteStore {
         try await pool.write { db in
             try Self.mapConstraint("channel \(routing.channelID)") {
                 try db.cachedExecute(
-                    sql: "UPDATE channels SET default_department_id = ?, ask_department = ? WHERE id = ?",
-                    arguments: [routing.defaultDepartmentID?.rawValue, routing.askDepartment, routing.channelID.rawValue]
+                    sql: "UPDATE channels SET default_department_id = ?, ask_department = ?, answers_every_group_message = ? WHERE id = ?",
+                    arguments: [
+                        routing.defaultDepartmentID?.rawValue, routing.askDepartment, routing.answersEveryGroupMessage, routing.channelID.rawValue,
+                    ]
                 )
             }
             guard db.changesCount > 0 else { throw StoreError.notFound("channel \(routing.channelID)") }

@@ -28,6 +28,7 @@ struct TelegramChannelStarter: ChannelStarter {
             media: media,
             downloads: wiring.downloads,
             mediaAPI: TelegramBotAPI(token: token, endpoint: settings.endpoint, transport: wiring.downloadTransport),
+            botUsername: settings.botUsername,
             logger: logger
         )
         switch channel.mode {

@@ -52,6 +52,9 @@ public struct InboundEvent: Sendable, Equatable {
         case buttonPress(action: String)
         /// Anything the adapter cannot map: stored and shown as such, never dropped.
         case unsupported(kind: String, rawJSON: String)
+        /// The sender's chat now has another id (a Telegram group became a supergroup); the
+        /// sender's `externalID` is the old id. See `ChatMigrationRule`.
+        case chatMigrated(toExternalID: String)
     }
 
     public var channelID: ChannelID
@@ -64,15 +67,27 @@ public struct InboundEvent: Sendable, Equatable {
     /// For a `.message`: the messenger's album it is one item of (Telegram `media_group_id`). Albums
     /// arrive as one update per item; the items of one album make one stored message.
     public var albumKey: String?
+    /// Set when the event comes from a group chat: the sender is the group, this says which member
+    /// wrote and whether the message names the bot. Nil in private chats.
+    public var group: GroupMessageFacts?
 
     /// Creates an inbound event.
-    public init(channelID: ChannelID, deliveryKey: String, sender: SenderProfile, occurredAt: Date, payload: Payload, albumKey: String? = nil) {
+    public init(
+        channelID: ChannelID,
+        deliveryKey: String,
+        sender: SenderProfile,
+        occurredAt: Date,
+        payload: Payload,
+        albumKey: String? = nil,
+        group: GroupMessageFacts? = nil
+    ) {
         self.channelID = channelID
         self.deliveryKey = deliveryKey
         self.sender = sender
         self.occurredAt = occurredAt
         self.payload = payload
         self.albumKey = albumKey
+        self.group = group
     }
 }
 

@@ -74,6 +74,8 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
     /// Set on a client message stored without the usual handling (banned contact, flooding identity):
     /// it opened nothing, notified nobody and stays out of queues and reports.
     public var hold: MessageHold?
+    /// In a group conversation: the member who wrote this client message (the client is the group).
+    public var member: GroupMember?
 
     /// Creates a message value.
     public init(
@@ -90,8 +92,10 @@ public struct Message: Sendable, Codable, Equatable, Identifiable {
         editedAt: Date? = nil,
         deletedAt: Date? = nil,
         sentiment: Sentiment? = nil,
-        hold: MessageHold? = nil
+        hold: MessageHold? = nil,
+        member: GroupMember? = nil
     ) {
+        self.member = member
         self.id = id
         self.conversationID = conversationID
         self.direction = direction

@@ -59,6 +59,9 @@ public enum DeliveryFailure: Error, Sendable, Equatable {
     case transient(reason: String)
     /// Will never work as is (blocked by the user, bad request). `recipientUnreachable` marks the identity.
     case permanent(reason: String, recipientUnreachable: Bool)
+    /// The recipient's chat has a new id and refuses the old one (a Telegram group became a
+    /// supergroup): the identity moves there (`ChatMigrationRule`) and the message is sent again.
+    case recipientMoved(toExternalID: String, reason: String)
 }
 
 /// One messenger bot's outbound side, as the engine sees it.

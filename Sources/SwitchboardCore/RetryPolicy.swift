@@ -33,6 +33,9 @@ public struct RetryPolicy: Sendable, Equatable {
         case .retryAfter(let seconds, let reason):
             // The messenger's wait is a promise of when it will accept again; attempts do not run out on it.
             return attempt >= maxAttempts * 3 ? .giveUp(reason: reason) : .retry(afterSeconds: max(0, seconds))
+        case .recipientMoved(_, let reason):
+            // The dispatcher moved the identity first: the retry goes to the new chat at once.
+            return attempt >= maxAttempts ? .giveUp(reason: reason) : .retry(afterSeconds: 0)
         case .transient(let reason):
             guard attempt < maxAttempts else { return .giveUp(reason: "gave up after \(attempt) attempts: \(reason)") }
             let exponent = Double(max(0, attempt - 1))

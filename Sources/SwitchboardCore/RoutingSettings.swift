@@ -48,14 +48,17 @@ public struct ChannelRouting: Sendable, Codable, Equatable {
     public var defaultDepartmentID: DepartmentID?
     /// Offer the client a short keyboard of departments when a conversation starts.
     public var askDepartment: Bool
+    /// In group chats, every message is for the desk, not only those addressed to the bot (see `GroupAddressRule`).
+    public var answersEveryGroupMessage: Bool
 
     /// How long a new conversation waits for the client's department choice before it is
     /// assigned in the channel's default department anyway (asking for a human skips the wait).
     public static let departmentChoiceWait: TimeInterval = 120
 
     /// Creates a value.
-    public init(channelID: ChannelID, defaultDepartmentID: DepartmentID?, askDepartment: Bool) {
+    public init(channelID: ChannelID, defaultDepartmentID: DepartmentID?, askDepartment: Bool, answersEveryGroupMessage: Bool = false) {
         self.channelID = channelID
+        self.answersEveryGroupMessage = answersEveryGroupMessage
         self.defaultDepartmentID = defaultDepartmentID
         self.askDepartment = askDepartment
     }

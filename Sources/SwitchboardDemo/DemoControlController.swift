@@ -32,6 +32,13 @@ struct DemoControlController<Context: RequestContext>: Sendable {
         let languageCode: String?
     }
 
+    struct GroupMessage: Decodable {
+        let text: String
+        let title: String
+        let userId: Int64
+        let firstName: String
+    }
+
     struct ButtonPress: Decodable {
         let messageId: Int
         let label: String
@@ -61,7 +68,8 @@ struct DemoControlController<Context: RequestContext>: Sendable {
         let items: [Item]
     }
 
-    /// `POST /demo/telegram/users/{id}/messages`, `POST /demo/telegram/users/{id}/buttons` (the user taps an
+    /// `POST /demo/telegram/users/{id}/messages`, `POST /demo/telegram/groups/{id}/messages` (a member writes in a
+    /// group), `POST /demo/telegram/users/{id}/buttons` (the user taps an
     /// inline button of a bot message), `GET /demo/telegram/sent`, `GET /demo/telegram/actions`,
     /// `GET /demo/telegram/spare-bot`.
     var routes: RouteCollection<Context> {
@@ -79,6 +87,21 @@ struct DemoControlController<Context: RequestContext>: Sendable {
             )
             let update = try await self.telegram.sendUserMessage(bot: botToken, from: user, text: body.text)
             return EditedResponse(status: .created, response: Injected(updateId: update.updateId, chatId: update.chatId, messageId: update.messageId))
+        }
+        telegram.post("groups/{id}/messages") { request, context -> EditedResponse<Injected> in
+            let groupID = try context.parameters.require("id", as: Int64.self)
+            let body = try await request.decode(as: GroupMessage.self, context: context)
+            let member = FakeTelegram.User(id: body.userId, firstName: body.firstName)
+            do {
+                try await self.telegram.addGroup(id: groupID, title: body.title, members: [member])
+                let update = try await self.telegram.sendGroupMessage(bot: botToken, group: groupID, from: member, text: body.text)
+                return EditedResponse(
+                    status: .created,
+                    response: Injected(updateId: update.updateId, chatId: update.chatId, messageId: update.messageId)
+                )
+            } catch FakeTelegram.FakeError.invalid(let why) {
+                throw HTTPError(.badRequest, message: why)
+            }
         }
         telegram.get("spare-bot") { _, _ -> SpareBot in
             SpareBot(token: spareBotToken, apiURL: self.telegram.baseURL.absoluteString)

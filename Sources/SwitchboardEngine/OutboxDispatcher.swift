@@ -150,6 +150,7 @@ public struct OutboxDispatcher: Service {
         } else {
             failure = .transient(reason: "channel \(item.message.channelID) is not connected")
         }
+        if case .recipientMoved(let newID, _) = failure { await follow(item.message, to: newID) }
         switch configuration.retryPolicy.decide(attempt: item.attempts + 1, failure: failure, jitter: jitter()) {
         case .retry(let seconds):
             let reason = failure.reason
@@ -162,6 +163,26 @@ public struct OutboxDispatcher: Service {
     }
 }
 
+extension OutboxDispatcher {
+    /// Records that the recipient's chat moved, through the same ingest rule as the messenger's own
+    /// migration notice, so this retry and every later reply go to the new id.
+    func follow(_ message: OutboundMessage, to newExternalID: String) async {
+        let event = InboundEvent(
+            channelID: message.channelID,
+            deliveryKey: "moved:\(message.recipientExternalID):\(newExternalID)",
+            sender: SenderProfile(externalID: message.recipientExternalID, displayName: ""),
+            occurredAt: clock.now(),
+            payload: .chatMigrated(toExternalID: newExternalID)
+        )
+        do {
+            if case .new(let result) = try await store.ingest(event) { await bus.publish(result.events) }
+            logger.info("recipient moved", metadata: ["message": "\(message.messageID)", "to": "\(newExternalID)"])
+        } catch {
+            logger.warning("could not record that the recipient moved", metadata: ["message": "\(message.messageID)", "error": "\(error)"])
+        }
+    }
+}
+
 extension DeliveryFailure {
     /// The human-readable reason, as shown to the operator.
     public var reason: String {
@@ -169,6 +190,7 @@ extension DeliveryFailure {
         case .retryAfter(let seconds, let reason): "\(reason) (retry after \(seconds) s)"
         case .transient(let reason): reason
         case .permanent(let reason, _): reason
+        case .recipientMoved(let newID, let reason): "\(reason) (the chat moved to \(newID))"
         }
     }
 

@@ -64,6 +64,8 @@ struct TimelineMessageDTO: Encodable {
     let sentiment: Sentiment?
     /// Set on a client message stored without the usual handling (banned client, flood control).
     let hold: MessageHold?
+    /// In a group conversation, the member who wrote the client message.
+    let member: GroupMember?
 
     init(_ entry: TimelineEntry) {
         let message = entry.message
@@ -71,7 +73,8 @@ struct TimelineMessageDTO: Encodable {
         conversationID = message.conversationID
         direction = message.direction
         author = message.author
-        authorName = entry.authorName
+        // In a group the client is the group: the member who wrote is the author.
+        authorName = message.member?.displayName ?? entry.authorName
         text = message.text
         attachments = message.attachments.map(AttachmentDTO.init)
         externalID = message.externalID
@@ -84,6 +87,7 @@ struct TimelineMessageDTO: Encodable {
         channel = entry.channel
         sentiment = message.sentiment
         hold = message.hold
+        member = message.member
     }
 }
 

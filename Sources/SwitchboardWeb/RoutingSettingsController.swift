@@ -34,6 +34,7 @@ public struct RoutingSettingsController: Sendable {
     struct ChannelBody: Decodable {
         let defaultDepartmentID: DepartmentID?
         let askDepartment: Bool?
+        let answersEveryGroupMessage: Bool?
     }
 
     var store: any RoutingStore { routing.store }
@@ -120,6 +121,7 @@ public struct RoutingSettingsController: Sendable {
             let before = current
             current.defaultDepartmentID = body.defaultDepartmentID
             current.askDepartment = body.askDepartment ?? current.askDepartment
+            current.answersEveryGroupMessage = body.answersEveryGroupMessage ?? current.answersEveryGroupMessage
             try await StoreErrorMapping.mapped { [current] in try await store.saveChannelRouting(current) }
             try await audit.record("channel.updated", target: "channel \(id)", changes: AuditChanges.between(before, current), actor: context.actor)
             return try JSONResponse.make(current)

@@ -44,7 +44,7 @@ public enum TelegramAPIError: Error, Sendable, Equatable, CustomStringConvertibl
         case .api(403, let description, _, _):
             return .permanent(reason: description, recipientUnreachable: true)
         case .api(400, let description, _, let migrated?):
-            return .permanent(reason: "\(description) (the chat moved to \(migrated))", recipientUnreachable: false)
+            return .recipientMoved(toExternalID: String(migrated), reason: description)
         case .api(400, let description, _, _):
             return .permanent(reason: description, recipientUnreachable: false)
         case .api(let code, let description, _, _) where code == 401 || code == 404:

@@ -97,9 +97,32 @@ struct TGMessage: Decodable, Sendable {
     var contact: TGContact?
     /// The album the message is one item of; each item comes as its own update.
     var mediaGroupId: String?
+    /// Entities of `text` (offsets in UTF-16 code units): mentions and commands are read from them.
+    var entities: [TGEntity]?
+    var captionEntities: [TGEntity]?
+    /// The message this one replies to; only its author is read.
+    var replyToMessage: TGRepliedMessage?
+    /// Service message in the old group: it became the supergroup with this id.
+    var migrateToChatId: Int64?
+    /// Service message in the new supergroup: it was the group with this id.
+    var migrateFromChatId: Int64?
 
     /// `chat_id:message_id`: unique per bot, the external id of stored and sent messages alike.
     var externalID: String { "\(chat.id):\(messageId)" }
+}
+
+/// `MessageEntity`.
+struct TGEntity: Decodable, Sendable {
+    var type: String
+    var offset: Int
+    var length: Int
+    /// For `text_mention`: the user mentioned.
+    var user: TGUser?
+}
+
+/// `reply_to_message`, reduced to what says whom it answers.
+struct TGRepliedMessage: Decodable, Sendable {
+    var from: TGUser?
 }
 
 /// `CallbackQuery`; `message` may be an inaccessible stub, which still has `chat` and `message_id`.

@@ -21,13 +21,16 @@ public struct TelegramUpdateMapper: Sendable {
     public let channelID: ChannelID
     /// The bot the updates come from; nil for a token without the usual numeric prefix.
     public let botID: Int64?
+    /// The bot's @username (without `@`), to recognise mentions and `/command@bot` in groups.
+    public let botUsername: String?
 
     /// Creates a mapper.
     /// - Parameter botID: Part of each receipt key, since `update_id` counts per bot: another bot's
     ///   update with a number this channel saw before is a new update, not a redelivery.
-    public init(channelID: ChannelID, botID: Int64?) {
+    public init(channelID: ChannelID, botID: Int64?, botUsername: String? = nil) {
         self.channelID = channelID
         self.botID = botID
+        self.botUsername = botUsername
     }
 
     /// Maps one raw update.
@@ -40,7 +43,9 @@ public struct TelegramUpdateMapper: Sendable {
         let update = try? TelegramJSON.decoder.decode(TGUpdate.self, from: JSONEncoder().encode(raw))
         var callbackQueryID: String?
         let event: InboundEvent?
-        if let message = update?.message {
+        if let message = update?.message, let migration = mapMigration(message, updateID: updateID) {
+            event = migration
+        } else if let message = update?.message {
             event = mapMessage(message, updateID: updateID, raw: raw)
         } else if let edited = update?.editedMessage {
             event = mapEdit(edited, updateID: updateID)
@@ -79,14 +84,33 @@ public struct TelegramUpdateMapper: Sendable {
         )
         // `media_group_id` is unique per album; the chat is part of the key because the bot sees every chat's albums.
         mapped.albumKey = message.mediaGroupId.map { "\(message.chat.id):\($0)" }
+        mapped.group = groupFacts(message)
         return mapped
+    }
+
+    /// `migrate_to_chat_id` (in the old group) or `migrate_from_chat_id` (in the new supergroup): the
+    /// sender is the old chat either way, so both notices name the same move.
+    func mapMigration(_ message: TGMessage, updateID: Int64) -> InboundEvent? {
+        let old: Int64
+        let new: Int64
+        if let target = message.migrateToChatId {
+            (old, new) = (message.chat.id, target)
+        } else if let source = message.migrateFromChatId {
+            (old, new) = (source, message.chat.id)
+        } else {
+            return nil
+        }
+        let sender = SenderProfile(externalID: String(old), displayName: message.chat.title ?? "")
+        return event(updateID, sender, date: message.date, .chatMigrated(toExternalID: String(new)))
     }
 
     /// `edited_message`: the new text (or caption) of a stored message.
     func mapEdit(_ message: TGMessage, updateID: Int64) -> InboundEvent {
         let sender = Self.sender(chat: message.chat, user: message.from)
         let text = message.text ?? message.caption ?? ""
-        return event(updateID, sender, date: message.editDate ?? message.date, .edit(externalMessageID: message.externalID, text: text))
+        var mapped = event(updateID, sender, date: message.editDate ?? message.date, .edit(externalMessageID: message.externalID, text: text))
+        mapped.group = groupFacts(message)
+        return mapped
     }
 
     /// `callback_query`: a press of one of our buttons becomes a button press for the automation;
@@ -100,12 +124,15 @@ public struct TelegramUpdateMapper: Sendable {
             } else {
                 .message(externalMessageID: "callback:\(query.id)", text: text, attachments: [], contextKey: nil)
             }
+        // Inline keyboards are the bot's own messages: a press answers the bot.
+        let group = Self.isGroup(chat) ? GroupMessageFacts(member: Self.member(query.from), repliesToBot: true) : nil
         return InboundEvent(
             channelID: channelID,
             deliveryKey: deliveryKey(updateID),
             sender: Self.sender(chat: chat, user: query.from),
             occurredAt: receivedAt,
-            payload: payload
+            payload: payload,
+            group: group
         )
     }
 
@@ -134,12 +161,22 @@ public struct TelegramUpdateMapper: Sendable {
             externalID: chatID.map { String($0) } ?? "unknown",
             displayName: name.first.map { _ in name.joined(separator: " ") } ?? "Telegram"
         )
+        var group: GroupMessageFacts?
+        if case .string(let type)? = body?["chat"]?["type"], type == "group" || type == "supergroup" {
+            // A service message (someone joined, the title changed…) is not addressed to the bot.
+            let member = user.flatMap { user -> GroupMember? in
+                guard let id = user["id"]?.intValue, case .string(let first)? = user["first_name"] else { return nil }
+                return GroupMember(externalID: String(id), displayName: first)
+            }
+            group = GroupMessageFacts(member: member)
+        }
         return InboundEvent(
             channelID: channelID,
             deliveryKey: deliveryKey(updateID),
             sender: sender,
             occurredAt: receivedAt,
-            payload: .unsupported(kind: detailed, rawJSON: raw.jsonText)
+            payload: .unsupported(kind: detailed, rawJSON: raw.jsonText),
+            group: group
         )
     }
 
@@ -156,6 +193,46 @@ public struct TelegramUpdateMapper: Sendable {
             occurredAt: Date(timeIntervalSince1970: TimeInterval(date)),
             payload: payload
         )
+    }
+
+    /// In a group or supergroup: who wrote, and whether the message names this bot.
+    func groupFacts(_ message: TGMessage) -> GroupMessageFacts? {
+        guard Self.isGroup(message.chat) else { return nil }
+        let text = message.text ?? message.caption ?? ""
+        let entities = message.entities ?? message.captionEntities ?? []
+        let handle = botUsername.map { "@" + $0.lowercased() }
+        let mentionsBot = entities.contains { entity in
+            switch entity.type {
+            case "mention": handle != nil && Self.entityText(text, entity).lowercased() == handle
+            case "text_mention": entity.user?.id != nil && entity.user?.id == botID
+            default: false
+            }
+        }
+        let isCommand = entities.contains { entity in
+            guard entity.type == "bot_command", entity.offset == 0 else { return false }
+            // `/help@otherbot` is for another bot in the same group.
+            let command = Self.entityText(text, entity)
+            guard let at = command.firstIndex(of: "@") else { return true }
+            return handle != nil && command[at...].lowercased() == handle
+        }
+        let repliedTo = message.replyToMessage?.from
+        let repliesToBot = repliedTo.map { user in botID.map { $0 == user.id } ?? (user.isBot == true && user.username == botUsername) } ?? false
+        return GroupMessageFacts(member: message.from.map(Self.member), mentionsBot: mentionsBot, repliesToBot: repliesToBot, isCommand: isCommand)
+    }
+
+    static func isGroup(_ chat: TGChat) -> Bool {
+        chat.type == "group" || chat.type == "supergroup"
+    }
+
+    static func member(_ user: TGUser) -> GroupMember {
+        GroupMember(externalID: String(user.id), displayName: user.fullName, username: user.username)
+    }
+
+    /// The text an entity covers; its offsets count UTF-16 code units.
+    static func entityText(_ text: String, _ entity: TGEntity) -> String {
+        let units = Array(text.utf16)
+        guard entity.offset >= 0, entity.length >= 0, entity.offset + entity.length <= units.count else { return "" }
+        return String(decoding: units[entity.offset..<(entity.offset + entity.length)], as: UTF16.self)
     }
 
     /// The chat is the identity; the name is the user's in private chats and the group's title elsewhere.

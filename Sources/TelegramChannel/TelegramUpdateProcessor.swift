@@ -24,6 +24,7 @@ public struct TelegramUpdateProcessor: Sendable {
     ///   - media: Where downloaded files go; nil keeps attachments as references only.
     ///   - downloads: Where files are queued after the commit; nil fetches them before it.
     ///   - mediaAPI: The bot's client for file downloads (its own connections, apart from sends); `api` when nil.
+    ///   - botUsername: The bot's @username, so group messages that mention it are recognised.
     public init(
         channelID: ChannelID,
         api: TelegramBotAPI,
@@ -31,9 +32,10 @@ public struct TelegramUpdateProcessor: Sendable {
         media: (any MediaStore)?,
         downloads: (any MediaDownloadQueue)? = nil,
         mediaAPI: TelegramBotAPI? = nil,
+        botUsername: String? = nil,
         logger: Logger
     ) {
-        self.mapper = TelegramUpdateMapper(channelID: channelID, botID: BotTokenIdentity.telegramBotID(of: api.token))
+        self.mapper = TelegramUpdateMapper(channelID: channelID, botID: BotTokenIdentity.telegramBotID(of: api.token), botUsername: botUsername)
         self.media = TelegramMediaFetcher(api: mediaAPI ?? api, media: media, channelID: channelID)
         self.sink = sink
         self.downloads = downloads

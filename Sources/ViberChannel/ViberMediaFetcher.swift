@@ -38,7 +38,7 @@ public struct ViberMediaFetcher: Sendable {
         }
         let response = try await transport.send(HTTPRequest(url: url, timeout: timeout))
         switch InboundFileRules.failure(httpStatus: response.status, messenger: "Viber") {
-        case .permanent(let reason, _)?:
+        case .permanent(let reason, _)?, .recipientMoved(_, let reason)?:
             return AttachmentDownload.failed(attachment, reason: reason)
         case .transient(let reason)?, .retryAfter(_, let reason)?:
             throw DownloadError(reason: reason)

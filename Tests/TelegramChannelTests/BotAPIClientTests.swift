@@ -69,6 +69,28 @@ import Testing
         let error = TelegramAPIError.api(code: 400, description: "Bad Request: chat not found", retryAfter: nil, migrateToChatID: nil)
         #expect(error.deliveryFailure == .permanent(reason: "Bad Request: chat not found", recipientUnreachable: false))
     }
+
+    @Test func anUpgradedGroupNamesWhereTheRecipientMoved() async throws {
+        let harness = try await TelegramHarness()
+        defer { Task { await harness.stop() } }
+        let member = FakeTelegram.User(id: 5_000_000_077, firstName: "Anna")
+        try await harness.telegram.addGroup(id: -4001, title: "Acme", members: [member])
+        try await harness.telegram.migrateGroup(bot: TelegramHarness.token, group: -4001, toSupergroup: -1_001_234_567_890, by: member)
+        let message = OutboundMessage(
+            messageID: MessageID(1),
+            channelID: ChannelID(1),
+            recipientExternalID: "-4001",
+            text: "hello",
+            sender: Persona(name: "Desk"),
+            isFromOperator: false
+        )
+        let adapter = TelegramAdapter(api: harness.api, media: nil)
+        let expected = DeliveryFailure.recipientMoved(
+            toExternalID: "-1001234567890",
+            reason: "Bad Request: group chat was upgraded to a supergroup chat"
+        )
+        await #expect(throws: expected) { try await adapter.send(message) }
+    }
 }
 
 extension DeliveryFailure {

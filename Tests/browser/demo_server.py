@@ -91,6 +91,11 @@ class Client:
         """A fake Telegram user sends `text` to the demo bot."""
         return self.call("POST", f"/demo/telegram/users/{user_id}/messages", {"text": text, "firstName": first_name}, expect=201)
 
+    def member_writes(self, group_id, title, user_id, first_name, text):
+        """A member of a fake Telegram group sends `text` there."""
+        body = {"text": text, "title": title, "userId": user_id, "firstName": first_name}
+        return self.call("POST", f"/demo/telegram/groups/{group_id}/messages", body, expect=201)
+
     def press_button(self, user_id, message_id, label):
         """A fake Telegram user taps the inline button `label` under a bot message."""
         return self.call("POST", f"/demo/telegram/users/{user_id}/buttons", {"messageId": message_id, "label": label}, expect=201)

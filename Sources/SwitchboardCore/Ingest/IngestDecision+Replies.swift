@@ -63,10 +63,10 @@ extension IngestDecision {
     // MARK: Edits, delivery reports, opened chats
 
     /// Applies a client's edit, keeping the previous text; an edit of a message never seen (sent
-    /// before the bot was connected) is kept as a message.
+    /// before the bot was connected) is kept as a message; in a group, as context unless it is addressed.
     mutating func edit(externalID: String, text: String) -> (ConversationID, MessageID)? {
         guard var message = snapshot.message else {
-            return clientMessage(externalID: externalID, text: text, [])
+            return isAddressed ? clientMessage(externalID: externalID, text: text, []) : contextMessage(externalID: externalID, text: text, [])
         }
         let previousText = message.text
         changes.append(.editMessage(message.id, previousText: previousText, text: text, at: now))

@@ -18,6 +18,9 @@ public struct IngestDecision {
     /// Decides the plan for `event`.
     /// - Parameter reopenWindow: how long after resolution a client message reopens a conversation.
     public static func decide(_ event: InboundEvent, _ snapshot: IngestSnapshot, reopenWindow: TimeInterval) -> IngestPlan {
+        if case .chatMigrated(let newExternalID) = event.payload {
+            return ChatMigrationRule.decide(event, newExternalID: newExternalID, snapshot)
+        }
         let sender = SenderIdentityRule.decide(
             event.sender,
             channel: event.channelID,
@@ -33,6 +36,11 @@ public struct IngestDecision {
 
     var now: Date { event.occurredAt }
 
+    /// The message is for the desk (see `GroupAddressRule`); always true in private chats.
+    var isAddressed: Bool {
+        GroupAddressRule.isAddressed(event.group, answersEveryGroupMessage: snapshot.channel.answersEveryGroupMessage)
+    }
+
     private mutating func run() -> IngestPlan {
         if let phone = event.sender.phone.flatMap(VerifiedPhoneRule.normalized) {
             changes.append(.setVerifiedPhone(identity.id, phone: phone))
@@ -41,8 +49,12 @@ public struct IngestDecision {
         var message: MessageID?
         switch event.payload {
         case .message(let externalID, let text, let attachments, _):
-            // A "what went wrong?" answer is the feedback comment, not a message that reopens the conversation.
-            if let commented = feedbackText(attachments.isEmpty ? text : "") {
+            if !isAddressed {
+                // Group members talking among themselves: context at most, never an answer to a question of ours.
+                if snapshot.message != nil { return duplicate }
+                if let stored = contextMessage(externalID: externalID, text: text, attachments) { (conversation, message) = stored }
+            } else if let commented = feedbackText(attachments.isEmpty ? text : "") {
+                // A "what went wrong?" answer is the feedback comment, not a message that reopens the conversation.
                 conversation = commented
             } else if let album = snapshot.album {
                 guard let joined = joinAlbum(album, externalID: externalID, text: text, attachments) else { return duplicate }
@@ -57,6 +69,10 @@ public struct IngestDecision {
             conversation = buttonPress(action)
         case .unsupported(let kind, let rawJSON):
             let attachment = Attachment(kind: .unsupported, details: ["kind": kind, "raw": rawJSON])
+            if !isAddressed {
+                if let stored = contextMessage(externalID: nil, text: "", [attachment]) { (conversation, message) = stored }
+                break
+            }
             guard let stored = clientMessage(externalID: nil, text: "", [attachment]) else { return duplicate }
             (conversation, message) = stored
         case .edit(let externalID, let text):
@@ -70,6 +86,9 @@ public struct IngestDecision {
             (conversation, message) = delivery(externalID: externalID, state: state, reason: reason)
         case .opened:
             opened()
+        case .chatMigrated:
+            // Decided by `ChatMigrationRule` before the sender rule runs.
+            break
         }
         return IngestPlan(
             contactID: identity.contactID,
@@ -108,7 +127,8 @@ public struct IngestDecision {
             text: text,
             attachments: attachments,
             externalID: externalID,
-            createdAt: now
+            createdAt: now,
+            member: event.group?.member
         )
         message.sentiment = Sentiment.classify(text)
         changes.append(.insertClientMessage(message, channel: event.channelID))
@@ -117,6 +137,26 @@ public struct IngestDecision {
         queue(placed, message: message)
         captureAddress(text)
         return (placed.id, message.id)
+    }
+
+    /// A group message not addressed to the bot: kept in the group's latest conversation as context,
+    /// without touching its status, queue or waiting time; nil when the group has no conversation.
+    mutating func contextMessage(externalID: String?, text: String, _ attachments: [Attachment]) -> (ConversationID, MessageID)? {
+        guard let latest = snapshot.latest?.conversation else { return nil }
+        let message = Message(
+            id: snapshot.nextIDs.message,
+            conversationID: latest.id,
+            direction: .inbound,
+            author: .client,
+            text: text,
+            attachments: attachments,
+            externalID: externalID,
+            createdAt: now,
+            member: event.group?.member
+        )
+        changes.append(.insertClientMessage(message, channel: event.channelID))
+        events.append(.messageCreated(message, contact: identity.contactID))
+        return (latest.id, message.id)
     }
 
     /// Where the message goes, with what placing it did.

@@ -48,6 +48,8 @@ public enum IngestChange: Sendable, Equatable {
     /// The client shared their own number (digits only).
     case setVerifiedPhone(IdentityID, phone: String)
     case setReachable(IdentityID, Bool)
+    /// The identity's chat has a new id (a group became a supergroup).
+    case moveIdentity(IdentityID, externalID: String)
     /// Keep (or, with nil, forget) the deep-link key that waits for the identity's first message.
     case setPendingContext(IdentityID, key: String?)
     /// The identity becomes the owner of an unclaimed deep-link context.

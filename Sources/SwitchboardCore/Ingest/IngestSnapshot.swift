@@ -20,6 +20,8 @@ public struct IngestSnapshot: Sendable, Equatable {
     public var contactAskedForAddress: Contact?
     /// Whether the department a pressed button names exists.
     public var pressedDepartmentExists: Bool
+    /// The identity of the chat a migration moves to (see `IngestReads.migrationTarget`), when it has one.
+    public var migrationTarget: IdentityRow?
     /// The desk's words that ask for a human.
     public var escalationWords: [String]
     /// The ids the next inserted rows get; a decision that creates a row uses them.
@@ -42,12 +44,14 @@ public struct IngestSnapshot: Sendable, Equatable {
         context: StoredContext? = nil,
         contactAskedForAddress: Contact? = nil,
         pressedDepartmentExists: Bool = false,
+        migrationTarget: IdentityRow? = nil,
         escalationWords: [String] = Escalation.defaultWords,
         nextIDs: ReservedIDs,
         ban: ContactBan? = nil,
         contactLatest: ConversationID? = nil,
         floodLimits: FloodLimits = .standard
     ) {
+        self.migrationTarget = migrationTarget
         self.channel = channel
         self.identity = identity
         self.latest = latest
@@ -73,9 +77,18 @@ public struct IngestChannel: Sendable, Equatable {
     public var asksDepartment: Bool
     /// At least one department exists to be chosen.
     public var departmentsExist: Bool
+    /// Every group message is for the desk, not only those addressed to the bot (see `GroupAddressRule`).
+    public var answersEveryGroupMessage: Bool
 
-    public init(id: ChannelID, defaultDepartmentID: DepartmentID? = nil, asksDepartment: Bool = false, departmentsExist: Bool = false) {
+    public init(
+        id: ChannelID,
+        defaultDepartmentID: DepartmentID? = nil,
+        asksDepartment: Bool = false,
+        departmentsExist: Bool = false,
+        answersEveryGroupMessage: Bool = false
+    ) {
         self.id = id
+        self.answersEveryGroupMessage = answersEveryGroupMessage
         self.defaultDepartmentID = defaultDepartmentID
         self.asksDepartment = asksDepartment
         self.departmentsExist = departmentsExist
@@ -171,7 +184,7 @@ public enum IngestReads {
     public static func messageExternalID(_ event: InboundEvent) -> String? {
         switch event.payload {
         case .message(let externalID, _, _, _), .edit(let externalID, _), .delivery(let externalID, _, _): externalID
-        case .reachability, .opened, .buttonPress, .unsupported: nil
+        case .reachability, .opened, .buttonPress, .unsupported, .chatMigrated: nil
         }
     }
 
@@ -190,9 +203,15 @@ public enum IngestReads {
             case .opened(let contextKey): contextKey
             // An edit of an unseen message and an unsupported update are stored as the client's messages too.
             case .edit, .unsupported: pendingContextKey
-            case .reachability, .delivery, .buttonPress: nil
+            case .reachability, .delivery, .buttonPress, .chatMigrated: nil
             }
         return key.map { String($0.prefix(maxStoredContextKey)) }
+    }
+
+    /// The chat a migration moves the sender to, whose identity the decision needs.
+    public static func migrationTarget(_ event: InboundEvent) -> String? {
+        guard case .chatMigrated(let target) = event.payload else { return nil }
+        return target
     }
 
     /// The department a pressed button names.

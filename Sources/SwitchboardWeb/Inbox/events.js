@@ -69,7 +69,8 @@ function timelineMessage(message) {
   return {
     ...withMediaURLs(message),
     channel: channelOf(message.conversationID),
-    authorName: operatorId ? state.operators.get(operatorId)?.displayName ?? null : null,
+    // A group member's name heads their message; the group is the client.
+    authorName: operatorId ? state.operators.get(operatorId)?.displayName ?? null : message.member?.displayName ?? null,
   };
 }
 

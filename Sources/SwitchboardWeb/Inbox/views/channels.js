@@ -96,8 +96,37 @@ function renderChannel(channel) {
           if (confirm(question)) await api.removeChannel(channel.id);
         }),
       }, 'Remove')),
+    channel.kind === 'telegram' ? groupSetting(channel, error) : null,
     rotate,
     error);
+}
+
+/** The Telegram channel's group setting: answer every group message, or only those addressed to the bot. */
+function groupSetting(channel, error) {
+  const input = h('input', { type: 'checkbox', id: `channel-${channel.id}-every-group-message`, disabled: true });
+  let routing = null;
+  api.channelRouting(channel.id).then((loaded) => {
+    routing = loaded;
+    input.checked = loaded.answersEveryGroupMessage === true;
+    input.disabled = false;
+  }).catch((failure) => { error.textContent = failure.message; error.hidden = false; });
+  input.addEventListener('change', async () => {
+    error.hidden = true;
+    try {
+      // The routing PUT replaces the department fields too: send them back as they are.
+      routing = await api.saveChannelRouting(channel.id, {
+        defaultDepartmentID: routing.defaultDepartmentID ?? null,
+        askDepartment: routing.askDepartment,
+        answersEveryGroupMessage: input.checked,
+      });
+    } catch (failure) {
+      input.checked = !input.checked;
+      error.textContent = failure.message;
+      error.hidden = false;
+    }
+  });
+  return h('label.check.channel-groups', { title: 'Off: in groups the bot answers mentions, replies to it and commands only' },
+    input, h('span', null, 'Answer every group message (not only mentions, replies and commands)'));
 }
 
 function renderAddForm() {

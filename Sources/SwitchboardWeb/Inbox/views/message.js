@@ -53,7 +53,8 @@ export function renderMessage(message) {
       message.text, h('span.muted', null, ` · ${clockTime(message.createdAt)}`));
   }
   const direction = ['in', 'out', 'note'].includes(message.direction) ? message.direction : 'note';
-  const author = direction === 'in' ? null : authorLabel(message);
+  // A client's own message needs no name, except in a group, where the member who wrote it is named.
+  const author = direction === 'in' ? message.member?.displayName ?? null : authorLabel(message);
   const attachments = message.attachments ?? [];
   const edited = editedMark(message);
   const deleted = message.deletedAt

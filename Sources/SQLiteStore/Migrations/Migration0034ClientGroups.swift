@@ -1,0 +1,16 @@
+import GRDB
+
+extension SQLiteMigrations {
+    /// `0034_client_groups`: the group member who wrote a client message (the client is the group), and
+    /// a channel's choice to treat every group message as addressed to the bot.
+    static func migration0034ClientGroups(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE messages ADD COLUMN member_external_id TEXT;
+                ALTER TABLE messages ADD COLUMN member_name TEXT;
+                ALTER TABLE messages ADD COLUMN member_username TEXT;
+                ALTER TABLE channels ADD COLUMN answers_every_group_message INTEGER NOT NULL DEFAULT 0;
+                """
+        )
+    }
+}
