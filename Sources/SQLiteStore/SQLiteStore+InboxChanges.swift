@@ -6,6 +6,21 @@ extension SQLiteStore {
     public func addNote(conversationID: ConversationID, operatorID: OperatorID, text: String, at now: Date) async throws -> EnqueuedReply {
         try InternalNote.validate(text)
         return try await pool.write { db in
+            var events = EventAppender(db)
+            let message = try Self.writeNote(db, conversationID: conversationID, operatorID: operatorID, text: text, at: now, events: &events)
+            return EnqueuedReply(message: message, events: events.appended)
+        }
+    }
+
+    /// Stores an operator's internal note with its event, inside the caller's transaction.
+    static func writeNote(
+        _ db: Database,
+        conversationID: ConversationID,
+        operatorID: OperatorID,
+        text: String,
+        at now: Date,
+        events: inout EventAppender
+    ) throws -> Message {
             guard let conversation = try Self.fetchConversation(db, conversationID) else {
                 throw StoreError.notFound("conversation \(conversationID)")
             }
@@ -26,10 +41,8 @@ extension SQLiteStore {
                 text: text,
                 createdAt: now
             )
-            var events = EventAppender(db)
             try events.append([.messageCreated(message, contact: conversation.contactID)])
-            return EnqueuedReply(message: message, events: events.appended)
-        }
+            return message
     }
 
     public func assign(

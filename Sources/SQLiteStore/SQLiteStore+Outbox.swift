@@ -6,10 +6,17 @@ extension SQLiteStore {
     public func enqueueReply(_ draft: ReplyDraft, at now: Date) async throws -> EnqueuedReply {
         try draft.validate()
         return try await pool.write { db in
+            var events = EventAppender(db)
+            let message = try Self.writeReply(db, draft, at: now, events: &events)
+            return EnqueuedReply(message: message, events: events.appended)
+        }
+    }
+
+    /// Stores an operator's reply and queues it, with its status change and events, inside the caller's transaction.
+    static func writeReply(_ db: Database, _ draft: ReplyDraft, at now: Date, events: inout EventAppender) throws -> Message {
             guard var conversation = try Self.fetchConversation(db, draft.conversationID) else {
                 throw StoreError.notFound("conversation \(draft.conversationID)")
             }
-            var events = EventAppender(db)
             if let transition = try StatusTransition.decide(conversation, .operatorReply, at: now) {
                 try Self.saveStatus(db, transition.conversation)
                 conversation = transition.conversation
@@ -37,8 +44,7 @@ extension SQLiteStore {
                 arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, conversation.id.rawValue]
             )
             try events.append([.messageCreated(message, contact: conversation.contactID)])
-            return EnqueuedReply(message: message, events: events.appended)
-        }
+            return message
     }
 
     /// Stores an outbound message (its id is assigned here) and queues it for the dispatcher.

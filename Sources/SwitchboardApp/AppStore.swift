@@ -3,7 +3,9 @@ public import SwitchboardCore
 
 /// Every store role the application wires into its services, plus what only the composition root
 /// asks of a store. Each store engine the configuration can name conforms to it.
-public protocol AppStore: InboxStore, AdminStore, RoutingStore, AutomationStore, ReportStore, WebhookStore, ReceiptStore, UploadReferences {
+public protocol AppStore: InboxStore, AdminStore, RoutingStore, AutomationStore, ReportStore, WebhookStore, ReceiptStore, UploadReferences,
+    TopicStore, StaffStore
+{
     /// The `/metrics` queue gauges, read in one snapshot.
     func queueCounts() async throws -> QueueCounts
     /// Re-encrypts every stored secret (bot tokens, messenger webhook secrets, outgoing webhook secrets) in one transaction.

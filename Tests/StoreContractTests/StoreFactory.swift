@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// Every store protocol a Switchboard store implements, as the one value the contract cases talk to.
-typealias ContractStore = any InboxStore & RoutingStore & AutomationStore & ReportStore & AdminStore & WebhookStore
+typealias ContractStore = any InboxStore & RoutingStore & AutomationStore & ReportStore & AdminStore & WebhookStore & TopicStore & StaffStore
 
 /// A fresh, empty store and how to get rid of it.
 struct StoreUnderTest: Sendable {

@@ -57,6 +57,8 @@ enum SQLiteMigrations {
             Migration("0028_outbox_parts", migration0028OutboxParts),
             // 0029, 0030: handed to parallel branches of issue 17 (see `unusedNumbers`).
             Migration("0031_message_albums", migration0031MessageAlbums),
+            // 0032–0034: handed to parallel branches of issue 18 (see `unusedNumbers`).
+            Migration("0035_staff_topics", migration0035StaffTopics),
         ]
     }
 
@@ -70,6 +72,9 @@ enum SQLiteMigrations {
         // Merging the branch that registers 0029 or 0030 removes its line here.
         29: "handed to a parallel branch of issue 17 (December 2026) that had not merged when 0031 was registered",
         30: "handed to a parallel branch of issue 17 (December 2026) that had not merged when 0031 was registered",
+        32: "handed to a parallel branch of issue 18 (December 2026) that had not merged when 0035 was registered",
+        33: "handed to a parallel branch of issue 18 (December 2026) that had not merged when 0035 was registered",
+        34: "handed to a parallel branch of issue 18 (December 2026) that had not merged when 0035 was registered",
     ]
 
     /// A migrator with every migration registered in `all`'s order.
