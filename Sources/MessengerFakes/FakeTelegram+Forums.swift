@@ -38,7 +38,10 @@ extension FakeTelegram {
         await state.readBot(bot, fallback: []) { bot in
             (bot.forums[chatId].map { Array($0.topics.values) } ?? []).sorted { $0.threadId < $1.threadId }.map {
                 ForumTopic(
-                    threadId: $0.threadId, name: $0.name, iconColor: $0.iconColor, iconCustomEmojiId: $0.iconCustomEmojiId,
+                    threadId: $0.threadId,
+                    name: $0.name,
+                    iconColor: $0.iconColor,
+                    iconCustomEmojiId: $0.iconCustomEmojiId,
                     isClosed: $0.isClosed
                 )
             }

@@ -38,7 +38,10 @@ extension TelegramState {
         // The topic's id is the id of its `forum_topic_created` service message.
         let threadId = bots[request.token]?.nextMessageId(in: chatId) ?? 1
         let topic = ForumChat.Topic(
-            threadId: threadId, name: name, iconColor: color, iconCustomEmojiId: request.string("icon_custom_emoji_id")
+            threadId: threadId,
+            name: name,
+            iconColor: color,
+            iconCustomEmojiId: request.string("icon_custom_emoji_id")
         )
         bots[request.token]?.forums[chatId]?.topics[threadId] = topic
         return topic.json
@@ -70,7 +73,8 @@ extension TelegramState {
 
     /// Refuses a send into a registered forum's topic that does not exist, or is closed to the bot.
     func checkThread(_ request: BotRequest, chatId: Int64) throws {
-        guard let threadId = request.int("message_thread_id").map({ Int($0) }),
+        // Topic management names its topic itself and answers TOPIC_ID_INVALID; this check is for sends.
+        guard !request.method.hasSuffix("ForumTopic"), let threadId = request.int("message_thread_id").map({ Int($0) }),
             let chat = bots[request.token]?.forums[chatId]
         else { return }
         guard chat.isForum, let topic = chat.topics[threadId] else { throw BotAPIError.badRequest("message thread not found") }

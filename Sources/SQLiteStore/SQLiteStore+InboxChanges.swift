@@ -21,28 +21,28 @@ extension SQLiteStore {
         at now: Date,
         events: inout EventAppender
     ) throws -> Message {
-            guard let conversation = try Self.fetchConversation(db, conversationID) else {
-                throw StoreError.notFound("conversation \(conversationID)")
-            }
-            try Self.mapConstraint("note by operator \(operatorID)") {
-                try db.cachedExecute(
-                    sql: """
-                        INSERT INTO messages (conversation_id, channel_id, direction, author_kind, author_operator_id, text, created_at)
-                        VALUES (?, ?, 'note', 'operator', ?, ?, ?)
-                        """,
-                    arguments: [conversationID.rawValue, conversation.channelID.rawValue, operatorID.rawValue, text, now.timeIntervalSince1970]
-                )
-            }
-            let message = Message(
-                id: MessageID(db.lastInsertedRowID),
-                conversationID: conversationID,
-                direction: .internalNote,
-                author: .operator(operatorID),
-                text: text,
-                createdAt: now
+        guard let conversation = try Self.fetchConversation(db, conversationID) else {
+            throw StoreError.notFound("conversation \(conversationID)")
+        }
+        try Self.mapConstraint("note by operator \(operatorID)") {
+            try db.cachedExecute(
+                sql: """
+                    INSERT INTO messages (conversation_id, channel_id, direction, author_kind, author_operator_id, text, created_at)
+                    VALUES (?, ?, 'note', 'operator', ?, ?, ?)
+                    """,
+                arguments: [conversationID.rawValue, conversation.channelID.rawValue, operatorID.rawValue, text, now.timeIntervalSince1970]
             )
-            try events.append([.messageCreated(message, contact: conversation.contactID)])
-            return message
+        }
+        let message = Message(
+            id: MessageID(db.lastInsertedRowID),
+            conversationID: conversationID,
+            direction: .internalNote,
+            author: .operator(operatorID),
+            text: text,
+            createdAt: now
+        )
+        try events.append([.messageCreated(message, contact: conversation.contactID)])
+        return message
     }
 
     public func assign(

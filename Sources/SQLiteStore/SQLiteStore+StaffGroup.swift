@@ -70,7 +70,10 @@ extension SQLiteStore: StaffStore {
                     let message = try Self.writeNote(db, conversationID: conversation, operatorID: author, text: text, at: now, events: &events)
                     try Self.rememberTopicMessage(db, message.id, chatID: update.chatID, topicMessageID: topicMessageID)
                 case .link(let telegramUser, let operatorID, let code):
-                    try db.cachedExecute(sql: "DELETE FROM telegram_links WHERE telegram_user_id = ? OR operator_id = ?", arguments: [telegramUser, operatorID.rawValue])
+                    try db.cachedExecute(
+                        sql: "DELETE FROM telegram_links WHERE telegram_user_id = ? OR operator_id = ?",
+                        arguments: [telegramUser, operatorID.rawValue]
+                    )
                     try db.cachedExecute(
                         sql: "INSERT INTO telegram_links (telegram_user_id, operator_id, linked_at) VALUES (?, ?, ?)",
                         arguments: [telegramUser, operatorID.rawValue, now.timeIntervalSince1970]

@@ -127,7 +127,12 @@ public struct TopicDispatcher: Service {
             outcome = await attempt(job, chatID: group.chatID, sender: group.sender)
         } else if (try? await groups.topicChannels().contains(job.channelID)) ?? true {
             // In topic mode but not started yet (a restart, a reload): wait for it.
-            outcome = .retry(id: job.id, at: clock.now().addingTimeInterval(configuration.idlePoll), reason: "channel is not connected", partsDone: job.partsDone)
+            outcome = .retry(
+                id: job.id,
+                at: clock.now().addingTimeInterval(configuration.idlePoll),
+                reason: "channel is not connected",
+                partsDone: job.partsDone
+            )
         } else {
             // Topic mode was turned off: nothing to write into.
             outcome = .dropped(id: job.id, reason: "channel \(job.channelID) is not in topic mode")

@@ -17,7 +17,9 @@ public struct TelegramStaffGroupSender: StaffGroupSender {
         let topic = try await limited(chatID: chatID) {
             try await api.call("createForumTopic", ["chat_id": .int(chatID), "name": .string(name)], as: JSONValue.self)
         }
-        guard let thread = topic["message_thread_id"]?.intValue else { throw DeliveryFailure.transient(reason: "createForumTopic returned no thread") }
+        guard let thread = topic["message_thread_id"]?.intValue else {
+            throw DeliveryFailure.transient(reason: "createForumTopic returned no thread")
+        }
         return thread
     }
 

@@ -15,7 +15,11 @@ struct ForumTopicTests {
             #expect(notForum.status == 400)
             #expect(notForum.description == "Bad Request: the chat is not a forum")
             try await telegram.addSupergroup(
-                bot: bot.token, chatId: staff, title: "Staff", isForum: true, botRole: .administrator(canManageTopics: false)
+                bot: bot.token,
+                chatId: staff,
+                title: "Staff",
+                isForum: true,
+                botRole: .administrator(canManageTopics: false)
             )
             let noRight = try await bot.call("createForumTopic", ["chat_id": staff, "name": "Ann"])
             #expect(noRight.description == "Bad Request: not enough rights to create a topic")
@@ -36,7 +40,9 @@ struct ForumTopicTests {
     @Test func closeReopenAndEditChangeTheTopicOnce() async throws {
         try await withFakeTelegram { telegram, bot in
             try await telegram.addSupergroup(bot: bot.token, chatId: staff, title: "Staff", isForum: true, botRole: .creator)
-            let threadId = try #require(try await bot.call("createForumTopic", ["chat_id": staff, "name": "Ann"]).object["message_thread_id"] as? Int)
+            let threadId = try #require(
+                try await bot.call("createForumTopic", ["chat_id": staff, "name": "Ann"]).object["message_thread_id"] as? Int
+            )
             let close = try await bot.call("closeForumTopic", ["chat_id": staff, "message_thread_id": threadId])
             #expect(close.object.isEmpty && close.envelope["result"] as? Bool == true)
             #expect(await telegram.forumTopics(bot: bot.token, chatId: staff).first?.isClosed == true)
@@ -58,9 +64,15 @@ struct ForumTopicTests {
     @Test func sendsIntoARegisteredForumNeedAnOpenExistingTopic() async throws {
         try await withFakeTelegram(.init().unlimited) { telegram, bot in
             try await telegram.addSupergroup(
-                bot: bot.token, chatId: staff, title: "Staff", isForum: true, botRole: .administrator(canManageTopics: true)
+                bot: bot.token,
+                chatId: staff,
+                title: "Staff",
+                isForum: true,
+                botRole: .administrator(canManageTopics: true)
             )
-            let threadId = try #require(try await bot.call("createForumTopic", ["chat_id": staff, "name": "Ann"]).object["message_thread_id"] as? Int)
+            let threadId = try #require(
+                try await bot.call("createForumTopic", ["chat_id": staff, "name": "Ann"]).object["message_thread_id"] as? Int
+            )
             let sent = try await bot.call("sendMessage", ["chat_id": staff, "message_thread_id": threadId, "text": "hello"])
             #expect(sent.object["message_thread_id"] as? Int == threadId)
             #expect(sent.object["is_topic_message"] as? Bool == true)
@@ -79,7 +91,11 @@ struct ForumTopicTests {
     @Test func chatMembersAndAdministratorsReportCanManageTopics() async throws {
         try await withFakeTelegram { telegram, bot in
             try await telegram.addSupergroup(
-                bot: bot.token, chatId: staff, title: "Staff", isForum: true, botRole: .administrator(canManageTopics: false)
+                bot: bot.token,
+                chatId: staff,
+                title: "Staff",
+                isForum: true,
+                botRole: .administrator(canManageTopics: false)
             )
             let owner = FakeTelegram.User(id: 7_000_000_001, firstName: "Olga")
             try await telegram.setChatMember(bot: bot.token, chatId: staff, user: owner, role: .creator)
@@ -102,7 +118,9 @@ struct ForumTopicTests {
     @Test func aMembersTopicMessageCarriesTheThreadAndIsTopicMessage() async throws {
         try await withFakeTelegram { telegram, bot in
             try await telegram.addSupergroup(bot: bot.token, chatId: staff, title: "Staff", isForum: true, botRole: .creator)
-            let threadId = try #require(try await bot.call("createForumTopic", ["chat_id": staff, "name": "Ann"]).object["message_thread_id"] as? Int)
+            let threadId = try #require(
+                try await bot.call("createForumTopic", ["chat_id": staff, "name": "Ann"]).object["message_thread_id"] as? Int
+            )
             let olga = FakeTelegram.User(id: 7_000_000_001, firstName: "Olga")
             try await telegram.sendTopicMessage(bot: bot.token, chatId: staff, threadId: threadId, from: olga, text: "/take")
             let updates = try await bot.call("getUpdates", [:]).array

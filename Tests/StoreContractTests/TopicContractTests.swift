@@ -50,18 +50,36 @@ import Testing
             )
             try await desk.store.issueTelegramLinkCode("12345678", for: desk.agent.id, expiresAt: desk.at(600))
             let link = StaffUpdate(
-                channelID: desk.channel.id, updateID: 1, chatID: -1_001, threadID: 7, messageID: 20, senderID: 61, senderName: "Maria M", text: "/link 12345678"
+                channelID: desk.channel.id,
+                updateID: 1,
+                chatID: -1_001,
+                threadID: 7,
+                messageID: 20,
+                senderID: 61,
+                senderName: "Maria M",
+                text: "/link 12345678"
             )
             let before = try await desk.store.staffSnapshot(link, linkCode: "12345678", at: desk.at(2))
             #expect(before.conversationID == conversation)
             #expect(before.codeOwner?.id == desk.agent.id)
             #expect(before.sender == nil)
-            _ = try await desk.store.applyStaff(link, effects: [.link(telegramUserID: 61, operatorID: desk.agent.id, code: "12345678")], at: desk.at(2))
+            _ = try await desk.store.applyStaff(
+                link,
+                effects: [.link(telegramUserID: 61, operatorID: desk.agent.id, code: "12345678")],
+                at: desk.at(2)
+            )
             #expect(try await desk.store.linkedTelegramUser(of: desk.agent.id) == 61)
             #expect(try await desk.store.staffSnapshot(link, linkCode: "12345678", at: desk.at(3)).codeOwner == nil, "the code is used up")
 
             let answer = StaffUpdate(
-                channelID: desk.channel.id, updateID: 2, chatID: -1_001, threadID: 7, messageID: 21, senderID: 61, senderName: "Maria M", text: "Hi"
+                channelID: desk.channel.id,
+                updateID: 2,
+                chatID: -1_001,
+                threadID: 7,
+                messageID: 21,
+                senderID: 61,
+                senderName: "Maria M",
+                text: "Hi"
             )
             let snapshot = try await desk.store.staffSnapshot(answer, linkCode: nil, at: desk.at(4))
             #expect(snapshot.sender?.id == desk.agent.id)

@@ -30,7 +30,11 @@ import Testing
             #expect(plainMessage.contains("the bot is not an administrator of the group (it is member)"))
 
             try await harness.telegram.addSupergroup(
-                bot: token, chatId: staff, title: "Support staff", isForum: true, botRole: .administrator(canManageTopics: false)
+                bot: token,
+                chatId: staff,
+                title: "Support staff",
+                isForum: true,
+                botRole: .administrator(canManageTopics: false)
             )
             let noTopics = try await admin.call(.put, path, ["chatID": staff])
             #expect(noTopics.status == 422)

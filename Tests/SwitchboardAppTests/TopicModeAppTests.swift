@@ -1,5 +1,5 @@
-import CurlHTTP
 import Accounts
+import CurlHTTP
 import Foundation
 import MessengerFakes
 import SwitchboardApp
@@ -22,7 +22,11 @@ import Testing
         let harness = try await TelegramAppHarness()
         let channel = try await harness.addChannel(mode: .poll)
         try await harness.telegram.addSupergroup(
-            bot: token, chatId: Self.staff, title: "Support staff", isForum: true, botRole: .administrator(canManageTopics: true)
+            bot: token,
+            chatId: Self.staff,
+            title: "Support staff",
+            isForum: true,
+            botRole: .administrator(canManageTopics: true)
         )
         for member in [olgaInTelegram, stranger] {
             try await harness.telegram.setChatMember(bot: token, chatId: Self.staff, user: member, role: .member)
@@ -91,10 +95,16 @@ import Testing
         try await harness.serving { switchboard in
             let thread = try await clientWritesAndTopicOpens(harness, text: "Where is my parcel?")
             let olga = try await linkOlga(harness, switchboard, thread: thread)
-            #expect(await topicTexts(harness).contains { $0.hasPrefix("Olga Shevchenko is now linked to olga") })
+            try await eventually("link confirmed in the topic") {
+                await topicTexts(harness).contains { $0.hasPrefix("Olga Shevchenko is now linked to olga") }
+            }
 
             let answer = try await harness.telegram.sendTopicMessage(
-                bot: token, chatId: Self.staff, threadId: thread, from: olgaInTelegram, text: "It ships today."
+                bot: token,
+                chatId: Self.staff,
+                threadId: thread,
+                from: olgaInTelegram,
+                text: "It ships today."
             )
             try await eventually("answer delivered") { await !clientMessages(harness).isEmpty }
             // Signed with the operator's persona, exactly as an inbox reply is.
@@ -108,8 +118,14 @@ import Testing
 
             // A redelivered update stores and sends nothing again; the answer is not mirrored back.
             let redelivered = StaffUpdate(
-                channelID: ChannelID(1), updateID: answer.updateId, chatID: Self.staff, threadID: Int64(thread),
-                messageID: Int64(answer.messageId ?? 0), senderID: olgaInTelegram.id, senderName: "Olga Shevchenko", text: "It ships today."
+                channelID: ChannelID(1),
+                updateID: answer.updateId,
+                chatID: Self.staff,
+                threadID: Int64(thread),
+                messageID: Int64(answer.messageId ?? 0),
+                senderID: olgaInTelegram.id,
+                senderName: "Olga Shevchenko",
+                text: "It ships today."
             )
             try await switchboard.staffRouter.ingestStaff(redelivered)
             try await switchboard.dispatcher.dispatchDue()
@@ -146,7 +162,13 @@ import Testing
         try await harness.serving { switchboard in
             let thread = try await clientWritesAndTopicOpens(harness, text: "Refund please")
             _ = try await linkOlga(harness, switchboard, thread: thread)
-            try await harness.telegram.sendTopicMessage(bot: token, chatId: Self.staff, threadId: thread, from: olgaInTelegram, text: "!check the payment first")
+            try await harness.telegram.sendTopicMessage(
+                bot: token,
+                chatId: Self.staff,
+                threadId: thread,
+                from: olgaInTelegram,
+                text: "!check the payment first"
+            )
             try await eventually("note stored") {
                 try await switchboard.store.messages(in: ConversationID(1)).contains { $0.direction == .internalNote }
             }

@@ -80,7 +80,12 @@ public enum StaffMessageRule {
         }
     }
 
-    private static func transfer(_ name: String, by sender: StaffOperator, _ conversation: ConversationID, among operators: [StaffOperator]) -> StaffAction {
+    private static func transfer(
+        _ name: String,
+        by sender: StaffOperator,
+        _ conversation: ConversationID,
+        among operators: [StaffOperator]
+    ) -> StaffAction {
         let wanted = String(name.trimmingCharacters(in: .whitespaces).lowercased().trimmingPrefix("@"))
         let matches = operators.filter { $0.isActive && ($0.login.lowercased() == wanted || $0.displayName.lowercased() == wanted) }
         guard matches.count == 1, let target = matches.first else {

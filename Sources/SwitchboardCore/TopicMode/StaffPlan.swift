@@ -82,7 +82,9 @@ public enum StaffPlan {
             return [notice(text)]
         case .reply(let sender, let conversation, let text):
             let draft = ReplyDraft(conversationID: conversation, operatorID: sender, text: text)
-            guard (try? draft.validate()) != nil else { return [notice("Not sent: only text reaches the client from a topic; send files from the inbox.")] }
+            guard (try? draft.validate()) != nil else {
+                return [notice("Not sent: only text reaches the client from a topic; send files from the inbox.")]
+            }
             let take: [StaffEffect] = snapshot.assigneeID == nil ? [.assign(conversation, to: sender, by: sender)] : []
             return take + [.reply(draft, topicMessageID: update.messageID)]
         case .note(let sender, let conversation, let text):

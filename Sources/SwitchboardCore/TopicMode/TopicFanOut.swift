@@ -25,7 +25,13 @@ public enum TopicFanOut {
             guard let conversation = event.conversationID, let channel = snapshot.channelOf[conversation], topicChannels.contains(channel),
                 let kind = kind(of: event, fromTopic: snapshot.fromTopic)
             else { return nil }
-            return TopicJobDraft(channelID: channel, conversationID: conversation, kind: kind, source: "event:\(event.seq)", queuedAt: event.occurredAt)
+            return TopicJobDraft(
+                channelID: channel,
+                conversationID: conversation,
+                kind: kind,
+                source: "event:\(event.seq)",
+                queuedAt: event.occurredAt
+            )
         }
     }
 

@@ -7,7 +7,16 @@ import Testing
     let subject = TopicSubject(clientName: "Ann", channelName: "tg", card: ClientCard(name: "Ann", language: "en", messengers: [], context: nil))
 
     func job(_ kind: TopicJobKind, topic: StaffTopic? = nil, partsDone: Int = 0, message: Message? = nil) -> TopicJob {
-        TopicJob(id: 1, channelID: ChannelID(3), conversationID: ConversationID(9), kind: kind, partsDone: partsDone, topic: topic, subject: subject, message: message)
+        TopicJob(
+            id: 1,
+            channelID: ChannelID(3),
+            conversationID: ConversationID(9),
+            kind: kind,
+            partsDone: partsDone,
+            topic: topic,
+            subject: subject,
+            message: message
+        )
     }
 
     func topic(chat: Int64 = -100, cardSent: Bool = true) -> StaffTopic {
@@ -16,7 +25,15 @@ import Testing
 
     @Test func theFirstMirrorMakesTheTopicAndItsCardThenSendsWhatIsLeft() {
         let photo = SwitchboardCore.Attachment(kind: .photo, externalFileID: "F1")
-        let message = Message(id: MessageID(5), conversationID: ConversationID(9), direction: .inbound, author: .client, text: "hi", attachments: [photo], createdAt: now)
+        let message = Message(
+            id: MessageID(5),
+            conversationID: ConversationID(9),
+            direction: .inbound,
+            author: .client,
+            text: "hi",
+            attachments: [photo],
+            createdAt: now
+        )
         #expect(
             TopicJobPlan.steps(job(.mirror(MessageID(5)), message: message), staffChatID: -100)
                 == [.createTopic(name: "Ann · tg"), .sendCard(subject.card.text), .send(.text("👤 hi")), .send(.file(.photo, fileID: "F1"))]
@@ -27,7 +44,10 @@ import Testing
                 == [.sendCard(subject.card.text), .send(.file(.photo, fileID: "F1"))]
         )
         // A topic in a staff group that is no longer the channel's is not reused.
-        #expect(TopicJobPlan.steps(job(.mirror(MessageID(5)), topic: topic(chat: -200), message: message), staffChatID: -100).first == .createTopic(name: "Ann · tg"))
+        #expect(
+            TopicJobPlan.steps(job(.mirror(MessageID(5)), topic: topic(chat: -200), message: message), staffChatID: -100).first
+                == .createTopic(name: "Ann · tg")
+        )
     }
 
     @Test func closingAConversationWithoutATopicDoesNothing() {
@@ -40,7 +60,14 @@ import Testing
     @Test func aStaffAnswerTakesAnUnassignedConversationAndARedeliveryDoesNothing() {
         let olga = StaffOperator(id: OperatorID(5), login: "olga", displayName: "Olga")
         let update = StaffUpdate(
-            channelID: ChannelID(3), updateID: 77, chatID: -100, threadID: 44, messageID: 12, senderID: 600, senderName: "Olga S", text: "On it"
+            channelID: ChannelID(3),
+            updateID: 77,
+            chatID: -100,
+            threadID: 44,
+            messageID: 12,
+            senderID: 600,
+            senderName: "Olga S",
+            text: "On it"
         )
         let fresh = StaffSnapshot(alreadyHandled: false, sender: olga, conversationID: ConversationID(9))
         #expect(
@@ -69,7 +96,16 @@ import Testing
 
     @Test func aLinkCodeLinksOnlyWhileItIsValid() {
         let olga = StaffOperator(id: OperatorID(5), login: "olga", displayName: "Olga")
-        let update = StaffUpdate(channelID: ChannelID(3), updateID: 78, chatID: -100, threadID: nil, messageID: 13, senderID: 600, senderName: "Olga S", text: "/link 12345678")
+        let update = StaffUpdate(
+            channelID: ChannelID(3),
+            updateID: 78,
+            chatID: -100,
+            threadID: nil,
+            messageID: 13,
+            senderID: 600,
+            senderName: "Olga S",
+            text: "/link 12345678"
+        )
         let valid = StaffSnapshot(alreadyHandled: false, sender: nil, conversationID: nil, codeOwner: olga)
         #expect(StaffPlan.effects(update, snapshot: valid, now: now).first == .link(telegramUserID: 600, operatorID: olga.id, code: "12345678"))
         let expired = StaffSnapshot(alreadyHandled: false, sender: nil, conversationID: nil, codeOwner: nil)

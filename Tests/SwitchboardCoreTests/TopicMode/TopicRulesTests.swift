@@ -10,8 +10,22 @@ import Testing
         return Event(seq: seq, kind: kind, occurredAt: now, conversationID: ConversationID(conversation), payload: json)
     }
 
-    func message(_ id: Int64, _ direction: MessageDirection, _ author: MessageAuthor, _ text: String, _ attachments: [SwitchboardCore.Attachment] = []) -> Message {
-        Message(id: MessageID(id), conversationID: ConversationID(1), direction: direction, author: author, text: text, attachments: attachments, createdAt: now)
+    func message(
+        _ id: Int64,
+        _ direction: MessageDirection,
+        _ author: MessageAuthor,
+        _ text: String,
+        _ attachments: [SwitchboardCore.Attachment] = []
+    ) -> Message {
+        Message(
+            id: MessageID(id),
+            conversationID: ConversationID(1),
+            direction: direction,
+            author: author,
+            text: text,
+            attachments: attachments,
+            createdAt: now
+        )
     }
 
     @Test func topicNamesCarryTheClientAndTheChannelWithinTelegramsLimit() {
@@ -42,15 +56,30 @@ import Testing
     }
 
     @Test func fanOutMirrorsClientMessagesAndInboxRepliesAndFollowsTheStatus() throws {
-        let snapshot = TopicFanOut.Snapshot(channelOf: [ConversationID(1): ChannelID(3), ConversationID(2): ChannelID(4)], fromTopic: [MessageID(12)])
+        let snapshot = TopicFanOut.Snapshot(
+            channelOf: [ConversationID(1): ChannelID(3), ConversationID(2): ChannelID(4)],
+            fromTopic: [MessageID(12)]
+        )
         let events = [
             try event(1, .messageCreated, payload: message(10, .inbound, .client, "hi")),
             try event(2, .messageCreated, payload: message(11, .outbound, .operator(OperatorID(5)), "hello")),
             try event(3, .messageCreated, payload: message(12, .outbound, .operator(OperatorID(5)), "from the topic")),
             try event(4, .messageCreated, payload: message(13, .internalNote, .operator(OperatorID(5)), "note")),
-            try event(5, .conversationStatusChanged, payload: StatusChangePayload(conversationID: ConversationID(1), from: .open, to: .resolved, reopened: false)),
-            try event(6, .conversationStatusChanged, payload: StatusChangePayload(conversationID: ConversationID(1), from: .resolved, to: .open, reopened: true)),
-            try event(7, .conversationStatusChanged, payload: StatusChangePayload(conversationID: ConversationID(1), from: .open, to: .pending, reopened: false)),
+            try event(
+                5,
+                .conversationStatusChanged,
+                payload: StatusChangePayload(conversationID: ConversationID(1), from: .open, to: .resolved, reopened: false)
+            ),
+            try event(
+                6,
+                .conversationStatusChanged,
+                payload: StatusChangePayload(conversationID: ConversationID(1), from: .resolved, to: .open, reopened: true)
+            ),
+            try event(
+                7,
+                .conversationStatusChanged,
+                payload: StatusChangePayload(conversationID: ConversationID(1), from: .open, to: .pending, reopened: false)
+            ),
             try event(8, .messageCreated, conversation: 2, payload: message(14, .inbound, .client, "other bot")),
         ]
         let jobs = TopicFanOut.plan(events, snapshot: snapshot, topicChannels: [ChannelID(3)])
@@ -63,7 +92,11 @@ import Testing
     @Test func mirroredMessagesSayWhoWroteAndResendFilesByReference() {
         let photo = SwitchboardCore.Attachment(kind: .photo, externalFileID: "AgAD-photo")
         let place = SwitchboardCore.Attachment(kind: .location, details: ["latitude": "50.4"])
-        #expect(TopicMirror.parts(of: message(1, .inbound, .client, "look", [photo]), authorName: nil) == [.text("👤 look"), .file(.photo, fileID: "AgAD-photo")])
+        #expect(
+            TopicMirror.parts(of: message(1, .inbound, .client, "look", [photo]), authorName: nil) == [
+                .text("👤 look"), .file(.photo, fileID: "AgAD-photo"),
+            ]
+        )
         #expect(TopicMirror.parts(of: message(1, .inbound, .client, "", [photo]), authorName: nil) == [.file(.photo, fileID: "AgAD-photo")])
         #expect(TopicMirror.parts(of: message(1, .inbound, .client, "", [place]), authorName: nil) == [.text("👤 [location]")])
         #expect(
@@ -82,7 +115,10 @@ import Testing
         #expect(StaffCommand.parse("/transfer", botUsername: nil) == .unusable("name the operator: /transfer NAME"))
         #expect(StaffCommand.parse("/link 483920", botUsername: nil) == .link("483920"))
         #expect(StaffCommand.parse("/ban", botUsername: nil) == .unusable("/ban is not available on this desk"))
-        guard case .unusable = StaffCommand.parse("/dance", botUsername: nil) else { Issue.record("unknown command"); return }
+        guard case .unusable = StaffCommand.parse("/dance", botUsername: nil) else {
+            Issue.record("unknown command")
+            return
+        }
     }
 
     @Test func onlyLinkedOperatorsReachTheClient() {
@@ -90,7 +126,9 @@ import Testing
         let max = StaffOperator(id: OperatorID(6), login: "max", displayName: "Max Payne")
         let conversation = ConversationID(9)
         func decide(_ text: String, sender: StaffOperator?, in topic: ConversationID? = ConversationID(9)) -> StaffAction {
-            StaffMessageRule.decide(.init(command: StaffCommand.parse(text, botUsername: nil), sender: sender, conversationID: topic, operators: [olga, max]))
+            StaffMessageRule.decide(
+                .init(command: StaffCommand.parse(text, botUsername: nil), sender: sender, conversationID: topic, operators: [olga, max])
+            )
         }
         #expect(decide("Hi Ann", sender: olga) == .reply(olga.id, conversation, "Hi Ann"))
         #expect(decide("Hi Ann", sender: nil) == .notice(StaffMessageRule.unlinkedRefusal))
