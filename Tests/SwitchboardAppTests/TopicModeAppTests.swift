@@ -203,4 +203,33 @@ import Testing
             #expect(await clientMessages(harness).map(\.text) == ["Maria\nYes, Maria here."])
         }
     }
+
+    @Test func takeTransferAndResolveWorkAsTopicCommands() async throws {
+        let harness = try await topicHarness()
+        defer { Task { await harness.stop() } }
+        try await harness.serving { switchboard in
+            let thread = try await clientWritesAndTopicOpens(harness, text: "Help with an invoice")
+            _ = try await linkOlga(harness, switchboard, thread: thread)
+            // The only operator so far: the one `linkOlga` signed in.
+            let olgaID = OperatorID(1)
+            #expect(try await switchboard.store.linkedTelegramUser(of: olgaID) == olgaInTelegram.id)
+            let maria = try await switchboard.store.createOperator(OperatorDraft(login: "maria", displayName: "Maria", role: .operator), at: Date())
+            func say(_ text: String) async throws {
+                try await harness.telegram.sendTopicMessage(bot: token, chatId: Self.staff, threadId: thread, from: olgaInTelegram, text: text)
+            }
+
+            try await say("/take")
+            try await eventually("taken") { try await switchboard.store.conversation(ConversationID(1))?.assigneeID == olgaID }
+            try await say("/transfer Maria")
+            try await eventually("transferred") { try await switchboard.store.conversation(ConversationID(1))?.assigneeID == maria.id }
+            try await eventually("transfer said in the topic") { await topicTexts(harness).contains("Transferred to Maria.") }
+            try await say("/resolve")
+            try await eventually("resolved and topic closed") {
+                let closed = await harness.telegram.forumTopics(bot: token, chatId: Self.staff).first?.isClosed == true
+                return try await switchboard.store.conversation(ConversationID(1))?.status == .resolved && closed
+            }
+            try await switchboard.dispatcher.dispatchDue()
+            #expect(await clientMessages(harness).isEmpty, "commands never reach the client")
+        }
+    }
 }
