@@ -128,6 +128,8 @@ struct BotState {
     var faults: [String: [FakeTelegram.Fault?]] = [:]
     /// Chats seen in updates or added by the test.
     var knownChats: Set<Int64> = []
+    /// Supergroups the test registered, with their topics and members.
+    var forums: [Int64: ForumChat] = [:]
     /// Flood control.
     var limiter: RateLimiter
     /// How many 429 answers the bot got (flood control and injected).

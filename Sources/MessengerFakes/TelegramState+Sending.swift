@@ -17,6 +17,7 @@ extension TelegramState {
         if config.strictChats, bots[request.token]?.knownChats.contains(chatId) != true {
             throw BotAPIError.badRequest("chat not found")
         }
+        try checkThread(request, chatId: chatId)
         return chatId
     }
 
@@ -65,7 +66,9 @@ extension TelegramState {
     func newMessage(token: String, chatId: Int64, request: BotRequest) -> [String: Any] {
         let messageId = bots[token]?.nextMessageId(in: chatId) ?? 1
         var chat: [String: Any] = ["id": chatId]
-        if let group = groups[chatId] {
+        if let forum = bots[token]?.forums[chatId] {
+            chat = forum.chatJSON(id: chatId)
+        } else if let group = groups[chatId] {
             chat = group.json
         } else if chatId > 0 {
             chat["type"] = "private"

@@ -108,6 +108,13 @@ actor TelegramState {
         case "sendChatAction": return try sendChatAction(request)
         case "answerCallbackQuery": return try answerCallbackQuery(request)
         case "getFile": return try getFile(request)
+        case "createForumTopic": return try createForumTopic(request)
+        case "editForumTopic": return try editForumTopic(request)
+        case "closeForumTopic": return try setForumTopicClosed(request, closed: true)
+        case "reopenForumTopic": return try setForumTopicClosed(request, closed: false)
+        case "getChatMember": return try getChatMember(request)
+        case "getChatAdministrators": return try getChatAdministrators(request)
+        case "getChat": return try getChat(request)
         default:
             // Valid per the spec but not emulated: harmless setters succeed, the rest say so plainly.
             guard method.returns == ["Boolean"] else {

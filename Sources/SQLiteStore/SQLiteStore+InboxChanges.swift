@@ -6,30 +6,43 @@ extension SQLiteStore {
     public func addNote(conversationID: ConversationID, operatorID: OperatorID, text: String, at now: Date) async throws -> EnqueuedReply {
         try InternalNote.validate(text)
         return try await pool.write { db in
-            guard let conversation = try Self.fetchConversation(db, conversationID) else {
-                throw StoreError.notFound("conversation \(conversationID)")
-            }
-            try Self.mapConstraint("note by operator \(operatorID)") {
-                try db.cachedExecute(
-                    sql: """
-                        INSERT INTO messages (conversation_id, channel_id, direction, author_kind, author_operator_id, text, created_at)
-                        VALUES (?, ?, 'note', 'operator', ?, ?, ?)
-                        """,
-                    arguments: [conversationID.rawValue, conversation.channelID.rawValue, operatorID.rawValue, text, now.timeIntervalSince1970]
-                )
-            }
-            let message = Message(
-                id: MessageID(db.lastInsertedRowID),
-                conversationID: conversationID,
-                direction: .internalNote,
-                author: .operator(operatorID),
-                text: text,
-                createdAt: now
-            )
             var events = EventAppender(db)
-            try events.append([.messageCreated(message, contact: conversation.contactID)])
+            let message = try Self.writeNote(db, conversationID: conversationID, operatorID: operatorID, text: text, at: now, events: &events)
             return EnqueuedReply(message: message, events: events.appended)
         }
+    }
+
+    /// Stores an operator's internal note with its event, inside the caller's transaction.
+    static func writeNote(
+        _ db: Database,
+        conversationID: ConversationID,
+        operatorID: OperatorID,
+        text: String,
+        at now: Date,
+        events: inout EventAppender
+    ) throws -> Message {
+        guard let conversation = try Self.fetchConversation(db, conversationID) else {
+            throw StoreError.notFound("conversation \(conversationID)")
+        }
+        try Self.mapConstraint("note by operator \(operatorID)") {
+            try db.cachedExecute(
+                sql: """
+                    INSERT INTO messages (conversation_id, channel_id, direction, author_kind, author_operator_id, text, created_at)
+                    VALUES (?, ?, 'note', 'operator', ?, ?, ?)
+                    """,
+                arguments: [conversationID.rawValue, conversation.channelID.rawValue, operatorID.rawValue, text, now.timeIntervalSince1970]
+            )
+        }
+        let message = Message(
+            id: MessageID(db.lastInsertedRowID),
+            conversationID: conversationID,
+            direction: .internalNote,
+            author: .operator(operatorID),
+            text: text,
+            createdAt: now
+        )
+        try events.append([.messageCreated(message, contact: conversation.contactID)])
+        return message
     }
 
     public func assign(

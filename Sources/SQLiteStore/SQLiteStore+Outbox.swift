@@ -6,39 +6,45 @@ extension SQLiteStore {
     public func enqueueReply(_ draft: ReplyDraft, at now: Date) async throws -> EnqueuedReply {
         try draft.validate()
         return try await pool.write { db in
-            guard var conversation = try Self.fetchConversation(db, draft.conversationID) else {
-                throw StoreError.notFound("conversation \(draft.conversationID)")
-            }
             var events = EventAppender(db)
-            if let transition = try StatusTransition.decide(conversation, .operatorReply, at: now) {
-                try Self.saveStatus(db, transition.conversation)
-                conversation = transition.conversation
-                try events.append([transition.event])
-            }
-            let message = try Self.mapConstraint("reply by operator \(draft.operatorID)") {
-                try Self.queueOutbound(
-                    db,
-                    Message(
-                        id: MessageID(0),
-                        conversationID: conversation.id,
-                        direction: .outbound,
-                        author: .operator(draft.operatorID),
-                        text: draft.text,
-                        attachments: draft.attachments,
-                        deliveryState: .queued,
-                        createdAt: now
-                    ),
-                    channel: conversation.channelID
-                )
-            }
-            try db.cachedExecute(
-                sql:
-                    "UPDATE conversations SET last_message_at = ?, first_response_at = COALESCE(first_response_at, ?), awaiting_reply = 0 WHERE id = ?",
-                arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, conversation.id.rawValue]
-            )
-            try events.append([.messageCreated(message, contact: conversation.contactID)])
+            let message = try Self.writeReply(db, draft, at: now, events: &events)
             return EnqueuedReply(message: message, events: events.appended)
         }
+    }
+
+    /// Stores an operator's reply and queues it, with its status change and events, inside the caller's transaction.
+    static func writeReply(_ db: Database, _ draft: ReplyDraft, at now: Date, events: inout EventAppender) throws -> Message {
+        guard var conversation = try Self.fetchConversation(db, draft.conversationID) else {
+            throw StoreError.notFound("conversation \(draft.conversationID)")
+        }
+        if let transition = try StatusTransition.decide(conversation, .operatorReply, at: now) {
+            try Self.saveStatus(db, transition.conversation)
+            conversation = transition.conversation
+            try events.append([transition.event])
+        }
+        let message = try Self.mapConstraint("reply by operator \(draft.operatorID)") {
+            try Self.queueOutbound(
+                db,
+                Message(
+                    id: MessageID(0),
+                    conversationID: conversation.id,
+                    direction: .outbound,
+                    author: .operator(draft.operatorID),
+                    text: draft.text,
+                    attachments: draft.attachments,
+                    deliveryState: .queued,
+                    createdAt: now
+                ),
+                channel: conversation.channelID
+            )
+        }
+        try db.cachedExecute(
+            sql:
+                "UPDATE conversations SET last_message_at = ?, first_response_at = COALESCE(first_response_at, ?), awaiting_reply = 0 WHERE id = ?",
+            arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, conversation.id.rawValue]
+        )
+        try events.append([.messageCreated(message, contact: conversation.contactID)])
+        return message
     }
 
     /// Stores an outbound message (its id is assigned here) and queues it for the dispatcher.

@@ -63,6 +63,12 @@ public struct Switchboard: Sendable {
     public let webhookDispatcher: WebhookDispatcher
     /// Registers, changes and resends outgoing webhooks.
     public let webhookAdmin: WebhookAdmin
+    /// Topic mode: the staff groups of the running Telegram channels.
+    public let staffGroups: StaffGroups
+    /// Topic mode: mirrors conversations into their staff-group topics.
+    public let topics: TopicDispatcher
+    /// Topic mode: what operators' messages in the staff group do.
+    public let staffRouter: StaffGroupRouter
 
     /// Opens the database, loads (or creates) the secret key and wires the engine and the channels.
     /// - Throws: when the configuration names a database this build cannot open, the database cannot be
@@ -111,11 +117,23 @@ public struct Switchboard: Sendable {
             allowPrivate: config.webhooksAllowPrivate,
             clock: clock
         ) { [webhookDispatcher] in webhookDispatcher.wake() }
+        staffGroups = StaffGroups(store: store)
+        topics = TopicDispatcher(store: store, bus: bus, groups: staffGroups, clock: clock, logger: logger)
+        staffRouter = StaffGroupRouter(
+            store: store,
+            bus: bus,
+            clock: clock,
+            logger: logger,
+            wakeOutbox: { [dispatcher] in dispatcher.wake() },
+            wakeTopics: { [topics] in topics.wake() }
+        )
         let wiring = ChannelWiring(
             store: store,
             secrets: secrets,
             sink: router,
             adapters: adapters,
+            staffGroups: staffGroups,
+            staffSink: staffRouter,
             webhooks: webhooks,
             transport: transport,
             downloads: mediaDownloads,
@@ -158,7 +176,7 @@ public func buildApplication(
         services: [
             switchboard.dispatcher, switchboard.revisionDispatcher, switchboard.routing, switchboard.automation,
             switchboard.automation.scheduler, switchboard.telegram, switchboard.viber, switchboard.webhookDispatcher,
-            switchboard.mediaDownloads,
+            switchboard.mediaDownloads, switchboard.topics,
             ReceiptPruner(store: switchboard.store, clock: switchboard.clock, logger: logger),
             UploadSweeper(files: switchboard.media, references: switchboard.store, clock: switchboard.clock, logger: logger),
             MetricsObserver(
@@ -240,6 +258,7 @@ public func buildRouter(
     router.addRoutes(OperatorController(dependencies: dependencies).routes)
     router.addRoutes(MediaController(dependencies: dependencies).routes)
     router.addRoutes(PresenceController(routing: switchboard.routing).routes)
+    router.addRoutes(TelegramLinkController(store: switchboard.store, clock: switchboard.clock).routes)
     router.addRoutes(RoutingSettingsController(routing: switchboard.routing, audit: switchboard.store).routes)
     router.addRoutes(TransferController(dependencies: dependencies, routing: switchboard.routing).routes)
     router.addRoutes(ReportsController(store: switchboard.store, clock: switchboard.clock).routes)

@@ -1,5 +1,6 @@
 import Foundation
 public import SwitchboardCore
+import TelegramChannel
 import ViberChannel
 
 extension ChannelAdmin {
@@ -15,6 +16,8 @@ extension ChannelAdmin {
         let welcome: String?
         /// Where the bot's API calls go (a proxy is left out: it may hold a password).
         let apiURL: String
+        /// The Telegram staff group of topic mode, if connected.
+        let staffGroupChatID: Int64?
     }
 
     /// The same admin acting as someone else (a manifest file while manifests are applied).
@@ -37,7 +40,8 @@ extension ChannelAdmin {
             defaultDepartmentID: channel.defaultDepartmentID,
             paused: channel.isPaused,
             welcome: welcome,
-            apiURL: Self.apiURL(of: channel, settingsJSON: settingsJSON)
+            apiURL: Self.apiURL(of: channel, settingsJSON: settingsJSON),
+            staffGroupChatID: channel.kind == .telegram ? TelegramChannelSettings(json: settingsJSON).staffGroupChatID : nil
         )
     }
 

@@ -16,6 +16,8 @@ public struct ChannelAdmin: Sendable {
         public var maskedToken: String
         /// Where the bot's API calls go.
         public var apiURL: String
+        /// The Telegram staff group of topic mode, if connected.
+        public var staffGroupChatID: Int64?
     }
 
     /// What `channel add telegram` needs.
@@ -109,7 +111,9 @@ public struct ChannelAdmin: Sendable {
                 Summary(
                     channel: channel,
                     maskedToken: token.map(SecretMask.mask) ?? (credentials == nil ? "(none)" : "(cannot decrypt)"),
-                    apiURL: Self.apiURL(of: channel, settingsJSON: credentials?.settingsJSON ?? "{}")
+                    apiURL: Self.apiURL(of: channel, settingsJSON: credentials?.settingsJSON ?? "{}"),
+                    staffGroupChatID: channel.kind == .telegram
+                        ? TelegramChannelSettings(json: credentials?.settingsJSON ?? "{}").staffGroupChatID : nil
                 )
             )
         }

@@ -41,6 +41,10 @@ public struct ChannelAdminController: Sendable {
         let token: String
     }
 
+    struct StaffGroup: Decodable {
+        let chatID: Int64
+    }
+
     /// A channel as the admin page shows it; the token only masked.
     struct ChannelView: Encodable {
         let id: ChannelID
@@ -59,6 +63,8 @@ public struct ChannelAdminController: Sendable {
         let running: Bool
         let lastInboundAt: Date?
         let lastFailure: ChannelActivity.Failure?
+        /// The Telegram staff supergroup of topic mode, nil when topic mode is off.
+        let staffGroupChatID: Int64?
     }
 
     struct Items<Item: Encodable>: Encodable {
@@ -159,6 +165,21 @@ public struct ChannelAdminController: Sendable {
             await reload(channel)
             return try JSONResponse.make(await view(try await admin.summary(channel.id)))
         }
+        admins.put("api/v1/channels/:id/staff-group") { request, context in
+            let admin = channelAdmin(context)
+            let channel = try await existing(context)
+            let body = try await JSONResponse.decode(StaffGroup.self, from: request, limit: 4 * 1024)
+            let summary = try await refusals(context) { try await admin.connectStaffGroup(channel.id, chatID: body.chatID) }
+            await reload(channel)
+            return try JSONResponse.make(await view(summary))
+        }
+        admins.delete("api/v1/channels/:id/staff-group") { _, context in
+            let admin = channelAdmin(context)
+            let channel = try await existing(context)
+            let summary = try await refusals(context) { try await admin.disconnectStaffGroup(channel.id) }
+            await reload(channel)
+            return try JSONResponse.make(await view(summary))
+        }
         return routes
     }
 
@@ -220,7 +241,8 @@ public struct ChannelAdminController: Sendable {
             problem: channel.problem,
             running: await switchboard.adapters.adapter(for: channel.id) != nil,
             lastInboundAt: await switchboard.activity.lastInboundAt(channel: channel.name),
-            lastFailure: await switchboard.activity.lastFailure(channel: channel.name)
+            lastFailure: await switchboard.activity.lastFailure(channel: channel.name),
+            staffGroupChatID: summary.staffGroupChatID
         )
     }
 }

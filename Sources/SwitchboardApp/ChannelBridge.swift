@@ -40,6 +40,7 @@ public struct ChannelBridge: Service {
     private func restart(_ previous: Channel) async {
         await tasks.stop(previous.id)
         await wiring.adapters.remove(previous.id)
+        await wiring.staffGroups.remove(previous.id)
         // By the name it had: a removed channel is gone from the store, and its endpoint must go too.
         await wiring.webhooks.remove(kind: kind, channelName: previous.name)
         guard let channel = try? await wiring.store.channels().first(where: { $0.id == previous.id }), channel.kind == kind, !channel.isPaused

@@ -23,6 +23,10 @@ struct ChannelWiring: Sendable {
     let sink: any InboundSink
     /// Where the outbox finds each channel's adapter.
     let adapters: ChannelAdapters
+    /// Where the topic dispatcher finds each channel's staff group (topic mode).
+    let staffGroups: StaffGroups
+    /// Where staff-group messages go.
+    let staffSink: any StaffSink
     let webhooks: WebhookEndpoints
     /// The HTTP client of messenger API calls (global proxy applied).
     let transport: any HTTPTransport

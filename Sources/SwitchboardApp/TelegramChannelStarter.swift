@@ -20,7 +20,19 @@ struct TelegramChannelStarter: ChannelStarter {
         let settings = TelegramChannelSettings(json: credentials.settingsJSON)
         let api = TelegramBotAPI(token: token, endpoint: settings.endpoint, transport: wiring.transport)
         let options = TelegramAdapter.Options(signReplies: settings.signReplies ?? true)
-        await wiring.adapters.register(TelegramAdapter(api: api, media: media, options: options), for: channel.id)
+        let limiter = TelegramRateLimiter()
+        await wiring.adapters.register(TelegramAdapter(api: api, limiter: limiter, media: media, options: options), for: channel.id)
+        var staff: (mapper: TelegramStaffUpdateMapper, sink: any StaffSink)?
+        if let staffChat = settings.staffGroupChatID {
+            await wiring.staffGroups.register(channel.id, chatID: staffChat, sender: TelegramStaffGroupSender(api: api, limiter: limiter))
+            let mapper = TelegramStaffUpdateMapper(
+                channelID: channel.id,
+                chatID: staffChat,
+                botID: BotTokenIdentity.telegramBotID(of: token),
+                botUsername: settings.botUsername
+            )
+            staff = (mapper, wiring.staffSink)
+        }
         let processor = TelegramUpdateProcessor(
             channelID: channel.id,
             api: api,
@@ -29,6 +41,7 @@ struct TelegramChannelStarter: ChannelStarter {
             downloads: wiring.downloads,
             mediaAPI: TelegramBotAPI(token: token, endpoint: settings.endpoint, transport: wiring.downloadTransport),
             botUsername: settings.botUsername,
+            staff: staff,
             logger: logger
         )
         switch channel.mode {

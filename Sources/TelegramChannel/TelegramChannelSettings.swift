@@ -10,6 +10,8 @@ public struct TelegramChannelSettings: Codable, Sendable, Equatable {
     public var signReplies: Bool?
     /// The bot's @username from getMe, for `https://t.me/<username>?start=` deep links.
     public var botUsername: String?
+    /// The staff supergroup (a forum) where each conversation gets a topic; nil means topic mode is off.
+    public var staffGroupChatID: Int64?
 
     /// Creates settings.
     public init(apiURL: String? = nil, proxy: String? = nil, signReplies: Bool? = nil, botUsername: String? = nil) {
@@ -24,6 +26,7 @@ public struct TelegramChannelSettings: Codable, Sendable, Equatable {
         case proxy
         case signReplies = "sign_replies"
         case botUsername = "bot_username"
+        case staffGroupChatID = "staff_group_chat_id"
     }
 
     /// Reads the stored JSON; malformed or empty JSON gives the defaults.

@@ -15,6 +15,8 @@ public struct TelegramUpdateProcessor: Sendable {
     let downloads: (any MediaDownloadQueue)?
     let api: TelegramBotAPI
     let logger: Logger
+    /// Topic mode: updates from the staff group go here instead of becoming client conversations.
+    let staff: (mapper: TelegramStaffUpdateMapper, sink: any StaffSink)?
 
     /// Creates a processor.
     /// - Parameters:
@@ -33,8 +35,10 @@ public struct TelegramUpdateProcessor: Sendable {
         downloads: (any MediaDownloadQueue)? = nil,
         mediaAPI: TelegramBotAPI? = nil,
         botUsername: String? = nil,
+        staff: (mapper: TelegramStaffUpdateMapper, sink: any StaffSink)? = nil,
         logger: Logger
     ) {
+        self.staff = staff
         self.mapper = TelegramUpdateMapper(channelID: channelID, botID: BotTokenIdentity.telegramBotID(of: api.token), botUsername: botUsername)
         self.media = TelegramMediaFetcher(api: mediaAPI ?? api, media: media, channelID: channelID)
         self.sink = sink
@@ -48,6 +52,10 @@ public struct TelegramUpdateProcessor: Sendable {
     /// - Throws: the sink's error when the commit failed; the update must then not be acknowledged.
     @discardableResult
     public func process(_ raw: JSONValue, receivedAt: Date = Date()) async throws -> Int64? {
+        if let staff, staff.mapper.isStaffUpdate(raw) {
+            if let update = staff.mapper.map(raw) { try await staff.sink.ingestStaff(update) }
+            return raw["update_id"]?.intValue
+        }
         guard var update = mapper.map(raw, receivedAt: receivedAt) else {
             logger.error("telegram update without update_id skipped", metadata: ["channel": "\(mapper.channelID)"])
             return nil

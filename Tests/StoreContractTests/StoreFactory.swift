@@ -6,6 +6,7 @@ import Testing
 
 /// Every store protocol a Switchboard store implements, as the one value the contract cases talk to.
 typealias ContractStore = any InboxStore & RoutingStore & AutomationStore & ReportStore & AdminStore & WebhookStore & RevisionStore
+    & TopicStore & StaffStore
 
 /// A fresh, empty store and how to get rid of it.
 struct StoreUnderTest: Sendable {

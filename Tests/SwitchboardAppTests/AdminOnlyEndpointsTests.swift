@@ -18,6 +18,8 @@ import Testing
             (.post, "/api/v1/channels/\(channel)/pause", nil),
             (.post, "/api/v1/channels/\(channel)/resume", nil),
             (.put, "/api/v1/channels/\(channel)/token", ["token": "1:x"]),
+            (.put, "/api/v1/channels/\(channel)/staff-group", ["chatID": -1_001]),
+            (.delete, "/api/v1/channels/\(channel)/staff-group", nil),
             (.delete, "/api/v1/channels/\(channel)", nil),
             (.get, "/api/v1/api-keys", nil),
             (.post, "/api/v1/api-keys", ["name": "evil"]),

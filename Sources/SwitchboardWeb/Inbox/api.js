@@ -116,6 +116,10 @@ export const api = {
   resumeChannel: (id) => request('POST', `/api/v1/channels/${encodeURIComponent(id)}/resume`),
   removeChannel: (id) => request('DELETE', `/api/v1/channels/${encodeURIComponent(id)}`),
   rotateChannelToken: (id, token) => request('PUT', `/api/v1/channels/${encodeURIComponent(id)}/token`, { json: { token } }),
+  connectStaffGroup: (id, chatID) => request('PUT', `/api/v1/channels/${encodeURIComponent(id)}/staff-group`, { json: { chatID } }),
+  disconnectStaffGroup: (id) => request('DELETE', `/api/v1/channels/${encodeURIComponent(id)}/staff-group`),
+  telegramLink: () => request('GET', '/api/v1/operators/me/telegram-link'),
+  newTelegramLinkCode: () => request('POST', '/api/v1/operators/me/telegram-link'),
 
   adminOperators: () => request('GET', '/api/v1/admin/operators'),
   createOperator: (fields) => request('POST', '/api/v1/operators', { json: fields }),

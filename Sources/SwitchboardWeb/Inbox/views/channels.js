@@ -98,6 +98,7 @@ function renderChannel(channel) {
       }, 'Remove')),
     channel.kind === 'telegram' ? groupSetting(channel, error) : null,
     rotate,
+    channel.kind === 'telegram' ? renderStaffGroup(channel, act) : null,
     error);
 }
 
@@ -127,6 +128,27 @@ function groupSetting(channel, error) {
   });
   return h('label.check.channel-groups', { title: 'Off: in groups the bot answers mentions, replies to it and commands only' },
     input, h('span', null, 'Answer every group message (not only mentions, replies and commands)'));
+}
+
+/** Topic mode: the staff supergroup where each conversation gets a topic. The server checks the
+ * group with Telegram and says what is missing. */
+function renderStaffGroup(channel, act) {
+  const chatInput = h('input', {
+    type: 'text', inputmode: 'numeric', placeholder: '-100…', value: channel.staffGroupChatID ?? '',
+    'aria-label': `Staff group chat id for ${channel.name}`,
+  });
+  const form = h('form.channel-staff-group', null,
+    h('span.muted', null, channel.staffGroupChatID ? `Topic mode: staff group ${channel.staffGroupChatID}` : 'Topic mode: off'),
+    chatInput,
+    h('button.button', { type: 'submit' }, 'Connect staff group'),
+    channel.staffGroupChatID
+      ? h('button.button', { type: 'button', onclick: act(() => api.disconnectStaffGroup(channel.id)) }, 'Turn off')
+      : null);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    act(() => api.connectStaffGroup(channel.id, Number(chatInput.value.trim())))();
+  });
+  return form;
 }
 
 function renderAddForm() {

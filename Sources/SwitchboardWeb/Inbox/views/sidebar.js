@@ -13,6 +13,7 @@ import { canSeeReports } from './reports.js';
 import { openMyReviews } from './reviews.js';
 import { themeToggle } from './theme.js';
 import { openSearch } from './search.js';
+import { linkTelegram } from './telegram-link.js';
 
 const queues = [
   { filter: 'mine', label: 'Mine', key: 'mine' },
@@ -58,6 +59,7 @@ export function renderSidebar({ onSignOut }) {
     h('div.admin-links', null,
       canSeeReports() ? h('a.link-button', { href: '#reports', id: 'open-reports', title: 'Figures, load, staff, departments, feedback and reviews' }, 'Reports') : null,
       h('button.link-button', { type: 'button', id: 'open-my-reviews', title: 'Reviews of conversations you handled', onclick: () => openMyReviews() }, 'My reviews'),
+      h('button.link-button', { type: 'button', id: 'link-telegram', title: 'Answer clients from the Telegram staff group', onclick: () => linkTelegram() }, 'Link Telegram'),
       themeToggle('sidebar-theme-toggle')));
 
   const nav = h('nav.queues', { 'aria-label': 'Queues' });

@@ -1,0 +1,231 @@
+public import Foundation
+import GRDB
+public import SwitchboardCore
+
+extension SQLiteStore: TopicStore {
+    public func topicFanOutCursor() async throws -> Int64 {
+        try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT cursor_seq FROM topic_fan_out WHERE id = 1") ?? 0 }
+    }
+
+    public func topicFanOutSnapshot(for events: [Event]) async throws -> TopicFanOut.Snapshot {
+        let conversations = Set(events.compactMap(\.conversationID)).map(\.rawValue)
+        let messages = Set(events.compactMap(\.messageID)).map(\.rawValue)
+        return try await pool.read { db in
+            var channelOf: [ConversationID: ChannelID] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT id, channel_id FROM conversations WHERE id IN (SELECT value FROM json_each(?))",
+                arguments: [Self.jsonArray(conversations)]
+            ) {
+                channelOf[ConversationID(row["id"])] = ChannelID(row["channel_id"])
+            }
+            let fromTopic = try Int64.fetchAll(
+                db,
+                sql: "SELECT message_id FROM topic_messages WHERE message_id IN (SELECT value FROM json_each(?))",
+                arguments: [Self.jsonArray(messages)]
+            )
+            return TopicFanOut.Snapshot(channelOf: channelOf, fromTopic: Set(fromTopic.map(MessageID.init)))
+        }
+    }
+
+    public func enqueueTopicJobs(_ drafts: [TopicJobDraft], through seq: Int64) async throws {
+        try await pool.write { db in
+            for draft in drafts { try Self.insertTopicJob(db, draft) }
+            try db.execute(sql: "UPDATE topic_fan_out SET cursor_seq = MAX(cursor_seq, ?) WHERE id = 1", arguments: [seq])
+        }
+    }
+
+    /// Queues one job; a second job with the same `source` is ignored.
+    static func insertTopicJob(_ db: Database, _ draft: TopicJobDraft) throws {
+        let (kind, messageID, text): (String, Int64?, String?) =
+            switch draft.kind {
+            case .mirror(let id): ("mirror", id.rawValue, nil)
+            case .close: ("close", nil, nil)
+            case .reopen: ("reopen", nil, nil)
+            case .notice(let text): ("notice", nil, text)
+            }
+        try db.cachedExecute(
+            sql: """
+                INSERT OR IGNORE INTO topic_jobs (channel_id, conversation_id, thread_id, kind, message_id, text, source, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                draft.channelID.rawValue, draft.conversationID?.rawValue, draft.threadID, kind, messageID, text, draft.source,
+                draft.queuedAt.timeIntervalSince1970,
+            ]
+        )
+    }
+
+    /// The head of each line: a conversation's oldest job, or the oldest notice of a thread outside conversations.
+    private static let topicLineHeads = """
+        SELECT j.* FROM topic_jobs j
+        JOIN channels c ON c.id = j.channel_id
+        WHERE c.paused = 0
+          AND j.id = (SELECT MIN(j2.id) FROM topic_jobs j2
+                      WHERE j2.channel_id = j.channel_id
+                        AND j2.conversation_id IS j.conversation_id
+                        AND (j.conversation_id IS NOT NULL OR j2.thread_id IS j.thread_id))
+        """
+
+    public func claimTopicJobs(limit: Int, now: Date, lease: TimeInterval) async throws -> [TopicJob] {
+        try await pool.write { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: Self.topicLineHeads + """
+                      AND j.next_attempt_at <= ? AND (j.claimed_until IS NULL OR j.claimed_until <= ?)
+                    ORDER BY j.next_attempt_at, j.id LIMIT ?
+                    """,
+                arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, limit]
+            )
+            return try rows.map { row in
+                let id: Int64 = row["id"]
+                try db.execute(
+                    sql: "UPDATE topic_jobs SET claimed_until = ? WHERE id = ?",
+                    arguments: [now.addingTimeInterval(lease).timeIntervalSince1970, id]
+                )
+                return try Self.topicJob(db, row)
+            }
+        }
+    }
+
+    private static func topicJob(_ db: Database, _ row: Row) throws -> TopicJob {
+        let kindName: String = row["kind"]
+        let kind: TopicJobKind =
+            switch kindName {
+            case "mirror": .mirror(MessageID(row["message_id"]))
+            case "close": .close
+            case "reopen": .reopen
+            default: .notice(row["text"] ?? "")
+            }
+        var job = TopicJob(
+            id: row["id"],
+            channelID: ChannelID(row["channel_id"]),
+            conversationID: (row["conversation_id"] as Int64?).map(ConversationID.init),
+            threadID: row["thread_id"],
+            kind: kind,
+            partsDone: row["parts_done"],
+            attempts: row["attempts"]
+        )
+        if case .mirror(let messageID) = kind,
+            let message = try db.cachedRow(
+                sql: "SELECT m.*, o.display_name AS author_name FROM messages m LEFT JOIN operators o ON o.id = m.author_operator_id WHERE m.id = ?",
+                arguments: [messageID.rawValue]
+            )
+        {
+            job.message = try RowDecoding.message(message)
+            job.authorName = message["author_name"]
+        }
+        if let conversation = job.conversationID {
+            job.topic = try staffTopic(db, conversation)
+            job.subject = try topicSubject(db, conversation)
+        }
+        return job
+    }
+
+    static func staffTopic(_ db: Database, _ conversation: ConversationID) throws -> StaffTopic? {
+        try db.cachedRow(sql: "SELECT * FROM staff_topics WHERE conversation_id = ?", arguments: [conversation.rawValue]).map { row in
+            StaffTopic(
+                conversationID: conversation,
+                channelID: ChannelID(row["channel_id"]),
+                chatID: row["chat_id"],
+                threadID: row["thread_id"],
+                cardSent: row["card_sent"]
+            )
+        }
+    }
+
+    /// Loads who a conversation is with: contact, their identities on every channel, the pinned context.
+    private static func topicSubject(_ db: Database, _ conversation: ConversationID) throws -> TopicSubject? {
+        guard
+            let row = try db.cachedRow(
+                sql: """
+                    SELECT ct.display_name, ct.preferred_name, ct.language, ch.name AS channel_name, conv.context_key, cx.data AS context_data
+                    FROM conversations conv
+                    JOIN contacts ct ON ct.id = conv.contact_id
+                    JOIN channels ch ON ch.id = conv.channel_id
+                    LEFT JOIN contexts cx ON cx.key = conv.context_key
+                    WHERE conv.id = ?
+                    """,
+                arguments: [conversation.rawValue]
+            )
+        else { return nil }
+        let messengers = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT ch.kind, ch.name, i.username, i.profile_name, i.language FROM identities i
+                JOIN channels ch ON ch.id = i.channel_id
+                WHERE i.contact_id = (SELECT contact_id FROM conversations WHERE id = ?)
+                ORDER BY i.id
+                """,
+            arguments: [conversation.rawValue]
+        )
+        let contextKey: String? = row["context_key"]
+        let contextData: String? = row["context_data"]
+        let card = ClientCard(
+            name: row["display_name"],
+            preferredName: row["preferred_name"],
+            language: (row["language"] as String?) ?? messengers.lazy.compactMap { $0["language"] as String? }.first,
+            messengers: messengers.map { line in
+                let username: String? = line["username"]
+                let profileName: String? = line["profile_name"]
+                return ClientCard.Messenger(kind: line["kind"], channel: line["name"], handle: username.map { "@\($0)" } ?? profileName)
+            },
+            context: contextKey.map { key in [key, contextData].compactMap { $0 }.joined(separator: " ") }
+        )
+        return TopicSubject(clientName: row["display_name"], channelName: row["channel_name"], card: card)
+    }
+
+    public func nextTopicJobDue() async throws -> Date? {
+        try await pool.read { db in
+            try Double.fetchOne(
+                db,
+                sql: "SELECT MIN(MAX(next_attempt_at, COALESCE(claimed_until, 0))) FROM (\(Self.topicLineHeads))"
+            )
+            .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    public func saveStaffTopic(_ topic: StaffTopic, at now: Date) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO staff_topics (conversation_id, channel_id, chat_id, thread_id, card_sent, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (conversation_id) DO UPDATE SET channel_id = excluded.channel_id, chat_id = excluded.chat_id,
+                        thread_id = excluded.thread_id, card_sent = excluded.card_sent
+                    """,
+                arguments: [
+                    topic.conversationID.rawValue, topic.channelID.rawValue, topic.chatID, topic.threadID, topic.cardSent,
+                    now.timeIntervalSince1970,
+                ]
+            )
+        }
+    }
+
+    public func forgetStaffTopic(_ conversationID: ConversationID) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM staff_topics WHERE conversation_id = ?", arguments: [conversationID.rawValue])
+        }
+    }
+
+    public func recordTopicJob(_ outcome: TopicJobOutcome) async throws {
+        try await pool.write { db in
+            switch outcome {
+            case .done(let id), .dropped(let id, _):
+                try db.execute(sql: "DELETE FROM topic_jobs WHERE id = ?", arguments: [id])
+            case .retry(let id, let at, let reason, let partsDone):
+                try db.execute(
+                    sql: """
+                        UPDATE topic_jobs SET attempts = attempts + 1, next_attempt_at = ?, claimed_until = NULL, last_error = ?,
+                            parts_done = MAX(parts_done, ?) WHERE id = ?
+                        """,
+                    arguments: [at.timeIntervalSince1970, reason, partsDone, id]
+                )
+            }
+        }
+    }
+
+    /// `[1,2,3]` for `json_each`, so an IN list needs no placeholders per value.
+    static func jsonArray(_ values: [Int64]) -> String {
+        "[" + values.map(String.init).joined(separator: ",") + "]"
+    }
+}
