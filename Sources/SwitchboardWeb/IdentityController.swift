@@ -113,9 +113,8 @@ public struct IdentityController: Sendable {
 
     /// Trimmed, unique labels of 1–40 printable characters, at most 20.
     static func validLabels(_ raw: [String]) throws -> [String] {
-        let labels = Array(Set(raw.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })).sorted()
-        guard labels.count <= 20, labels.allSatisfy({ (1...40).contains($0.count) && !$0.contains(where: \.isNewline) }) else {
-            throw APIError(.badRequest, code: "invalid_labels", message: "Up to 20 labels of 1 to 40 characters each.")
+        guard let labels = LabelRule.normalized(raw) else {
+            throw APIError(.badRequest, code: "invalid_labels", message: "Up to 20 labels of 1 to 40 characters each, without control characters.")
         }
         return labels
     }
