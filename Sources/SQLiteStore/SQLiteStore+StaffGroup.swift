@@ -47,7 +47,13 @@ extension SQLiteStore: StaffStore {
     }
 
     private static func staffOperator(_ row: Row) -> StaffOperator {
-        StaffOperator(id: OperatorID(row["id"]), login: row["login"], displayName: row["display_name"], isActive: row["active"])
+        StaffOperator(
+            id: OperatorID(row["id"]),
+            login: row["login"],
+            displayName: row["display_name"],
+            isActive: row["active"],
+            role: OperatorRole(rawValue: row["role"]) ?? .operator
+        )
     }
 
     public func applyStaff(_ update: StaffUpdate, effects: [StaffEffect], at now: Date) async throws -> [Event] {
@@ -61,7 +67,7 @@ extension SQLiteStore: StaffStore {
             var events = EventAppender(db)
             for effect in effects {
                 switch effect {
-                case .assign, .transition:
+                case .assign, .transition, .ban:
                     continue
                 case .reply(let draft, let topicMessageID):
                     let message = try Self.writeReply(db, draft, at: now, events: &events)

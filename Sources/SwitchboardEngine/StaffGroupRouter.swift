@@ -54,6 +54,9 @@ public struct StaffGroupRouter: StaffSink {
                     // Not allowed now (already resolved): nothing changes, nothing to repeat.
                     logger.info("staff command changed nothing", metadata: ["conversation": "\(conversation)", "error": "\(error)"])
                 }
+            case .ban(let conversation, let reason, let actor):
+                guard let contact = try await store.conversation(conversation)?.contactID else { continue }
+                await bus.publish(try await store.setBan(contact, reason: reason, by: actor, at: now).1)
             case .reply, .note, .link, .notice:
                 continue
             }

@@ -46,8 +46,13 @@ import Testing
     }
 
     /// Olga signs in to the inbox, gets a code and sends `/link CODE` in the topic.
-    func linkOlga(_ harness: TelegramAppHarness, _ switchboard: Switchboard, thread: Int) async throws -> ChannelAdminAPITests.Session {
-        let olga = try await ChannelAdminAPITests.Session.signIn(harness, switchboard, role: .operator, login: "olga")
+    func linkOlga(
+        _ harness: TelegramAppHarness,
+        _ switchboard: Switchboard,
+        thread: Int,
+        role: OperatorRole = .operator
+    ) async throws -> ChannelAdminAPITests.Session {
+        let olga = try await ChannelAdminAPITests.Session.signIn(harness, switchboard, role: role, login: "olga")
         let issued = try await olga.call(.post, "/api/v1/operators/me/telegram-link")
         #expect(issued.status == 201)
         let code = try #require(issued.json["code"] as? String)
@@ -228,6 +233,34 @@ import Testing
                 let closed = await harness.telegram.forumTopics(bot: token, chatId: Self.staff).first?.isClosed == true
                 return try await switchboard.store.conversation(ConversationID(1))?.status == .resolved && closed
             }
+            try await switchboard.dispatcher.dispatchDue()
+            #expect(await clientMessages(harness).isEmpty, "commands never reach the client")
+        }
+    }
+
+    @Test func banIsATopicCommandForSupervisorsOnly() async throws {
+        let harness = try await topicHarness()
+        defer { Task { await harness.stop() } }
+        try await harness.serving { switchboard in
+            let thread = try await clientWritesAndTopicOpens(harness, text: "spam spam spam")
+            _ = try await linkOlga(harness, switchboard, thread: thread, role: .supervisor)
+            let contact = try #require(try await switchboard.store.conversation(ConversationID(1))?.contactID)
+
+            try await harness.telegram.sendTopicMessage(bot: token, chatId: Self.staff, threadId: thread, from: olgaInTelegram, text: "/ban")
+            try await eventually("usage said") { await topicTexts(harness).contains { $0.contains("/ban REASON") } }
+            #expect(try await switchboard.store.ban(of: contact) == nil)
+
+            try await harness.telegram.sendTopicMessage(
+                bot: token,
+                chatId: Self.staff,
+                threadId: thread,
+                from: olgaInTelegram,
+                text: "/ban sends adverts"
+            )
+            try await eventually("banned") { try await switchboard.store.ban(of: contact)?.reason == "sends adverts" }
+            try await eventually("ban said in the topic") { await topicTexts(harness).contains { $0.hasPrefix("Banned by") } }
+            let audit = try await switchboard.store.auditEntries(AuditQuery())
+            #expect(audit.contains { $0.action == "contact.banned" && $0.actor.id == OperatorID(1) })
             try await switchboard.dispatcher.dispatchDue()
             #expect(await clientMessages(harness).isEmpty, "commands never reach the client")
         }

@@ -14,6 +14,8 @@ public enum StaffCommand: Sendable, Equatable {
     case resolve
     /// `/transfer NAME`: hands the conversation to another operator.
     case transfer(String)
+    /// `/ban REASON`: bans the topic's client (supervisors and admins).
+    case ban(String)
     /// A command this desk does not have, or one used wrongly; the text says which and how.
     case unusable(String)
 
@@ -38,8 +40,8 @@ public enum StaffCommand: Sendable, Equatable {
         case "take": return .take
         case "resolve": return .resolve
         case "transfer": return argument.isEmpty ? .unusable("name the operator: /transfer NAME") : .transfer(argument)
-        case "ban": return .unusable("/ban is not available on this desk")
-        default: return .unusable("unknown command /\(name): use /take, /resolve, /transfer NAME, /note TEXT or start with !")
+        case "ban": return argument.isEmpty ? .unusable("give the reason: /ban REASON") : .ban(argument)
+        default: return .unusable("unknown command /\(name): use /take, /resolve, /transfer NAME, /ban REASON, /note TEXT or start with !")
         }
     }
 }

@@ -6,14 +6,19 @@ public struct StaffOperator: Sendable, Equatable {
     public var login: String
     public var displayName: String
     public var isActive: Bool
+    public var role: OperatorRole
 
     /// Creates a value.
-    public init(id: OperatorID, login: String, displayName: String, isActive: Bool = true) {
+    public init(id: OperatorID, login: String, displayName: String, isActive: Bool = true, role: OperatorRole = .operator) {
         self.id = id
         self.login = login
         self.displayName = displayName
         self.isActive = isActive
+        self.role = role
     }
+
+    /// The sender as the audit log names them.
+    public var auditActor: AuditActor { AuditActor(kind: .operator, id: id, name: displayName) }
 }
 
 /// What a staff-group message does.
@@ -30,6 +35,8 @@ public enum StaffAction: Sendable, Equatable {
     case resolve(OperatorID, ConversationID)
     /// Assigns the conversation to another operator.
     case transfer(by: OperatorID, ConversationID, to: StaffOperator)
+    /// Bans the conversation's client, with the reason.
+    case ban(by: StaffOperator, ConversationID, reason: String)
     /// Nothing happens but an answer in the topic (a refusal or a usage hint). Never reaches the client.
     case notice(String)
     /// Nothing at all (chatter outside any conversation's topic, service messages).
@@ -62,6 +69,9 @@ public enum StaffMessageRule {
         "Not sent: your Telegram account is not linked to a Switchboard operator, so the client did not see this. "
         + "In the inbox open \"Link Telegram\", then send /link CODE here."
 
+    /// What an operator without the right gets for `/ban`.
+    public static let onlySupervisorsBan = "Only supervisors and admins can ban a client."
+
     public static func decide(_ input: Input) -> StaffAction {
         if case .link(let code) = input.command { return .link(code: code) }
         guard let conversation = input.conversationID else {
@@ -75,6 +85,12 @@ public enum StaffMessageRule {
         case .take: return .take(sender.id, conversation)
         case .resolve: return .resolve(sender.id, conversation)
         case .transfer(let name): return transfer(name, by: sender, conversation, among: input.operators)
+        case .ban(let reason):
+            guard [.supervisor, .admin].contains(sender.role) else { return .notice(onlySupervisorsBan) }
+            guard let reason = try? ContactBan.reason(reason) else {
+                return .notice("A ban reason is at most \(ContactBan.maximumReasonLength) characters.")
+            }
+            return .ban(by: sender, conversation, reason: reason)
         case .unusable(let hint): return .notice(hint)
         case .link: return .ignore
         }

@@ -45,6 +45,8 @@ public enum StaffEffect: Sendable, Equatable {
     case note(ConversationID, OperatorID, String, topicMessageID: Int64)
     /// Ties a Telegram account to an operator and uses up the code.
     case link(telegramUserID: Int64, operatorID: OperatorID, code: String)
+    /// Bans the conversation's client (`/ban REASON`); audited under the sender's name.
+    case ban(ConversationID, reason: String, by: AuditActor)
     /// Says something in the topic the message came from.
     case notice(TopicJobDraft)
 }
@@ -103,6 +105,11 @@ public enum StaffPlan {
             return [.transition(conversation, .resolve, by: sender)]
         case .transfer(let sender, let conversation, let target):
             return [.assign(conversation, to: target.id, by: sender), notice("Transferred to \(target.displayName).")]
+        case .ban(let sender, let conversation, let reason):
+            return [
+                .ban(conversation, reason: reason, by: sender.auditActor),
+                notice("Banned by \(sender.displayName): \(reason). The client's messages are kept but open nothing; lift the ban in the inbox."),
+            ]
         }
     }
 }

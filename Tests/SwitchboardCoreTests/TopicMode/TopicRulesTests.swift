@@ -114,7 +114,7 @@ import Testing
         #expect(StaffCommand.parse("/transfer Max Payne", botUsername: nil) == .transfer("Max Payne"))
         #expect(StaffCommand.parse("/transfer", botUsername: nil) == .unusable("name the operator: /transfer NAME"))
         #expect(StaffCommand.parse("/link 483920", botUsername: nil) == .link("483920"))
-        #expect(StaffCommand.parse("/ban", botUsername: nil) == .unusable("/ban is not available on this desk"))
+        #expect(StaffCommand.parse("/ban spam", botUsername: nil) == .ban("spam"))
         guard case .unusable = StaffCommand.parse("/dance", botUsername: nil) else {
             Issue.record("unknown command")
             return
@@ -145,5 +145,19 @@ import Testing
         #expect(decide("/link 123456", sender: nil, in: nil) == .link(code: "123456"))
         #expect(decide("chatter", sender: olga, in: nil) == .ignore)
         #expect(decide("/take", sender: olga, in: nil) == .notice("Commands work inside a client's topic."))
+    }
+
+    @Test func anOperatorsBanIsRefusedInTheTopic() {
+        let olga = StaffOperator(id: OperatorID(1), login: "olga", displayName: "Olga", role: .operator)
+        let input = StaffMessageRule.Input(command: .ban("spam"), sender: olga, conversationID: ConversationID(3))
+        #expect(StaffMessageRule.decide(input) == .notice(StaffMessageRule.onlySupervisorsBan))
+        var supervisor = olga
+        supervisor.role = .supervisor
+        #expect(
+            StaffMessageRule.decide(.init(command: .ban("spam"), sender: supervisor, conversationID: ConversationID(3)))
+                == .ban(by: supervisor, ConversationID(3), reason: "spam")
+        )
+        #expect(StaffCommand.parse("/ban  sends adverts ", botUsername: nil) == .ban("sends adverts"))
+        #expect(StaffCommand.parse("/ban", botUsername: nil) == .unusable("give the reason: /ban REASON"))
     }
 }
