@@ -32,13 +32,39 @@ export function renderTimeline() {
     elements.set(message.id, element);
     return element;
   };
-  const withDays = (messages, previousDay) => {
+  // A flooding client's muted messages fold into one group per run, so a burst does not bury the
+  // conversation; the group opens on a click. The bot's notice and system lines in the middle of the
+  // burst stay in the run; a person's message (the client's own unmuted one, an operator's) ends it.
+  const floodGroup = () => h('details.flood-group', null, h('summary', null));
+  const addToGroup = (group, element) => {
+    group.append(element);
+    const count = group.querySelectorAll('[data-hold="flood"]').length;
+    group.querySelector('summary').textContent = `${count} message${count === 1 ? '' : 's'} sent too fast (muted)`;
+  };
+  const withDays = (messages, previousDay, openGroup = null) => {
     const nodes = [];
+    let group = openGroup;
     for (const message of messages) {
       const day = dayLabel(message.createdAt);
-      if (day !== previousDay) nodes.push(h('p.day-separator', null, h('span', null, day)));
+      if (day !== previousDay) {
+        nodes.push(h('p.day-separator', null, h('span', null, day)));
+        group = null;
+      }
       previousDay = day;
-      nodes.push(node(message));
+      if (message.hold !== 'flood') {
+        if (group && ['bot', 'system'].includes(message.author?.kind)) {
+          addToGroup(group, node(message));
+          continue;
+        }
+        group = null;
+        nodes.push(node(message));
+        continue;
+      }
+      if (!group) {
+        group = floodGroup();
+        nodes.push(group);
+      }
+      addToGroup(group, node(message));
     }
     return { nodes, lastDay: previousDay };
   };
@@ -65,7 +91,8 @@ export function renderTimeline() {
   });
   on('timeline:append', (message) => {
     const stick = nearBottom() || message.direction === 'out' || message.direction === 'note';
-    const built = withDays([message], lastDay);
+    const last = items.lastElementChild;
+    const built = withDays([message], lastDay, last?.matches('details.flood-group') ? last : null);
     items.append(...built.nodes);
     lastDay = built.lastDay;
     showTop();
