@@ -63,28 +63,7 @@ public struct TopicDispatcher: Service {
 
     /// Runs until graceful shutdown, woken by every committed event.
     public func run() async throws {
-        let events: EventSubscription?
-        do {
-            events = try await bus.subscribe(after: nil)
-        } catch {
-            // The idle poll still finds every event, only later.
-            logger.error("topics are not woken by new events", metadata: ["error": "\(error)"])
-            events = nil
-        }
-        await withTaskGroup(of: Void.self) { group in
-            if let events {
-                group.addTask { [loop] in
-                    do {
-                        for try await _ in events { loop.wake() }
-                    } catch {
-                        // As above: the idle poll takes over.
-                    }
-                }
-            }
-            await loop.run(name: "topic round", logger: logger) { try await round() }
-            await events?.cancel()
-            group.cancelAll()
-        }
+        await loop.run(name: "topic round", logger: logger, wokenBy: bus) { try await round() }
     }
 
     private func round() async throws -> Date {

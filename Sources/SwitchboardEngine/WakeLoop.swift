@@ -62,6 +62,39 @@ public struct WakeLoop: Sendable {
         }
     }
 
+    /// Like ``run(name:logger:_:)``, and also woken by every event committed on `bus`.
+    ///
+    /// Without the subscription the loop's own due times and idle poll still find every event, only
+    /// later: a failed subscription is logged, not a reason to stop the server.
+    public func run(
+        name: String,
+        logger: Logger,
+        wokenBy bus: any EventBus,
+        _ round: @escaping @Sendable () async throws -> Date
+    ) async {
+        let events: EventSubscription?
+        do {
+            events = try await bus.subscribe(after: nil)
+        } catch {
+            logger.error("\(name)s are not woken by new events", metadata: ["error": "\(error)"])
+            events = nil
+        }
+        await withTaskGroup(of: Void.self) { group in
+            if let events {
+                group.addTask { [self] in
+                    do {
+                        for try await _ in events { wake() }
+                    } catch {
+                        // As above: the due times and the idle poll take over.
+                    }
+                }
+            }
+            await run(name: name, logger: logger, round)
+            await events?.cancel()
+            group.cancelAll()
+        }
+    }
+
     /// Returns at `deadline` on the clock, when woken, or when cancelled, whichever is first.
     func sleep(until deadline: Date) async {
         guard deadline > clock.now() else { return }

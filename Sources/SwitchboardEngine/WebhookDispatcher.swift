@@ -60,29 +60,7 @@ public struct WebhookDispatcher: Service {
 
     /// Runs until graceful shutdown, woken by every committed event and by the next due retry.
     public func run() async throws {
-        // Without the subscription the idle poll still finds every event, only later: not a reason
-        // to stop the server.
-        let events: EventSubscription?
-        do {
-            events = try await bus.subscribe(after: nil)
-        } catch {
-            logger.error("webhooks are not woken by new events", metadata: ["error": "\(error)"])
-            events = nil
-        }
-        await withTaskGroup(of: Void.self) { group in
-            if let events {
-                group.addTask { [loop] in
-                    do {
-                        for try await _ in events { loop.wake() }
-                    } catch {
-                        // As above: the idle poll takes over.
-                    }
-                }
-            }
-            await loop.run(name: "webhook round", logger: logger) { try await round() }
-            await events?.cancel()
-            group.cancelAll()
-        }
+        await loop.run(name: "webhook round", logger: logger, wokenBy: bus) { try await round() }
     }
 
     /// Queues and sends what is due; returns when to look again (at once after a busy round).
