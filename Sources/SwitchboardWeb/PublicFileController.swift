@@ -1,7 +1,6 @@
 public import Foundation
 import HTTPTypes
 public import Hummingbird
-import NIOCore
 public import SwitchboardCore
 
 /// `GET /files/{expires}/{signature}/{file}`: an operator's upload, for the messenger to fetch
@@ -30,7 +29,7 @@ public struct PublicFileController: Sendable {
             guard let expires = context.parameters.get("expires"), let signature = context.parameters.get("signature"),
                 let file = context.parameters.get("file"),
                 let path = links.storedPath(file: file, expires: expires, signature: signature),
-                let data = try? Data(contentsOf: mediaDirectory.appendingPathComponent(path)),
+                FileManager.default.fileExists(atPath: mediaDirectory.appendingPathComponent(path).path),
                 let sidecar = try? Data(contentsOf: mediaDirectory.appendingPathComponent(path + ".json")),
                 let metadata = try? JSONDecoder().decode(Uploads.Metadata.self, from: sidecar)
             else { throw notFound }
@@ -41,7 +40,9 @@ public struct PublicFileController: Sendable {
             // A download, never a page: nothing in a fetched file may run in Switchboard's origin.
             headers[.contentDisposition] = "attachment; filename*=UTF-8''\(name)"
             headers[.cacheControl] = "private, no-store"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            // Streamed like /api/v1/media: a 50 MB file is never held whole in memory.
+            let body = try await FileIO().loadFile(path: mediaDirectory.appendingPathComponent(path).path, context: context)
+            return Response(status: .ok, headers: headers, body: body)
         }
         return routes
     }
