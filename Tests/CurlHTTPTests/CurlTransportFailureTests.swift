@@ -16,8 +16,10 @@ import Testing
             }
 
             let elapsed = clock.now - start
+            // `/hang` never answers until the test ends, so any bound proves the timeout fired; 20 s leaves
+            // room for a CI machine running every suite at once on two cores (5 s has been seen there).
             #expect(elapsed >= .milliseconds(250))
-            #expect(elapsed < .seconds(3))
+            #expect(elapsed < .seconds(20))
         }
     }
 
