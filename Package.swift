@@ -155,11 +155,22 @@ let package = Package(
         .target(
             name: "SwitchboardBench",
             dependencies: [
+                "Accounts",
+                "MessengerFakes",
+                "SwitchboardApp",
                 "SwitchboardCore",
                 "SwitchboardEngine",
                 "SQLiteStore",
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "WSClient", package: "swift-websocket"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -283,6 +294,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SwitchboardBenchTests",
+            dependencies: ["SwitchboardBench", "ViberChannel", "SwitchboardCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@
 public struct LatencySummary: Sendable, Equatable {
     public let count: Int
     public let p50: Double
+    public let p95: Double
     public let p99: Double
     public let max: Double
 
@@ -15,6 +16,7 @@ public struct LatencySummary: Sendable, Equatable {
             return sorted[index] * 1000
         }
         p50 = rank(0.50)
+        p95 = rank(0.95)
         p99 = rank(0.99)
         max = (sorted.last ?? 0) * 1000
     }
