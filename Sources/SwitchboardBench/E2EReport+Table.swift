@@ -4,6 +4,7 @@ extension E2EReport {
     /// The report as a table: one row per figure, Switchboard beside the minimal server and their ratio.
     public func table() -> [String] {
         var rows: [(String, Double?, Double?)] = []
+        var unrated: Set<Int> = []
         let mebibyte = 1_048_576.0
         for (index, phase) in switchboard.phases.enumerated() {
             let other = minimal?.phases.indices.contains(index) == true ? minimal?.phases[index] : nil
@@ -13,6 +14,8 @@ extension E2EReport {
             if let frame = phase.frame { rows.append(contentsOf: Self.latencyRows("webhook → frame", name, frame, nil)) }
             rows.append(("server CPU per message µs, \(name)", phase.cpuPerMessage, other?.cpuPerMessage))
             rows.append(("busy after the last answer s, \(name)", phase.drainSeconds, other?.drainSeconds))
+            // Both near zero for a server that keeps up: their ratio would only be noise.
+            unrated.insert(rows.count - 1)
         }
         rows.append(("RSS idle MiB", Double(switchboard.idleResidentBytes) / mebibyte, minimal.map { Double($0.idleResidentBytes) / mebibyte }))
         rows.append(
@@ -21,9 +24,9 @@ extension E2EReport {
         rows.append(("RSS peak MiB", Double(switchboard.peakResidentBytes) / mebibyte, minimal.map { Double($0.peakResidentBytes) / mebibyte }))
         let width = rows.map(\.0.count).max() ?? 0
         var lines = [Self.pad("figure", width) + Self.cell("switchboard") + Self.cell("minimal") + Self.cell("ratio")]
-        for (label, mine, theirs) in rows {
+        for (index, (label, mine, theirs)) in rows.enumerated() {
             let ratio: Double? =
-                if let mine, let theirs, theirs > 0 { mine / theirs } else { nil }
+                if let mine, let theirs, theirs > 0, !unrated.contains(index) { mine / theirs } else { nil }
             lines.append(Self.pad(label, width) + Self.cell(Self.number(mine)) + Self.cell(Self.number(theirs)) + Self.cell(Self.ratio(ratio)))
         }
         return lines
