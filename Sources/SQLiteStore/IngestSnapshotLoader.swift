@@ -14,7 +14,9 @@ struct IngestSnapshotLoader {
         let messageExternalID = IngestReads.messageExternalID(event)
         let contextKey = IngestReads.contextKey(event, pendingContextKey: identity?.pendingContextKey)
         let pressed = IngestReads.pressedDepartment(event)
-        let ban = try identity.flatMap { try self.ban($0.identity.contactID) }
+        // One read of the sender's contact serves both its ban and the address question.
+        let contact = try identity.flatMap { try contactRow($0.identity.contactID) }
+        let ban = contact.flatMap(SQLiteStore.ban)
         return IngestSnapshot(
             channel: channel,
             identity: identity,
@@ -22,10 +24,9 @@ struct IngestSnapshotLoader {
             message: try messageExternalID.flatMap(message),
             album: try IngestReads.albumKey(event).flatMap(album),
             context: try contextKey.flatMap(context),
-            contactAskedForAddress: try identity.flatMap { try contactAskedForAddress($0.identity.contactID) },
+            contactAskedForAddress: contact.flatMap { ($0["asking_address"] as Bool?) == true ? RowDecoding.contact($0) : nil },
             pressedDepartmentExists: try pressed.map { try departmentExists($0) } ?? false,
             migrationTarget: try IngestReads.migrationTarget(event).flatMap { try self.identity(externalID: $0) },
-            escalationWords: try SQLiteStore.readRoutingSettings(db).escalationWords,
             nextIDs: try reservedIDs(),
             ban: ban,
             contactLatest: try ban == nil ? nil : identity.flatMap { try contactLatest($0.identity.contactID) },
@@ -33,8 +34,8 @@ struct IngestSnapshotLoader {
         )
     }
 
-    private func ban(_ contact: ContactID) throws -> ContactBan? {
-        try db.cachedRow(sql: "SELECT * FROM contacts WHERE id = ?", arguments: [contact.rawValue]).flatMap(SQLiteStore.ban)
+    private func contactRow(_ contact: ContactID) throws -> Row? {
+        try db.cachedRow(sql: "SELECT * FROM contacts WHERE id = ?", arguments: [contact.rawValue])
     }
 
     private func contactLatest(_ contact: ContactID) throws -> ConversationID? {
@@ -118,10 +119,6 @@ struct IngestSnapshotLoader {
         try db.cachedRow(sql: "SELECT identity_id, expires_at FROM contexts WHERE key = ?", arguments: [key]).map { row in
             StoredContext(key: key, ownerID: (row["identity_id"] as Int64?).map(IdentityID.init), expiresAt: RowDecoding.date(row, "expires_at"))
         }
-    }
-
-    private func contactAskedForAddress(_ contact: ContactID) throws -> Contact? {
-        try db.cachedRow(sql: "SELECT * FROM contacts WHERE id = ? AND asking_address = 1", arguments: [contact.rawValue]).map(RowDecoding.contact)
     }
 
     private func departmentExists(_ department: DepartmentID) throws -> Bool {

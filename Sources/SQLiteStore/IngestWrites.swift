@@ -123,7 +123,7 @@ struct IngestWrites {
                 """,
                 [
                     message.id.rawValue, message.conversationID.rawValue, channel.rawValue, message.text,
-                    String(decoding: try JSONEncoder().encode(message.attachments), as: UTF8.self), message.externalID,
+                    try Self.json(message.attachments), message.externalID,
                     message.sentiment?.rawValue, message.createdAt.timeIntervalSince1970, message.hold?.rawValue,
                     message.member?.externalID, message.member?.displayName, message.member?.username,
                 ]
@@ -133,7 +133,7 @@ struct IngestWrites {
         case .extendAlbum(let message, let text, let attachments):
             try execute(
                 "UPDATE messages SET text = ?, attachments = ? WHERE id = ?",
-                [text, String(decoding: try JSONEncoder().encode(attachments), as: UTF8.self), message.rawValue]
+                [text, try Self.json(attachments), message.rawValue]
             )
         case .editMessage(let message, let previousText, let text, let at):
             try execute(
@@ -149,6 +149,12 @@ struct IngestWrites {
                 [channel.rawValue, externalID, state.rawValue, reason, at.timeIntervalSince1970]
             )
         }
+    }
+
+    /// The stored JSON of a message's attachments. Most client messages have none: their "[]" is
+    /// what the encoder writes for an empty list, without building one.
+    static func json(_ attachments: [Attachment]) throws -> String {
+        attachments.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(attachments), as: UTF8.self)
     }
 
     private func execute(_ sql: String, _ arguments: StatementArguments) throws {

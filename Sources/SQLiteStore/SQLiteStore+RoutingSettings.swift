@@ -9,7 +9,10 @@ extension SQLiteStore {
 
     public func saveRoutingSettings(_ settings: RoutingSettings) async throws {
         let words = String(decoding: try JSONEncoder().encode(settings.escalationWords), as: UTF8.self)
+        let escalation = EscalationWords(settings.escalationWords)
+        let memory = ingestSettings
         try await pool.write { db in
+            memory.replace(escalation, whenCommitted: db)
             try db.cachedExecute(
                 sql: """
                     INSERT INTO routing_settings (id, strategy, sticky, escalation_words) VALUES (1, ?, ?, ?)

@@ -19,6 +19,8 @@ public final class SQLiteStore: Store {
     let pool: DatabasePool
     let reopenWindow: TimeInterval
     let floodLimits: FloodLimits
+    /// The settings every ingest reads, from memory (see `IngestSettingsMemory`).
+    let ingestSettings: IngestSettingsMemory
 
     /// Opens (creating if needed) the database file and migrates it.
     /// - Parameters:
@@ -34,11 +36,14 @@ public final class SQLiteStore: Store {
             // NORMAL is durable in WAL mode against process crashes; only a power loss may drop the last commits.
             try db.cachedExecute(sql: "PRAGMA synchronous = NORMAL")
         }
-        self.pool = try DatabasePool(path: path, configuration: configuration)
-        self.reopenWindow = reopenWindow
-        self.floodLimits = floodLimits
+        let pool = try DatabasePool(path: path, configuration: configuration)
         try Self.refuseNewer(pool, path: path)
         try SQLiteMigrations.migrator.migrate(pool)
+        let routing = try pool.read { db in try Self.readRoutingSettings(db) }
+        self.pool = pool
+        self.reopenWindow = reopenWindow
+        self.floodLimits = floodLimits
+        self.ingestSettings = IngestSettingsMemory(escalation: EscalationWords(routing.escalationWords))
     }
 
     /// A database migrated by a newer Switchboard has tables this version does not know how to keep

@@ -14,13 +14,16 @@ public struct IngestBenchmark: Sendable {
         public var producers: Int
         public var clients: Int
         public var directory: URL
+        /// Pads each message's text to at least this many UTF-8 bytes (0: a short line), like a pasted paragraph.
+        public var textBytes: Int
 
         /// Creates options.
-        public init(messages: Int, producers: Int, clients: Int, directory: URL) {
+        public init(messages: Int, producers: Int, clients: Int, directory: URL, textBytes: Int = 0) {
             self.messages = messages
             self.producers = producers
             self.clients = clients
             self.directory = directory
+            self.textBytes = textBytes
         }
     }
 
@@ -48,7 +51,18 @@ public struct IngestBenchmark: Sendable {
             at: Date()
         )
         let bus = InProcessEventBus(log: store)
-        let router = InboundRouter(store: store, bus: bus, logger: Logger(label: "bench"))
+        let logger = Logger(label: "bench")
+        // `serve` follows every ingest with identity linking; its cost is part of a message's.
+        let continuity = ContinuityService(
+            store: store,
+            bus: bus,
+            clock: SystemWallClock(),
+            dispatcher: nil,
+            autoLinkByPhone: false,
+            logger: logger
+        )
+        let router = InboundRouter(store: store, bus: bus, logger: logger, followUp: continuity)
+        let padding = Self.padding(bytes: options.textBytes)
         let timings = Timings()
         let subscription = try await bus.subscribe(after: nil)
         let expected = options.messages
@@ -73,7 +87,7 @@ public struct IngestBenchmark: Sendable {
                             occurredAt: Date(),
                             payload: .message(
                                 externalMessageID: "msg-\(index)",
-                                text: "Hello, I need help with order #\(index)",
+                                text: "Hello, I need help with order #\(index)" + padding,
                                 attachments: [],
                                 contextKey: nil
                             )
@@ -104,6 +118,16 @@ public struct IngestBenchmark: Sendable {
             peakResidentBytes: ProcessMemory.peakResidentBytes(),
             stored: stored
         )
+    }
+}
+
+extension IngestBenchmark {
+    /// Ordinary prose (with digits, as order numbers come) appended to reach `bytes`.
+    static func padding(bytes: Int) -> String {
+        let sentence = " My parcel 4711 did not arrive yet, the tracking page has shown the same status for three days now."
+        var text = ""
+        while text.utf8.count + 40 < bytes { text += sentence }
+        return text
     }
 }
 

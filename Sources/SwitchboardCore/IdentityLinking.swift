@@ -12,8 +12,43 @@ public enum LinkCodeRules {
 
     /// Whether a client's message asks for a code: `/link` on Telegram, `link` on Viber (any case).
     public static func isLinkCommand(_ text: String) -> Bool {
+        guard mayBeLinkCommand(text) else { return false }
         let word = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         return word == "/link" || word == "link" || word.hasPrefix("/link@")
+    }
+
+    /// False when `isLinkCommand` is false for certain, after looking at a few scalars instead of
+    /// trimming and lower-casing the whole text (every client message passes through here).
+    ///
+    /// The lower-cased word starts with "/" or "l" only when the text does ("/", "l" or "L"): any other
+    /// letter lower-cases to something else, or to an "l" with a mark on it, which is not "l".
+    /// After "l" the word can only be "link", four scalars, and lower-casing never makes a text
+    /// shorter, so a text with more than four scalars that are not blanks is not it. After "/" the
+    /// next scalar must be an "l".
+    static func mayBeLinkCommand(_ text: String) -> Bool {
+        var nonBlank = 0
+        var slash = false
+        for scalar in text.unicodeScalars where !isBlank(scalar) {
+            nonBlank += 1
+            switch nonBlank {
+            case 1:
+                guard scalar == "/" || scalar == "l" || scalar == "L" else { return false }
+                slash = scalar == "/"
+            case 2 where slash:
+                return scalar == "l" || scalar == "L"
+            default:
+                if nonBlank > 4 { return false }
+            }
+        }
+        return nonBlank > 0
+    }
+
+    /// What `trimmingCharacters(in: .whitespacesAndNewlines)` trims.
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x7E: false
+        default: CharacterSet.whitespacesAndNewlines.contains(scalar)
+        }
     }
 
     /// The code in a client's message, when the whole message is one (spaces allowed: "123 456").
@@ -22,9 +57,16 @@ public enum LinkCodeRules {
         // instead of filtering a long text Character by Character.
         var code = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace { continue }
-            guard ("0"..."9").contains(scalar), code.count < digits else { return nil }
-            code.append(scalar)
+            switch scalar.value {
+            case 0x30...0x39:
+                guard code.count < digits else { return nil }
+                code.append(scalar)
+            case 0x21...0x7E:
+                // Printable ASCII that is not a digit: decided without a Unicode property lookup.
+                return nil
+            default:
+                guard scalar.properties.isWhitespace else { return nil }
+            }
         }
         return code.count == digits ? String(code) : nil
     }

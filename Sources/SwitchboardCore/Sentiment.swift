@@ -27,7 +27,11 @@ public enum Sentiment: String, Sendable, Codable, CaseIterable {
     /// ones (a complaint with a polite "thanks" is still a complaint), positive when only praise
     /// outweighs, nil when neither occurs.
     public static func classify(_ text: String) -> Sentiment? {
-        let words = WordMatcher.words(in: text)
+        classify(words: WordMatcher.words(in: text))
+    }
+
+    /// `classify` over words already split by `WordMatcher.words(in:)`.
+    static func classify(words: [WordMatcher.Word]) -> Sentiment? {
         guard !words.isEmpty else { return nil }
         let negatives = negativeMatcher.matchRanges(in: words, excluding: [])
         let taken = Set(negatives.flatMap { Array($0.positions) })

@@ -47,11 +47,24 @@ public struct WordMatcher: Sendable, Equatable {
 
     /// The first listed phrase (in list order) that occurs in `text`.
     public func firstMatch(in text: String) -> String? {
-        matches(in: text).first
+        firstMatch(in: Self.words(in: text))
     }
 
-    /// Matches over already split words; returns each phrase with the word positions it used.
-    func matchRanges(in words: [Word], excluding taken: Set<Int>) -> [(phrase: String, positions: Range<Int>)] {
+    /// The first listed phrase found in already split words. The same as the first of `matchRanges`:
+    /// until a phrase matches, no word is taken, so the search may stop there.
+    func firstMatch(in words: [Word]) -> String? {
+        guard let candidate = candidates(in: words) else { return nil }
+        for (index, pattern) in patterns.enumerated() where candidate[index] && pattern.stems.count <= words.count {
+            for start in 0...(words.count - pattern.stems.count)
+            where zip(words[start..<(start + pattern.stems.count)], pattern.stems).allSatisfy({ Self.word($0, matches: $1) }) {
+                return pattern.phrase
+            }
+        }
+        return nil
+    }
+
+    /// Which patterns may occur, by the lead bytes of the text's words; nil when none may.
+    private func candidates(in words: [Word]) -> [Bool]? {
         var candidate = [Bool](repeating: false, count: patterns.count)
         var any = false
         for word in words {
@@ -59,7 +72,12 @@ public struct WordMatcher: Sendable, Equatable {
             for index in found { candidate[index] = true }
             any = true
         }
-        guard any else { return [] }
+        return any ? candidate : nil
+    }
+
+    /// Matches over already split words; returns each phrase with the word positions it used.
+    func matchRanges(in words: [Word], excluding taken: Set<Int>) -> [(phrase: String, positions: Range<Int>)] {
+        guard let candidate = candidates(in: words) else { return [] }
         var used = [Bool](repeating: false, count: words.count)
         for position in taken where position < words.count { used[position] = true }
         var found: [(phrase: String, positions: Range<Int>)] = []

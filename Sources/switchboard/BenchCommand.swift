@@ -19,9 +19,10 @@ struct IngestBenchCommand: AsyncParsableCommand {
     @Option(help: "Concurrent producers (channel adapters).") var producers = 8
     @Option(help: "Distinct clients the messages come from.") var clients = 1_000
     @Option(help: "Directory for the database files (default: a new temporary directory, removed afterwards).") var directory: String?
+    @Option(name: .customLong("text-bytes"), help: "Pad each message's text to about this many bytes (0: a short line).") var textBytes = 0
 
     func validate() throws {
-        guard messages > 0, producers > 0, clients > 0 else { throw ValidationError("counts must be positive") }
+        guard messages > 0, producers > 0, clients > 0, textBytes >= 0 else { throw ValidationError("counts must be positive") }
     }
 
     func run() async throws {
@@ -30,9 +31,11 @@ struct IngestBenchCommand: AsyncParsableCommand {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if directory == nil { try? FileManager.default.removeItem(at: folder) } }
-        print("switchboard bench ingest: \(messages) messages, \(producers) producers, \(clients) clients, SQLite WAL in \(folder.path)")
+        let texts = textBytes == 0 ? "short" : "\(textBytes)-byte"
+        print("switchboard bench ingest: \(messages) messages, \(producers) producers, \(clients) clients, \(texts) texts,", terminator: "")
+        print(" SQLite WAL in \(folder.path)")
         let report = try await IngestBenchmark(
-            options: .init(messages: messages, producers: producers, clients: clients, directory: folder)
+            options: .init(messages: messages, producers: producers, clients: clients, directory: folder, textBytes: textBytes)
         ).run()
         print(String(format: "router ingest                 %10.0f msg/s  (%d stored and published)", report.messagesPerSecond, report.stored))
         print(

@@ -28,3 +28,12 @@ import Testing
         #expect(Escalation.trigger(in: "operator", words: []) == nil)
     }
 }
+
+@Suite struct EscalationOrderTests {
+    /// The first phrase in the list's order wins, wherever in the text another one occurs.
+    @Test func theFirstListedPhraseWinsNotTheFirstInTheText() {
+        #expect(Escalation.trigger(in: "human or operator", words: ["operator", "human"]) == "operator")
+        #expect(Escalation.trigger(in: "human or operator", words: ["human", "operator"]) == "human")
+        #expect(Escalation.trigger(in: "оператор, живой человек", words: ["живой человек", "оператор"]) == "живой человек")
+    }
+}

@@ -5,19 +5,29 @@ public import Foundation
 /// answers, deep-link context claims, edits and delivery reports; a later item of a messenger album
 /// joins the album's message instead of making one (see `IngestDecision+Albums.swift`).
 ///
-/// Pure: a snapshot of the rows, the event and its time in; the row changes and the events out.
-/// A store loads the snapshot, applies the plan and appends the events in one transaction.
+/// Pure: a snapshot of the rows, the event, the analysis of its text and its time in; the row
+/// changes and the events out. A store analyses the text first (`InboundTextAnalysis`), then loads
+/// the snapshot, applies the plan and appends the events in one transaction.
 public struct IngestDecision {
     let event: InboundEvent
     let snapshot: IngestSnapshot
+    /// The analysis of the text this event stores as the client's message, made before the transaction.
+    let analysis: InboundTextAnalysis
     let reopenWindow: TimeInterval
     var identity: Identity
     var changes: [IngestChange] = []
     var events: [EventDraft] = []
 
     /// Decides the plan for `event`.
-    /// - Parameter reopenWindow: how long after resolution a client message reopens a conversation.
-    public static func decide(_ event: InboundEvent, _ snapshot: IngestSnapshot, reopenWindow: TimeInterval) -> IngestPlan {
+    /// - Parameters:
+    ///   - analysis: `InboundTextAnalysis(event, escalation:)` with the desk's escalation words.
+    ///   - reopenWindow: how long after resolution a client message reopens a conversation.
+    public static func decide(
+        _ event: InboundEvent,
+        _ snapshot: IngestSnapshot,
+        _ analysis: InboundTextAnalysis,
+        reopenWindow: TimeInterval
+    ) -> IngestPlan {
         if case .chatMigrated(let newExternalID) = event.payload {
             return ChatMigrationRule.decide(event, newExternalID: newExternalID, snapshot)
         }
@@ -28,7 +38,7 @@ public struct IngestDecision {
             ids: snapshot.nextIDs,
             at: event.occurredAt
         )
-        var decision = IngestDecision(event: event, snapshot: snapshot, reopenWindow: reopenWindow, identity: sender.identity)
+        var decision = IngestDecision(event: event, snapshot: snapshot, analysis: analysis, reopenWindow: reopenWindow, identity: sender.identity)
         decision.changes = sender.changes
         decision.events = sender.events
         return decision.run()
@@ -130,12 +140,12 @@ public struct IngestDecision {
             createdAt: now,
             member: event.group?.member
         )
-        message.sentiment = Sentiment.classify(text)
+        message.sentiment = analysis.sentiment
         changes.append(.insertClientMessage(message, channel: event.channelID))
         changes.append(.clientWrote(placed.id, at: now, sentiment: message.sentiment))
         events.append(.messageCreated(message, contact: identity.contactID))
         queue(placed, message: message)
-        captureAddress(text)
+        captureAddress()
         return (placed.id, message.id)
     }
 
@@ -242,8 +252,7 @@ public struct IngestDecision {
             reopened: placed.reopened,
             offersDepartments: snapshot.channel.asksDepartment && snapshot.channel.departmentsExist
         )
-        let trigger = Escalation.trigger(in: message.text, words: snapshot.escalationWords)
-        let outcome = QueueRule.decide(situation, trigger: trigger, at: now)
+        let outcome = QueueRule.decide(situation, trigger: analysis.escalation, at: now)
         if let holder = outcome.release {
             changes.append(.release(placed.id, previousHolder: holder))
             events.append(.assigned(AssignmentPayload(conversationID: placed.id, from: holder, to: nil), contact: identity.contactID, at: now))
@@ -267,8 +276,8 @@ public struct IngestDecision {
     }
 
     /// When an operator asked "how should we address you?", the client's next words become the answer.
-    private mutating func captureAddress(_ text: String) {
-        guard var contact = snapshot.contactAskedForAddress, contact.id == identity.contactID, let name = AddressAnswerRule.name(in: text) else {
+    private mutating func captureAddress() {
+        guard var contact = snapshot.contactAskedForAddress, contact.id == identity.contactID, let name = analysis.addressAnswer else {
             return
         }
         contact.preferredName = name

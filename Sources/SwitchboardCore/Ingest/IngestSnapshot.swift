@@ -22,8 +22,6 @@ public struct IngestSnapshot: Sendable, Equatable {
     public var pressedDepartmentExists: Bool
     /// The identity of the chat a migration moves to (see `IngestReads.migrationTarget`), when it has one.
     public var migrationTarget: IdentityRow?
-    /// The desk's words that ask for a human.
-    public var escalationWords: [String]
     /// The ids the next inserted rows get; a decision that creates a row uses them.
     public var nextIDs: ReservedIDs
     /// The sender's contact's ban, nil when it is not banned.
@@ -45,7 +43,6 @@ public struct IngestSnapshot: Sendable, Equatable {
         contactAskedForAddress: Contact? = nil,
         pressedDepartmentExists: Bool = false,
         migrationTarget: IdentityRow? = nil,
-        escalationWords: [String] = Escalation.defaultWords,
         nextIDs: ReservedIDs,
         ban: ContactBan? = nil,
         contactLatest: ConversationID? = nil,
@@ -60,7 +57,6 @@ public struct IngestSnapshot: Sendable, Equatable {
         self.context = context
         self.contactAskedForAddress = contactAskedForAddress
         self.pressedDepartmentExists = pressedDepartmentExists
-        self.escalationWords = escalationWords
         self.nextIDs = nextIDs
         self.ban = ban
         self.contactLatest = contactLatest

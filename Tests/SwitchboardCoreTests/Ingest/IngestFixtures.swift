@@ -61,7 +61,7 @@ enum IngestFixtures {
     }
 
     static func decide(_ event: InboundEvent, _ snapshot: IngestSnapshot, reopenWindow: TimeInterval = 7 * 24 * 3600) -> IngestPlan {
-        IngestDecision.decide(event, snapshot, reopenWindow: reopenWindow)
+        IngestDecision.decide(event, snapshot, InboundTextAnalysis(event, escalation: .defaults), reopenWindow: reopenWindow)
     }
 }
 
