@@ -41,7 +41,7 @@ import Testing
                     return mine
                 }
             }
-            return try await group.reduce(into: []) { $0 += $1 }
+            return try await group.reduce(into: [MessageID]()) { $0 += $1 }
         }
 
         // Then each is stored once, and every committed event was published once, in commit order
@@ -73,7 +73,7 @@ import Testing
                     }
                 }
             }
-            return try await group.reduce(into: []) { $0 += $1 }
+            return try await group.reduce(into: [IngestOutcome]()) { $0 += $1 }
         }
 
         // Then one delivery of each is new and the other a duplicate
