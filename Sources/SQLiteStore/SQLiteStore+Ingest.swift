@@ -3,21 +3,31 @@ import GRDB
 public import SwitchboardCore
 
 extension SQLiteStore {
-    /// Ingests in one write transaction: claim the delivery key, load the snapshot, let
-    /// `IngestDecision` decide, apply its changes and append its events. The text is analysed
-    /// before, on the caller's task, so the writer never waits for it.
+    /// Ingests one event: a batch of one.
     public func ingest(_ event: InboundEvent) async throws -> IngestOutcome {
-        let analysis = textAnalysis(of: event)
+        let results = try await ingest([event])
+        return try results[0].get()
+    }
+
+    /// Ingests a batch in one write transaction, each event in its own savepoint, so one failure
+    /// rolls back only that event and the commit (the expensive part) is shared. The texts are
+    /// analysed before, on the caller's task, so the writer never waits for them.
+    public func ingest(_ events: [InboundEvent]) async throws -> [Result<IngestOutcome, any Error>] {
+        guard !events.isEmpty else { return [] }
+        let analyses = events.map { textAnalysis(of: $0) }
         let reopenWindow = self.reopenWindow
         let floodLimits = self.floodLimits
-        do {
-            return try await pool.write { db in
-                try Self.ingestOne(db, event, analysis, reopenWindow: reopenWindow, floodLimits: floodLimits)
+        return try await pool.write { db in
+            var results: [Result<IngestOutcome, any Error>] = []
+            results.reserveCapacity(events.count)
+            for (event, analysis) in zip(events, analyses) {
+                let result = Self.ingestInSavepoint(db, event, analysis, reopenWindow: reopenWindow, floodLimits: floodLimits)
+                // Some errors (a full disk, I/O) make SQLite roll back the whole transaction; the
+                // events after it must not run in autocommit mode, so the batch fails as a whole.
+                if case .failure(let error) = result, !db.isInsideTransaction { throw error }
+                results.append(result)
             }
-        } catch is DuplicateDelivery {
-            return .duplicate
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
-            throw StoreError.notFound("channel \(event.channelID)")
+            return results
         }
     }
 
@@ -27,9 +37,33 @@ extension SQLiteStore {
         InboundTextAnalysis(event, escalation: ingestSettings.escalationWords)
     }
 
-    /// The ingest of one event inside the caller's write transaction.
-    /// - Throws: `DuplicateDelivery` when the message is stored under another delivery key; the
-    ///   caller rolls back (the receipt too) and reports `.duplicate`.
+    /// Runs `ingestOne` in a savepoint and reports its outcome or its error in domain terms.
+    static func ingestInSavepoint(
+        _ db: Database,
+        _ event: InboundEvent,
+        _ analysis: InboundTextAnalysis,
+        reopenWindow: TimeInterval,
+        floodLimits: FloodLimits
+    ) -> Result<IngestOutcome, any Error> {
+        var outcome = IngestOutcome.duplicate
+        do {
+            try db.inSavepoint {
+                outcome = try ingestOne(db, event, analysis, reopenWindow: reopenWindow, floodLimits: floodLimits)
+                return .commit
+            }
+            return .success(outcome)
+        } catch is DuplicateDelivery {
+            return .success(.duplicate)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+            return .failure(StoreError.notFound("channel \(event.channelID)"))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The work for one event: claim the delivery key, load the snapshot, let `IngestDecision`
+    /// decide, apply its changes and append its events.
+    /// - Throws: `DuplicateDelivery` to roll back the receipt of a message stored under another key.
     static func ingestOne(
         _ db: Database,
         _ event: InboundEvent,
@@ -57,5 +91,5 @@ extension SQLiteStore {
     }
 }
 
-/// Thrown inside the transaction to roll back when a message is already stored under another delivery key.
+/// Thrown inside the savepoint to roll back when a message is already stored under another delivery key.
 struct DuplicateDelivery: Error {}

@@ -38,6 +38,13 @@ public protocol Store: EventLog {
     /// Turns an inbound event into state: contact, identity, conversation, message and events.
     /// A delivery key seen before yields `.duplicate` and changes nothing.
     func ingest(_ event: InboundEvent) async throws -> IngestOutcome
+    /// Ingests several events in one transaction (group commit), in order, each as `ingest(_:)`
+    /// would: an event that fails (an unknown channel, a constraint) is rolled back alone and
+    /// reported in its slot, and the others still commit. A later event sees the earlier ones, so
+    /// two deliveries of one update yield `.new` then `.duplicate`.
+    /// - Returns: one result per event, in the order given, all committed when this returns.
+    /// - Throws: when the transaction itself could not commit; then none of the events was stored.
+    func ingest(_ events: [InboundEvent]) async throws -> [Result<IngestOutcome, any Error>]
     /// Stores an operator's reply as `queued` with its outbox row, before any network call.
     func enqueueReply(_ draft: ReplyDraft, at now: Date) async throws -> EnqueuedReply
     /// Applies an operator's lifecycle action (pending, resolve, reopen) to a conversation.

@@ -2,7 +2,7 @@ public import Logging
 public import ServiceLifecycle
 import SwitchboardCore
 
-/// Long-polls one bot with getUpdates and hands each update to the processor, in order.
+/// Long-polls one bot with getUpdates and hands each page to the processor, in order.
 ///
 /// Acknowledge after commit: the offset moves past an update only after the router committed
 /// it, and Telegram forgets an update only when the next getUpdates carries that offset. A
@@ -52,13 +52,9 @@ public struct TelegramPoller: Service, CustomStringConvertible {
                 let updates = try await cancelWhenGracefulShutdown {
                     try await api.getUpdates(offset: confirmed, timeout: configuration.pollTimeout)
                 }
-                for raw in updates {
-                    if let id = try await processor.process(raw) {
-                        offset = max(offset ?? 0, id + 1)
-                    } else if let id = raw["update_id"]?.intValue {
-                        offset = max(offset ?? 0, id + 1)
-                    }
-                }
+                // The page is committed as one group; the offset moves past each update that committed
+                // with all before it, so a failure mid-page is fetched again from there.
+                try await processor.process(page: updates) { id in offset = max(offset ?? 0, id + 1) }
                 failures = 0
             } catch is CancellationError {
                 break

@@ -56,6 +56,51 @@ public struct TelegramUpdateProcessor: Sendable {
             if let update = staff.mapper.map(raw) { try await staff.sink.ingestStaff(update) }
             return raw["update_id"]?.intValue
         }
+        guard let prepared = try await prepare(raw, receivedAt: receivedAt) else { return nil }
+        await finish(prepared, try await sink.ingest(prepared.update.event))
+        return prepared.update.updateID
+    }
+
+    /// Processes a getUpdates page in order. The client updates between two staff updates go to the
+    /// sink as one group, which the router commits in one transaction.
+    /// - Parameter acknowledged: called with each `update_id`, in page order, once that update and
+    ///   every one before it are committed: how far the poller may advance its offset.
+    /// - Throws: the error of the first update that could not be committed. Later updates of its
+    ///   group that did commit are answered and their files queued, but not acknowledged, so
+    ///   Telegram redelivers them and the router finds them duplicates.
+    public func process(page: [JSONValue], receivedAt: Date = Date(), acknowledged: (Int64) -> Void) async throws {
+        var group: [Prepared] = []
+        for raw in page {
+            if let staff, staff.mapper.isStaffUpdate(raw) {
+                try await commit(group, acknowledged: acknowledged)
+                group = []
+                if let update = staff.mapper.map(raw) { try await staff.sink.ingestStaff(update) }
+                if let id = raw["update_id"]?.intValue { acknowledged(id) }
+                continue
+            }
+            let prepared: Prepared?
+            do {
+                prepared = try await prepare(raw, receivedAt: receivedAt)
+            } catch {
+                // The updates before this one are ready: commit them before giving up on the page.
+                try await commit(group, acknowledged: acknowledged)
+                throw error
+            }
+            if let prepared { group.append(prepared) }
+        }
+        try await commit(group, acknowledged: acknowledged)
+    }
+
+    /// An update mapped and with its files ready, waiting for its commit.
+    struct Prepared: Sendable {
+        var update: TelegramInboundUpdate
+        /// Files stored as pending, to queue once the message has an id.
+        var pending: [Attachment]
+    }
+
+    /// Maps an update and readies its files: marked pending with a download queue, fetched without one.
+    /// - Returns: nil for an object without `update_id` (logged).
+    private func prepare(_ raw: JSONValue, receivedAt: Date) async throws -> Prepared? {
         guard var update = mapper.map(raw, receivedAt: receivedAt) else {
             logger.error("telegram update without update_id skipped", metadata: ["channel": "\(mapper.channelID)"])
             return nil
@@ -71,15 +116,35 @@ public struct TelegramUpdateProcessor: Sendable {
             }
             update.event.payload = .message(externalMessageID: id, text: text, attachments: prepared, contextKey: context)
         }
-        let outcome = try await sink.ingest(update.event)
-        if let queryID = update.callbackQueryID {
+        return Prepared(update: update, pending: pending)
+    }
+
+    /// Commits a group in one call and finishes each committed update; acknowledges the prefix before the first failure.
+    private func commit(_ group: [Prepared], acknowledged: (Int64) -> Void) async throws {
+        guard !group.isEmpty else { return }
+        let results = await sink.ingest(group.map(\.update.event))
+        var firstFailure: (any Error)?
+        for (prepared, result) in zip(group, results) {
+            switch result {
+            case .success(let outcome):
+                await finish(prepared, outcome)
+                if firstFailure == nil { acknowledged(prepared.update.updateID) }
+            case .failure(let error):
+                if firstFailure == nil { firstFailure = error }
+            }
+        }
+        if let firstFailure { throw firstFailure }
+    }
+
+    /// After the commit: answers a button press and queues the message's files.
+    private func finish(_ prepared: Prepared, _ outcome: IngestOutcome) async {
+        if let queryID = prepared.update.callbackQueryID {
             // Answered on redelivery too: a crash may have come between the commit and the answer.
             await answer(queryID)
         }
         if case .new(let result) = outcome, let messageID = result.messageID {
-            await queue(pending.map { PendingDownload(messageID: messageID, attachment: $0) })
+            await queue(prepared.pending.map { PendingDownload(messageID: messageID, attachment: $0) })
         }
-        return update.updateID
     }
 
     /// Queues files of this channel that are still to be fetched (left pending by a restart).

@@ -63,6 +63,8 @@ public final class UnrecordableDeliveryStore: Store {
 
     public func ingest(_ event: InboundEvent) async throws -> IngestOutcome { try await base.ingest(event) }
 
+    public func ingest(_ events: [InboundEvent]) async throws -> [Result<IngestOutcome, any Error>] { try await base.ingest(events) }
+
     public func enqueueReply(_ draft: ReplyDraft, at now: Date) async throws -> EnqueuedReply { try await base.enqueueReply(draft, at: now) }
 
     public func transition(_ conversationID: ConversationID, _ trigger: ConversationTrigger, at now: Date) async throws -> [Event] {

@@ -111,3 +111,54 @@ import Testing
         _ = await poller.result
     }
 }
+
+/// The poller hands each getUpdates page to the router as one group, committed in one transaction.
+@Suite struct PagePollingTests {
+    func waiting(_ count: Int, at harness: TelegramHarness) async throws -> [String] {
+        var keys: [String] = []
+        for n in 0..<count {
+            let update = try await harness.telegram.sendUserMessage(
+                bot: TelegramHarness.token,
+                from: TelegramHarness.user(n % 3),
+                text: "message \(n)"
+            )
+            keys.append("7000000001:\(update.updateId)")
+        }
+        return keys
+    }
+
+    @Test func aPolledPageIsCommittedAsOneGroup() async throws {
+        let harness = try await TelegramHarness()
+        defer { Task { await harness.stop() } }
+        let keys = try await waiting(50, at: harness)
+        let sink = RecordingSink(harness.router)
+
+        let poller = Task { try await harness.poller(sink: sink).run() }
+        try await eventually("queue confirmed") { await harness.telegram.pendingUpdateCount(bot: TelegramHarness.token) == 0 }
+        poller.cancel()
+        _ = await poller.result
+
+        #expect(sink.groups.first == keys)
+        #expect(sink.newKeys == keys)
+        #expect(try await harness.storedTexts() == (0..<50).map { "message \($0)" })
+    }
+
+    @Test func aFailureMidPageAcknowledgesOnlyTheUpdatesBeforeIt() async throws {
+        let harness = try await TelegramHarness()
+        defer { Task { await harness.stop() } }
+        let keys = try await waiting(10, at: harness)
+        let sink = RecordingSink(harness.router)
+        sink.failOnce(keys[4])
+
+        let poller = Task { try await harness.poller(sink: sink).run() }
+        try await eventually("all 10 stored") { try harness.inspector.count("messages") == 10 }
+        try await eventually("queue confirmed") { await harness.telegram.pendingUpdateCount(bot: TelegramHarness.token) == 0 }
+        poller.cancel()
+        _ = await poller.result
+
+        // Telegram delivered the page again from the failed update; the ones after it had committed
+        #expect(Array(sink.groups.prefix(2)) == [keys, Array(keys[4...])])
+        #expect(Set(sink.newKeys) == Set(keys))
+        #expect(sink.duplicateKeys == Array(keys[5...]))
+    }
+}
