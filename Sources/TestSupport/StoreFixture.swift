@@ -15,7 +15,7 @@ public struct StoreFixture: Sendable {
     /// Creates the file, a Telegram channel and an operator.
     public init() async throws {
         directory = try TemporaryDirectory()
-        store = try SQLiteStore(path: directory.path("switchboard.sqlite"))
+        store = try SQLiteStore(path: directory.migratedDatabase("switchboard.sqlite"))
         channel = try await store.createChannel(
             ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme", avatarURL: "https://acme.test/logo.png")),
             at: Date()

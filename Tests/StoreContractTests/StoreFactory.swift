@@ -34,7 +34,7 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
     static let sqlite = StoreFactory(name: "SQLite") {
         let directory = try TemporaryDirectory()
         do {
-            let store = try SQLiteStore(path: directory.path("contract.sqlite"))
+            let store = try SQLiteStore(path: directory.migratedDatabase("contract.sqlite"))
             return StoreUnderTest(store: store) {
                 try? store.close()
                 directory.remove()

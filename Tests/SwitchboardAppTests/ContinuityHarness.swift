@@ -62,7 +62,7 @@ struct ContinuityHarness {
         config = AppConfig(
             host: "127.0.0.1",
             port: port,
-            databasePath: directory.path("switchboard.sqlite"),
+            databasePath: try directory.migratedDatabase("switchboard.sqlite"),
             publicURL: publicURL ? URL(string: "http://127.0.0.1:\(port)") : nil,
             logLevel: .error,
             contextTTL: contextTTL,

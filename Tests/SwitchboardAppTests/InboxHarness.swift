@@ -47,7 +47,12 @@ struct InboxHarness {
     ) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let config = AppConfig(port: 0, databasePath: directory.path("switchboard.sqlite"), logLevel: .error, mediaMaxBytes: mediaMaxBytes)
+        let config = AppConfig(
+            port: 0,
+            databasePath: try directory.migratedDatabase("switchboard.sqlite"),
+            logLevel: .error,
+            mediaMaxBytes: mediaMaxBytes
+        )
         let (app, switchboard) = try buildApplication(config: config, passwordCost: 4)
         let channel = try await switchboard.store.createChannel(
             ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme")),

@@ -28,7 +28,7 @@ struct ViberAppHarness {
         config = AppConfig(
             host: "127.0.0.1",
             port: port,
-            databasePath: directory.path("switchboard.sqlite"),
+            databasePath: try directory.migratedDatabase("switchboard.sqlite"),
             publicURL: URL(string: "http://127.0.0.1:\(port)")
         )
     }

@@ -17,7 +17,7 @@ struct RoutingFixture {
     /// - Parameter reopenWindow: short, so a client who writes again later starts a new conversation.
     init(reopenWindow: TimeInterval = 60, configuration: RoutingService.Configuration = .init()) async throws {
         directory = try TemporaryDirectory()
-        store = try SQLiteStore(path: directory.path("switchboard.sqlite"), reopenWindow: reopenWindow)
+        store = try SQLiteStore(path: directory.migratedDatabase("switchboard.sqlite"), reopenWindow: reopenWindow)
         channel = try await store.createChannel(
             ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme")),
             at: Date()
