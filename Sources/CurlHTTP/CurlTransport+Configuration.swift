@@ -11,6 +11,8 @@ extension CurlTransport {
         public var connectTimeout: Duration
         /// Worker threads, each owning one reused libcurl handle; also the number of requests in flight at once.
         public var maxConcurrentRequests: Int
+        /// How long a worker thread waits for a request before it exits, closing its kept-alive connections.
+        public var idleWorkerTimeout: Duration
         /// `User-Agent` sent with every request.
         public var userAgent: String
         /// Largest response body accepted, so a broken server cannot exhaust memory.
@@ -22,6 +24,7 @@ extension CurlTransport {
         ///   - timeout: Default total time limit (30 s).
         ///   - connectTimeout: Default connect time limit (10 s).
         ///   - maxConcurrentRequests: Worker threads (4); values below 1 mean 1.
+        ///   - idleWorkerTimeout: Idle time after which a worker thread exits (60 s).
         ///   - userAgent: The `User-Agent` header.
         ///   - maxResponseBytes: Response body limit (64 MiB).
         public init(
@@ -29,6 +32,7 @@ extension CurlTransport {
             timeout: Duration = .seconds(30),
             connectTimeout: Duration = .seconds(10),
             maxConcurrentRequests: Int = 4,
+            idleWorkerTimeout: Duration = .seconds(60),
             userAgent: String = "Switchboard",
             maxResponseBytes: Int = 64 << 20
         ) {
@@ -36,6 +40,7 @@ extension CurlTransport {
             self.timeout = timeout
             self.connectTimeout = connectTimeout
             self.maxConcurrentRequests = max(1, maxConcurrentRequests)
+            self.idleWorkerTimeout = idleWorkerTimeout
             self.userAgent = userAgent
             self.maxResponseBytes = maxResponseBytes
         }

@@ -3,16 +3,17 @@ import Foundation
 
 /// An ``HTTPTransport`` backed by libcurl.
 ///
-/// Requests run on ``Configuration/maxConcurrentRequests`` dedicated threads, never on Swift
-/// concurrency's cooperative pool, because `curl_easy_perform` blocks. Each thread keeps one
-/// easy handle for its lifetime, so kept-alive connections are reused across requests.
+/// Requests run on up to ``Configuration/maxConcurrentRequests`` dedicated threads, never on Swift
+/// concurrency's cooperative pool, because `curl_easy_perform` blocks. A thread starts when a
+/// request finds none free and exits after ``Configuration/idleWorkerTimeout`` without work; it
+/// keeps one easy handle for its lifetime, so kept-alive connections are reused across requests.
 /// The queue of waiting requests is unbounded: callers bound their own concurrency.
 public final class CurlTransport: HTTPTransport {
     /// The settings this transport was created with.
     public let configuration: Configuration
     private let queue: CurlJobQueue
 
-    /// Creates a transport and starts its worker threads.
+    /// Creates a transport; its worker threads start with the first requests.
     /// - Parameter configuration: Proxy, time limits, worker count and user agent.
     public init(configuration: Configuration = Configuration()) {
         CurlGlobal.ensureInitialized()
@@ -20,11 +21,14 @@ public final class CurlTransport: HTTPTransport {
         // The property is settable after init, and zero workers would leave every request waiting forever.
         configuration.maxConcurrentRequests = max(1, configuration.maxConcurrentRequests)
         self.configuration = configuration
-        self.queue = CurlJobQueue()
-        for index in 0..<configuration.maxConcurrentRequests {
-            CurlWorker.start(name: "curl-worker-\(index)", queue: self.queue, configuration: configuration)
+        self.queue = CurlJobQueue(maxWorkers: configuration.maxConcurrentRequests, idleTimeout: configuration.idleWorkerTimeout) {
+            [configuration] queue in
+            CurlWorker.start(name: "curl-worker", queue: queue, configuration: configuration)
         }
     }
+
+    /// Worker threads running now, busy or idle.
+    public var workerThreads: Int { self.queue.workerCount }
 
     deinit {
         self.shutdown()
@@ -34,7 +38,7 @@ public final class CurlTransport: HTTPTransport {
     ///
     /// Safe to call more than once; later ``send(_:)`` calls throw ``CurlError/cancelled``.
     public func shutdown() {
-        self.queue.close(workerCount: self.configuration.maxConcurrentRequests)
+        self.queue.close()
     }
 
     /// Sends a request on a worker thread and suspends until it completes.

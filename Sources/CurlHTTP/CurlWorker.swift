@@ -3,7 +3,7 @@ import Foundation
 
 /// The loop each worker thread runs: take a job, perform it on the thread's own easy handle, repeat.
 enum CurlWorker {
-    /// Starts a detached worker thread; it exits after the queue closes.
+    /// Starts a detached worker thread; it exits once the queue closes or it was idle too long.
     /// - Parameters:
     ///   - name: Thread name, shown by debuggers.
     ///   - queue: Where jobs come from.
@@ -20,14 +20,14 @@ enum CurlWorker {
         // The handle is created here and never leaves this thread: libcurl handles are not thread-safe.
         let easy = CurlEasy()
         while let job = queue.next() {
-            if job.isCancelled {
+            guard !job.isCancelled else {
+                queue.finished()
                 continue
             }
-            guard let easy else {
-                job.finish(.failure(CurlError.other(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init failed")))
-                continue
-            }
-            job.finish(easy.perform(job, defaults: configuration))
+            let result = easy?.perform(job, defaults: configuration)
+            // Free before the caller resumes, so its next request finds this worker instead of starting another.
+            queue.finished()
+            job.finish(result ?? .failure(CurlError.other(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init failed")))
         }
     }
 }

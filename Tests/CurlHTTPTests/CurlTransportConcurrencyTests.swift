@@ -40,4 +40,57 @@ import Testing
             #expect(server.probe.connectionCount == 1)
         }
     }
+
+    @Test func threadsStartWithRequestsAndOneServesRequestsThatComeOneAfterAnother() async throws {
+        try await TestServer.run { server in
+            let transport = CurlTransport(configuration: .init(maxConcurrentRequests: 4))
+            #expect(transport.workerThreads == 0)
+
+            for _ in 0..<5 {
+                _ = try await transport.send(HTTPRequest(url: server.url("/echo")))
+            }
+
+            #expect(transport.workerThreads == 1)
+            #expect(server.probe.connectionCount == 1)
+        }
+    }
+
+    @Test func anIdleWorkerExitsWithItsConnectionAndALaterRequestStartsAnother() async throws {
+        try await TestServer.run { server in
+            let transport = CurlTransport(configuration: .init(maxConcurrentRequests: 4, idleWorkerTimeout: .milliseconds(300)))
+            _ = try await transport.send(HTTPRequest(url: server.url("/echo")))
+
+            try await waitUntil { transport.workerThreads == 0 }
+            let response = try await transport.send(HTTPRequest(url: server.url("/echo")))
+
+            #expect(response.status == 200)
+            #expect(server.probe.connectionCount == 2)
+            try await waitUntil { transport.workerThreads == 0 }
+        }
+    }
+
+    private func waitUntil(_ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !condition() {
+            try #require(ContinuousClock.now < deadline, "timed out")
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    @Test func concurrentRequestsNeverStartMoreThreadsThanAllowed() async throws {
+        try await TestServer.run { server in
+            let transport = CurlTransport(configuration: .init(maxConcurrentRequests: 3))
+            let peak = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<60 {
+                    group.addTask {
+                        _ = try await transport.send(HTTPRequest(url: server.url("/echo")))
+                        return transport.workerThreads
+                    }
+                }
+                return try await group.reduce(0) { max($0, $1) }
+            }
+            #expect(peak <= 3)
+            #expect(server.probe.connectionCount <= 3)
+        }
+    }
 }
