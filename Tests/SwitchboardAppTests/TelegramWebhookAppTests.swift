@@ -30,6 +30,10 @@ import Testing
         try await harness.serving { switchboard in
             // Refusals over real HTTP: nothing is stored for any of them.
             let update = Data(#"{"update_id":1,"message":{"message_id":1,"date":0,"chat":{"id":1,"type":"private"},"text":"forged"}}"#.utf8)
+            // The channel registers its endpoint as it starts, just after the server is healthy.
+            try await eventually("the endpoint is registered") {
+                try await post(harness, path: "/webhooks/telegram/support-tg", secret: nil, body: update).status != 404
+            }
             #expect(try await post(harness, path: "/webhooks/telegram/support-tg", secret: nil, body: update).status == 401)
             #expect(try await post(harness, path: "/webhooks/telegram/support-tg", secret: "guess", body: update).status == 403)
             #expect(try await post(harness, path: "/webhooks/telegram/support-tg", secret: secret, body: Data("{oops".utf8)).status == 400)

@@ -11,7 +11,7 @@ import Testing
 import WSClient
 
 @Suite struct TypingRateLimitAppTests {
-    @Test(.timeLimit(.minutes(1))) func tenTypingFramesInOneSecondShowTypingOnceOnTelegram() async throws {
+    @Test(.timeLimit(.minutes(1))) func tenTypingFramesAtOnceShowTypingOnceOnTelegram() async throws {
         let harness = try await TelegramAppHarness()
         defer { Task { await harness.stop() } }
         _ = try await harness.addChannel(mode: .poll)
@@ -34,7 +34,8 @@ import WSClient
             headers[.cookie] = cookie
             headers[.origin] = harness.baseURL
 
-            // When the inbox sends ten typing frames within a second
+            // When the inbox sends ten typing frames at once, as keystrokes do (a pause between them
+            // would let a loaded test machine stretch the burst past the four-second throttle)
             let url = "ws://127.0.0.1:\(harness.config.port)/api/v1/stream"
             try await WebSocketClient.connect(url: url, configuration: .init(additionalHeaders: headers), logger: Logger(label: "test")) {
                 inbound,
@@ -44,7 +45,6 @@ import WSClient
                     guard case .text(let text) = message, text.contains(#""hello""#) else { continue }
                     for _ in 0..<10 {
                         try await outbound.write(.text(#"{"type":"typing","conversationID":1}"#))
-                        try await Task.sleep(for: .milliseconds(100))
                     }
                     // Stay connected while the server works through the frames.
                     try await Task.sleep(for: .milliseconds(500))
