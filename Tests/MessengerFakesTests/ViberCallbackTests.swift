@@ -99,10 +99,10 @@ struct ViberCallbackTests {
             .test {
                 $0.callbackMaxAttempts = 2
                 // The set_webhook check in the setup needs the same timeout on a loaded machine.
-                $0.callbackTimeout = .seconds(3)
+                $0.callbackTimeout = .seconds(6)
             }
         ) { viber, _, receiver in
-            await receiver.setDelay(.seconds(6))
+            await receiver.setDelay(.seconds(8))
             let result = try await viber.seen(bot: viberToken, user: vAnn, messageToken: 42)
             #expect(result.attempts == 2)
             #expect(result.status == nil)
