@@ -3,10 +3,13 @@ import HTTPTypes
 import HummingbirdTesting
 import HummingbirdWSTesting
 import HummingbirdWebSocket
+import SwitchboardApp
 import SwitchboardCore
+import SwitchboardEngine
 import Synchronization
 import TestSupport
 import Testing
+import WSClient
 
 /// The bus never waits for a browser: one that falls too far behind is closed, and resumes by seq.
 @Suite struct StreamLagTests {
