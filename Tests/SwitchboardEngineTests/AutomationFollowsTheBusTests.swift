@@ -140,7 +140,7 @@ import Testing
         #expect(try await fixture.store.automationCursor() == fixture.store.latestSeq())
     }
 
-    @Test func drainsABurstOfThousandsOfEventsWithAFewLogReadsNotOnePerWake() async throws {
+    @Test func drainsABurstOfHundredsOfEventsWithAFewLogReadsNotOnePerWake() async throws {
         // Given the automation running
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
@@ -149,7 +149,7 @@ import Testing
 
         // When a burst of messages is committed and published faster than it may keep up with
         let base = Date(timeIntervalSince1970: 1_800_000_000)
-        for index in 0..<2_000 {
+        for index in 0..<600 {
             // Ten users a minute apart each: no one is muted for flooding.
             let at = base.addingTimeInterval(Double(index) * 6)
             _ = try await running.router.ingest(InboundEvents.text("m\(index)", channel: fixture.channel.id, from: "u-\(index % 10)", at: at))
@@ -161,7 +161,7 @@ import Testing
             return try await cursor == fixture.store.latestSeq()
         }
         let events = try await fixture.store.latestSeq()
-        #expect(events >= 2_000)
+        #expect(events >= 600)
         // And reads the log only in catch-up batches when it fell behind, never once per wake
         let reads = await running.log.reads - readsAtStart
         #expect(Int64(reads) * 32 < events)
