@@ -118,6 +118,10 @@ import Testing
             let welcomed = [try await botTexts(a, in: fixture).count, try await botTexts(b, in: fixture).count]
             return welcomed == [1, 1]
         }
+        // (the welcomes' own events reach the automation through the bus a moment after they are stored)
+        try await eventually("the cursor saved up to the log's end") {
+            try await fixture.store.automationCursor() == fixture.store.latestSeq()
+        }
         try await first.stop()
         #expect(try await fixture.store.automationCursor() == fixture.store.latestSeq())
 
@@ -136,6 +140,9 @@ import Testing
         // And the events handled again (b's) send nothing twice
         #expect(try await botTexts(a, in: fixture).count == 1)
         #expect(try await botTexts(b, in: fixture).count == 1)
+        try await eventually("the cursor saved up to the log's end") {
+            try await fixture.store.automationCursor() == fixture.store.latestSeq()
+        }
         try await second.stop()
         #expect(try await fixture.store.automationCursor() == fixture.store.latestSeq())
     }
