@@ -302,6 +302,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SwitchboardDemoTests",
+            dependencies: ["SwitchboardDemo", "SwitchboardCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SecretsTests",
             dependencies: ["Secrets"],
             swiftSettings: swiftSettings

@@ -51,7 +51,13 @@ struct DemoHistoryPlanner {
         let today = calendar.startOfDay(for: now)
         let dayStarts = (1...days).reversed().map { today.addingTimeInterval(-Double($0) * 86_400) }
         for day in dayStarts { planShifts(on: day) }
-        for (index, day) in dayStarts.enumerated() { planVisits(on: day, daysAgo: days - index) }
+        // The special cases go on the latest weekdays: a weekend client may wait for Monday, which
+        // is after `now` when the demo starts on a Monday morning, and such a visit is dropped.
+        let weekdays = dayStarts.filter { (2...6).contains(calendar.component(.weekday, from: $0)) }
+        for day in dayStarts {
+            let weekdaysAgo = weekdays.firstIndex(of: day).map { weekdays.count - $0 }
+            planVisits(on: day, weekdaysAgo: weekdaysAgo)
+        }
         return (steps.sorted { ($0.at, $0.order) < ($1.at, $1.order) }, visits)
     }
 
@@ -117,18 +123,19 @@ struct DemoHistoryPlanner {
         return nil
     }
 
-    private mutating func planVisits(on day: Date, daysAgo: Int) {
+    /// - Parameter weekdaysAgo: 1 for the latest weekday before today, nil for a weekend day.
+    private mutating func planVisits(on day: Date, weekdaysAgo: Int?) {
         let weekday = calendar.component(.weekday, from: day)
         let weekend = weekday == 1 || weekday == 7
         let count = weekend ? 2 + Int.random(in: 0...1, using: &random) : 6 + Int.random(in: 0...4, using: &random)
         let opening = (0..<count).map { _ in at(day, weekend ? seconds(9...18) : seconds(7.5...19.5)) }.sorted()
         for (index, time) in opening.enumerated() {
             let special: DemoHistoryScript.Special? =
-                switch (daysAgo, index) {
-                case (2, 0): .hostileLowScore
-                case (3, 0): .reopened
-                case (4, 0): .neverAnswered
-                case (5, 1): .lowScore
+                switch (weekdaysAgo, index) {
+                case (1, 0): .hostileLowScore
+                case (2, 0): .reopened
+                case (3, 0): .neverAnswered
+                case (4, 1): .lowScore
                 default: nil
                 }
             planVisit(opening: time, special: special)
