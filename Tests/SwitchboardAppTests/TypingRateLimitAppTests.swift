@@ -11,7 +11,7 @@ import Testing
 import WSClient
 
 @Suite struct TypingRateLimitAppTests {
-    @Test(.timeLimit(.minutes(1))) func tenTypingFramesAtOnceShowTypingOnceOnTelegram() async throws {
+    @Test(.timeLimit(.minutes(1))) func tenTypingFramesAtOnceBecomeAtMostTwoTypingCallsOnTelegram() async throws {
         let harness = try await TelegramAppHarness()
         defer { Task { await harness.stop() } }
         _ = try await harness.addChannel(mode: .poll)
@@ -52,10 +52,15 @@ import WSClient
                 }
             }
 
-            // Then the client was shown "typing…" once
+            // Then the client was shown "typing…", not ten times: once per four seconds of the
+            // server's time, and the server reads each frame's session and conversation first, so
+            // a machine loaded by the whole suite can spread the ten over a second window (the
+            // exact once-per-interval rule is TypingThrottleTests' job, on a manual clock)
             try await eventually("typing shown") { await !harness.telegram.chatActions(bot: TelegramAppHarness.token).isEmpty }
             try await Task.sleep(for: .milliseconds(200))
-            #expect(await harness.telegram.chatActions(bot: TelegramAppHarness.token, chatId: user.id).map(\.action) == ["typing"])
+            let actions = await harness.telegram.chatActions(bot: TelegramAppHarness.token, chatId: user.id).map(\.action)
+            #expect(Set(actions) == ["typing"])
+            #expect(actions.count <= 2)
         }
     }
 }
