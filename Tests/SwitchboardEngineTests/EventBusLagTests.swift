@@ -6,61 +6,32 @@ import Testing
 /// Publishing never waits for subscribers: a stalled one holds nothing up, and when it asks again it
 /// is either ended (a browser, which resumes by seq) or catches up from the log (a service).
 @Suite struct EventBusLagTests {
-    /// An event log in memory that counts how often it is read.
-    actor CountingLog: EventLog {
-        private var committed: [Event] = []
-        private(set) var reads = 0
-
-        func events(after seq: Int64, limit: Int) -> [Event] {
-            reads += 1
-            return Array(committed.filter { $0.seq > seq }.prefix(limit))
-        }
-
-        func latestSeq() -> Int64 { committed.last?.seq ?? 0 }
-
-        func commit(_ count: Int) -> [Event] {
-            let first = (committed.last?.seq ?? 0) + 1
-            let new = (first..<first + Int64(count)).map { Event(seq: $0, kind: .messageCreated, occurredAt: Date(timeIntervalSince1970: 0)) }
-            committed += new
-            return new
-        }
-    }
-
-    func take(_ count: Int, from subscription: EventSubscription) async throws -> [Int64] {
-        var seqs: [Int64] = []
-        for try await event in subscription {
-            seqs.append(event.seq)
-            if seqs.count == count { break }
-        }
-        return seqs
-    }
-
     @Test func aStalledSubscriberHoldsUpNeitherThePublisherNorTheOthersAndIsEndedAtItsBound() async throws {
         // Given a browser-like subscriber that takes two events and then stops reading, and a reader that keeps up
-        let log = CountingLog()
+        let log = MemoryEventLog()
         let bus = InProcessEventBus(log: log, bufferLimit: 64)
         let stalled = try await bus.subscribe(after: nil, whenBehind: .end(beyond: 10))
         let reader = try await bus.subscribe(after: nil)
         bus.publish(await log.commit(2))
-        #expect(try await take(2, from: stalled) == [1, 2])
+        #expect(try await takeSeqs(2, from: stalled) == [1, 2])
 
         // When far more is published than either bound, one event at a time
         for _ in 0..<500 { bus.publish(await log.commit(1)) }
 
         // Then the memory held stays within the ring, and the reader still gets every event
         #expect(bus.bufferedEventCount <= 64)
-        #expect(try await take(502, from: reader) == Array(1...502))
+        #expect(try await takeSeqs(502, from: reader) == Array(1...502))
 
         // And the stalled subscriber, asking again, learns it was ended after the last seq it took
-        await #expect(throws: EventSubscriptionOverflow(lastDelivered: 2)) { try await take(1, from: stalled) }
+        await #expect(throws: EventSubscriptionOverflow(lastDelivered: 2)) { try await takeSeqs(1, from: stalled) }
         #expect(bus.subscriberCount == 1)
     }
 
     @Test func aBoundedSubscriberWaitingForEventsIsEndedByABurstBeyondItsBound() async throws {
-        let log = CountingLog()
+        let log = MemoryEventLog()
         let bus = InProcessEventBus(log: log)
         let subscription = try await bus.subscribe(after: nil, whenBehind: .end(beyond: 10))
-        let waiting = Task { try await take(1, from: subscription) }
+        let waiting = Task { try await takeSeqs(1, from: subscription) }
 
         // One publish carrying more than the bound at once
         bus.publish(await log.commit(11))
@@ -70,7 +41,7 @@ import Testing
 
     @Test func aBoundedSubscriberIsNotEndedWhileItReplaysFromTheLog() async throws {
         // Given a log far longer than the subscriber's bound
-        let log = CountingLog()
+        let log = MemoryEventLog()
         let bus = InProcessEventBus(log: log, catchUpBatch: 16)
         bus.publish(await log.commit(100))
 
@@ -79,18 +50,18 @@ import Testing
         bus.publish(await log.commit(5))
 
         // Then it receives all of it in order
-        #expect(try await take(105, from: subscription) == Array(1...105))
+        #expect(try await takeSeqs(105, from: subscription) == Array(1...105))
         await subscription.cancel()
     }
 
     @Test func aServiceThatFallsBehindTheRingCatchesUpFromTheLogAndLosesNothing() async throws {
-        let log = CountingLog()
+        let log = MemoryEventLog()
         let bus = InProcessEventBus(log: log, bufferLimit: 16, catchUpBatch: 32)
         let subscription = try await bus.subscribe(after: nil)
 
         for _ in 0..<200 { bus.publish(await log.commit(1)) }
 
-        #expect(try await take(200, from: subscription) == Array(1...200))
+        #expect(try await takeSeqs(200, from: subscription) == Array(1...200))
         // The log was read in batches, not once per event.
         #expect(await log.reads <= 200 / 32 + 1)
         await subscription.cancel()
@@ -98,13 +69,13 @@ import Testing
 
     @Test func onePublishWakesEverySleepingSubscriber() async throws {
         // Given many subscribers all waiting for the next event
-        let log = CountingLog()
+        let log = MemoryEventLog()
         let bus = InProcessEventBus(log: log)
         var subscriptions: [EventSubscription] = []
         for _ in 0..<40 { subscriptions.append(try await bus.subscribe(after: nil)) }
         let received = try await withThrowingTaskGroup(of: [Int64].self) { group in
             for subscription in subscriptions {
-                group.addTask { try await take(3, from: subscription) }
+                group.addTask { try await takeSeqs(3, from: subscription) }
             }
 
             // When events are published (the publisher resumes one sleeper; it wakes the rest)
@@ -121,7 +92,7 @@ import Testing
     }
 
     @Test func batchesHandOutWhatIsWaitingAtOnceInOrder() async throws {
-        let log = CountingLog()
+        let log = MemoryEventLog()
         let bus = InProcessEventBus(log: log)
         let subscription = try await bus.subscribe(after: nil)
         bus.publish(await log.commit(10))
