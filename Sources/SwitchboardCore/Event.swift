@@ -86,40 +86,4 @@ public protocol EventBus: Sendable {
     ///   nil means "from now on". A `seq` beyond the latest committed one is clamped to it.
     /// - Throws: when the event log cannot be read.
     func subscribe(after seq: Int64?) async throws -> EventSubscription
-    /// Subscribes to committed events, saying what happens when the subscriber falls behind.
-    /// - Parameters:
-    ///   - seq: as in ``subscribe(after:)``.
-    ///   - behind: ``EventLag/catchUpFromLog`` for a service that must see every event;
-    ///     ``EventLag/end(beyond:)`` for a consumer that resumes by seq on its own (a browser).
-    /// - Throws: when the event log cannot be read.
-    func subscribe(after seq: Int64?, whenBehind behind: EventLag) async throws -> EventSubscription
-}
-
-extension EventBus {
-    public func subscribe(after seq: Int64?) async throws -> EventSubscription {
-        try await subscribe(after: seq, whenBehind: .catchUpFromLog)
-    }
-}
-
-/// What a bus does with a subscriber that has not taken its events while more were published.
-///
-/// Publishing never waits for a subscriber, so one that is slower than the writer needs a rule.
-public enum EventLag: Sendable, Equatable {
-    /// Read what was missed from the event log, then go live again: nothing is lost.
-    case catchUpFromLog
-    /// End the subscription with ``EventSubscriptionOverflow`` once more than `limit` published
-    /// events wait for it; its owner resumes by seq.
-    case end(beyond: Int)
-}
-
-/// A subscription fell further behind than its ``EventLag/end(beyond:)`` limit and was ended.
-public struct EventSubscriptionOverflow: Error, Equatable, CustomStringConvertible {
-    /// The last seq the subscriber took: resume after it.
-    public let lastDelivered: Int64
-
-    public init(lastDelivered: Int64) {
-        self.lastDelivered = lastDelivered
-    }
-
-    public var description: String { "the subscriber fell behind after seq \(lastDelivered)" }
 }

@@ -83,8 +83,7 @@ public struct WakeLoop: Sendable {
             if let events {
                 group.addTask { [self] in
                     do {
-                        // One wake per batch of waiting events: a burst costs the loop one round, not one per event.
-                        for try await _ in events.batches(max: 1024) { wake() }
+                        for try await _ in events { wake() }
                     } catch {
                         // As above: the due times and the idle poll take over.
                     }

@@ -7,22 +7,14 @@ import SwitchboardEngine
 /// One open inbox stream: replays, then delivers live events its operator may see, and follows
 /// the operator's session while it is open.
 ///
-/// Events come in batches (whatever is waiting when the socket is ready for more). Before each
-/// batch the session and the operator's role and departments are read again, so a sign-out, an
-/// expired session or a revoked one closes the socket (code 4401), and a changed role or department
-/// re-scopes it (a reset frame, then only what the operator may now see).
-///
-/// The bus never waits for a socket: a browser that takes its frames so slowly that more than
-/// ``StreamLimits/maxLag`` events wait for it is closed (code 4408) and resumes with `?after=`.
+/// Before each event the session and the operator's role and departments are read again, so a
+/// sign-out, an expired session or a revoked one closes the socket (code 4401), and a changed role
+/// or department re-scopes it (a reset frame, then only what the operator may now see).
 struct StreamConnection {
     /// Close code when the session behind the stream ended.
     static let signedOut = WebSocketErrorCode.unknown(4401)
-    /// Close code when the client fell too far behind; it reconnects with `?after=` its last seq.
-    static let fellBehind = WebSocketErrorCode.unknown(4408)
     /// Close code when the operator already holds the maximum number of streams.
     static let tooManyStreams = WebSocketErrorCode.unknown(4429)
-    /// The most events sent between two session checks.
-    static let batchSize = 64
 
     let dependencies: InboxDependencies
     let limits: StreamLimits
@@ -36,7 +28,7 @@ struct StreamConnection {
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, after: Int64?) async throws {
         let latest = try await dependencies.store.latestSeq()
         let start = StreamReplay(after: after, latest: latest, window: limits.replayWindow)
-        let subscription = try await dependencies.bus.subscribe(after: start.after, whenBehind: .end(beyond: limits.maxLag))
+        let subscription = try await dependencies.bus.subscribe(after: start.after)
         dependencies.metrics.streamOpened()
         defer { dependencies.metrics.streamClosed() }
         try await outbound.write(.text(StreamFrame.hello(latestSeq: latest)))
@@ -53,24 +45,17 @@ struct StreamConnection {
 
     private func deliver(_ subscription: EventSubscription, to outbound: WebSocketOutboundWriter) async throws {
         var viewer = signedIn.viewer
-        do {
-            for try await batch in subscription.batches(max: Self.batchSize) {
-                guard let current = try await currentViewer() else {
-                    try await outbound.close(Self.signedOut, reason: "session ended")
-                    return
-                }
-                if current != viewer {
-                    viewer = current
-                    try await outbound.write(.text(StreamFrame.reset(latestSeq: batch[0].seq - 1)))
-                }
-                var scopes = ScopeCache()
-                for event in batch {
-                    guard try await visible(event, to: viewer, scopes: &scopes) else { continue }
-                    try await outbound.write(.text(StreamFrame.encode(event)))
-                }
+        for try await event in subscription {
+            guard let current = try await currentViewer() else {
+                try await outbound.close(Self.signedOut, reason: "session ended")
+                return
             }
-        } catch is EventSubscriptionOverflow {
-            try await outbound.close(Self.fellBehind, reason: "fell behind; resume with after")
+            if current != viewer {
+                viewer = current
+                try await outbound.write(.text(StreamFrame.reset(latestSeq: event.seq - 1)))
+            }
+            guard try await visible(event, to: viewer) else { continue }
+            try await outbound.write(.text(StreamFrame.encode(event)))
         }
     }
 
@@ -96,34 +81,14 @@ struct StreamConnection {
         return viewer
     }
 
-    /// The conversations' scopes read while sending one batch: what the store says now holds for
-    /// every event of the batch alike, so each conversation or contact is read once.
-    struct ScopeCache {
-        var conversations: [ConversationID: [ConversationScope]] = [:]
-        var contacts: [ContactID: [ConversationScope]] = [:]
-    }
-
-    private func visible(_ event: Event, to viewer: Viewer, scopes cache: inout ScopeCache) async throws -> Bool {
+    private func visible(_ event: Event, to viewer: Viewer) async throws -> Bool {
         let audience = StreamAudience(of: event)
         guard audience.needsScopes(for: viewer) else { return true }
         let scopes: [ConversationScope]
         switch audience {
-        case .everyone:
-            scopes = []
-        case .conversation(let id):
-            if let known = cache.conversations[id] {
-                scopes = known
-            } else {
-                scopes = try await dependencies.store.conversationScopes(conversation: id)
-                cache.conversations[id] = scopes
-            }
-        case .contact(let id):
-            if let known = cache.contacts[id] {
-                scopes = known
-            } else {
-                scopes = try await dependencies.store.conversationScopes(contact: id)
-                cache.contacts[id] = scopes
-            }
+        case .everyone: scopes = []
+        case .conversation(let id): scopes = try await dependencies.store.conversationScopes(conversation: id)
+        case .contact(let id): scopes = try await dependencies.store.conversationScopes(contact: id)
         }
         return audience.admits(viewer, scopes: scopes)
     }

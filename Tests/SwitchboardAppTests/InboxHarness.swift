@@ -63,7 +63,7 @@ struct InboxHarness {
         try await app.test(.live) { client in
             // Routing, automation, webhooks and metrics subscribe to the bus as their services start; a test
             // that writes before they do would race them (metrics count only what they saw).
-            try await eventually("background services subscribed") { switchboard.bus.subscriberCount >= 4 }
+            try await eventually("background services subscribed") { await switchboard.bus.subscriberCount >= 4 }
             try await body(harness, client)
         }
     }

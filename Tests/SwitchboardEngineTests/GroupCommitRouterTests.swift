@@ -8,8 +8,8 @@ import Testing
 
 /// The router with group commit under load: nothing lost, nothing doubled, acknowledged after commit.
 @Suite struct GroupCommitRouterTests {
-    static let tasks = 16
-    static let perTask = 10
+    static let tasks = 40
+    static let perTask = 25
 
     func event(_ task: Int, _ index: Int, _ fixture: StoreFixture) -> InboundEvent {
         let key = "t\(task)-\(index)"

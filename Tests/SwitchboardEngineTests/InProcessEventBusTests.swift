@@ -57,7 +57,7 @@ import Testing
         let all = try await fixture.store.events(after: 0, limit: 1000)
         let missed = try await take(all.count - 4, from: second)
         #expect(missed.map(\.seq) == Array(all.map(\.seq).dropFirst(4)))
-        #expect(bus.subscriberCount == 1)
+        #expect(await bus.subscriberCount == 1)
     }
 
     @Test func slowSubscriberCatchesUpFromTheLogWithBoundedMemory() async throws {
@@ -68,7 +68,7 @@ import Testing
         let subscription = try await bus.subscribe(after: nil)
 
         try await ingest(60, into: fixture, router: router)
-        #expect(bus.bufferedEventCount <= 8)
+        #expect(await bus.bufferedEventCount <= 8)
 
         let all = try await fixture.store.events(after: 0, limit: 1000)
         let received = try await take(all.count, from: subscription)
@@ -89,8 +89,8 @@ import Testing
         }
 
         // When the later one is published first
-        bus.publish(second.events)
-        bus.publish(first.events)
+        await bus.publish(second.events)
+        await bus.publish(first.events)
 
         // Then the subscriber still sees every event once, in seq order
         let received = try await take(first.events.count + second.events.count, from: subscription)

@@ -8,7 +8,6 @@ const MAX_DELAY = 15_000;
 const TYPING_INTERVAL = 4_000;
 // Close codes the server uses (see the stream section of the README).
 const SIGNED_OUT = 4401;
-const FELL_BEHIND = 4408;
 const TOO_MANY_STREAMS = 4429;
 
 export class Stream {
@@ -76,9 +75,6 @@ export class Stream {
       }
       // Another tab holds the last free stream: wait as long as the backoff allows before asking again.
       if (event.code === TOO_MANY_STREAMS) this.delay = MAX_DELAY;
-      // The server does not hold events for a tab that takes them too slowly (a busy or sleeping
-      // machine): it closes, and the reconnect with `?after=` replays what was missed, in order.
-      if (event.code === FELL_BEHIND) this.delay = MIN_DELAY;
       if (!this.stopped) this.scheduleReconnect();
     });
   }
