@@ -1,15 +1,12 @@
 import Foundation
 import SwitchboardCore
 
-/// An event log in memory for bus tests: what a test commits, read back as the store's log would
-/// be, counting the reads.
+/// An event log in memory for bus tests: what a test commits, read back as the store's log would be.
 actor MemoryEventLog: EventLog {
     private var committed: [Event] = []
-    private(set) var reads = 0
 
     func events(after seq: Int64, limit: Int) -> [Event] {
-        reads += 1
-        return Array(committed.filter { $0.seq > seq }.prefix(limit))
+        Array(committed.filter { $0.seq > seq }.prefix(limit))
     }
 
     func latestSeq() -> Int64 { committed.last?.seq ?? 0 }
