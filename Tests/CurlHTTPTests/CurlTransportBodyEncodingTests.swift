@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Form and multipart bodies arrive at the server byte-for-byte.
-@Suite(.timeLimit(.minutes(1))) struct CurlTransportBodyEncodingTests {
+@Suite(.timeLimit(.minutes(3))) struct CurlTransportBodyEncodingTests {
     @Test func formFieldsWithReservedAndNonASCIICharactersArriveIntact() async throws {
         try await TestServer.run { server in
             let transport = CurlTransport()

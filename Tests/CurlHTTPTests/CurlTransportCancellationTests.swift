@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Cancelling the awaiting task stops the transfer.
-@Suite(.timeLimit(.minutes(1))) struct CurlTransportCancellationTests {
+@Suite(.timeLimit(.minutes(3))) struct CurlTransportCancellationTests {
     @Test func cancellingInFlightRequestThrowsPromptlyAndFreesTheWorker() async throws {
         try await TestServer.run { server in
             // One worker: the follow-up request can only run once the cancelled transfer is aborted.

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Many requests at once, and keep-alive reuse of each worker's connection.
-@Suite(.timeLimit(.minutes(1))) struct CurlTransportConcurrencyTests {
+@Suite(.timeLimit(.minutes(3))) struct CurlTransportConcurrencyTests {
     @Test func twoHundredConcurrentRequestsAllSucceedOverFewConnections() async throws {
         try await TestServer.run { server in
             let workers = 4

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// How failures surface: typed errors, quickly, and without the URL.
-@Suite(.timeLimit(.minutes(1))) struct CurlTransportFailureTests {
+@Suite(.timeLimit(.minutes(3))) struct CurlTransportFailureTests {
     @Test func requestTimeoutFiresAgainstHangingServer() async throws {
         try await TestServer.run { server in
             let transport = CurlTransport()

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `pinnedAddresses` decides where a request connects, for that request only.
-@Suite(.timeLimit(.minutes(1))) struct CurlTransportPinningTests {
+@Suite(.timeLimit(.minutes(3))) struct CurlTransportPinningTests {
     @Test func pinnedNameReachesPinnedAddressWithoutDNS() async throws {
         try await TestServer.run { server in
             let transport = CurlTransport()

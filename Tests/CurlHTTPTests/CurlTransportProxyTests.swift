@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Requests travel through the configured proxy, and per-request overrides work.
-@Suite(.timeLimit(.minutes(1))) struct CurlTransportProxyTests {
+@Suite(.timeLimit(.minutes(3))) struct CurlTransportProxyTests {
     @Test func httpProxyForwardsAbsoluteFormRequest() async throws {
         try await TestServer.run { server in
             let proxy = try TestProxy(.http)

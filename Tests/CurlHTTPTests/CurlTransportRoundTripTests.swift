@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Plain request/response behaviour against a live local server.
-@Suite(.timeLimit(.minutes(1))) struct CurlTransportRoundTripTests {
+@Suite(.timeLimit(.minutes(3))) struct CurlTransportRoundTripTests {
     @Test func getReturnsServerBodyAndSendsDefaultHeaders() async throws {
         try await TestServer.run { server in
             let transport = CurlTransport(configuration: .init(userAgent: "SwitchboardTest/1"))

@@ -10,7 +10,7 @@ import Testing
     let user = FakeTelegram.User(id: 5_000_000_777, firstName: "Petro", languageCode: "uk")
     let bot = TelegramAppHarness.token
 
-    @Test(.timeLimit(.minutes(1))) func overlappingResumesThenAPauseLeaveNoPollerAndOneResumeLeavesExactlyOne() async throws {
+    @Test(.timeLimit(.minutes(3))) func overlappingResumesThenAPauseLeaveNoPollerAndOneResumeLeavesExactlyOne() async throws {
         let harness = try await TelegramAppHarness()
         defer { Task { await harness.stop() } }
         let channel = try await harness.addChannel(mode: .poll)

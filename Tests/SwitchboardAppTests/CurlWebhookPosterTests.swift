@@ -7,7 +7,7 @@ import Testing
 @testable import SwitchboardApp
 
 /// The sender connects to the addresses it checked, never to a second DNS answer.
-@Suite(.timeLimit(.minutes(1))) struct CurlWebhookPosterTests {
+@Suite(.timeLimit(.minutes(3))) struct CurlWebhookPosterTests {
     static func poster(
         allowPrivate: Bool,
         timeout: Duration = .seconds(5),

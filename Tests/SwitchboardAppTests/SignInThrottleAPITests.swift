@@ -64,7 +64,7 @@ import Testing
     }
 
     private static func signInOnItsOwnConnection(port: Int, login: String, password: String) async throws -> HTTPResponse.Status {
-        try await TestClient.withClient(host: "localhost", port: port) { connection in
+        try await TestClient.withClient(host: "localhost", port: port, configuration: .init(timeout: .seconds(60))) { connection in
             let body = try JSONSerialization.data(withJSONObject: ["login": login, "password": password])
             let request = TestClient.Request(
                 "/api/v1/session",

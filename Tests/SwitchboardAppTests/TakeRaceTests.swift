@@ -46,7 +46,7 @@ import Testing
         as session: InboxHarness.Session,
         port: Int
     ) async throws -> (HTTPResponse.Status, String) {
-        try await TestClient.withClient(host: "localhost", port: port) { connection in
+        try await TestClient.withClient(host: "localhost", port: port, configuration: .init(timeout: .seconds(60))) { connection in
             let headers: HTTPFields = [.cookie: session.cookie, HTTPField.Name("X-CSRF-Token")!: session.csrf]
             let request = TestClient.Request("/api/v1/conversations/\(conversation)/take", method: .post, authority: "localhost", headers: headers)
             let response = try await connection.execute(request)

@@ -27,7 +27,7 @@ import Testing
         try await switchboard.store.messages(in: ConversationID(1)).first?.attachments.first
     }
 
-    @Test(.timeLimit(.minutes(1))) func webhookIsAnsweredBeforeASlowDownloadAndTheFileIsStoredLater() async throws {
+    @Test(.timeLimit(.minutes(3))) func webhookIsAnsweredBeforeASlowDownloadAndTheFileIsStoredLater() async throws {
         let harness = try await TelegramAppHarness()
         defer { Task { await harness.stop() } }
         _ = try await harness.addChannel(mode: .webhook)
@@ -56,7 +56,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func downloadFailingTwiceIsRetriedAndStored() async throws {
+    @Test(.timeLimit(.minutes(3))) func downloadFailingTwiceIsRetriedAndStored() async throws {
         let harness = try await TelegramAppHarness()
         defer { Task { await harness.stop() } }
         _ = try await harness.addChannel(mode: .poll)
@@ -76,7 +76,7 @@ import Testing
 }
 
 extension TelegramMediaDownloadAppTests {
-    @Test(.timeLimit(.minutes(1))) func fileLeftPendingByARestartIsFetchedWhenTheChannelStarts() async throws {
+    @Test(.timeLimit(.minutes(3))) func fileLeftPendingByARestartIsFetchedWhenTheChannelStarts() async throws {
         let harness = try await TelegramAppHarness()
         defer { Task { await harness.stop() } }
         let channel = try await harness.addChannel(mode: .poll)

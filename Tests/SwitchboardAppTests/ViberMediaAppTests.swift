@@ -31,7 +31,7 @@ import Testing
         return try #require(signIn.header("Set-Cookie")?.split(separator: ";").first.map(String.init))
     }
 
-    @Test(.timeLimit(.minutes(1))) func pictureAndFileAreServedToOperatorsEvenAfterViberLinksExpire() async throws {
+    @Test(.timeLimit(.minutes(3))) func pictureAndFileAreServedToOperatorsEvenAfterViberLinksExpire() async throws {
         let harness = try await ViberAppHarness()
         defer { Task { await harness.stop() } }
         try await harness.addChannel()
@@ -83,7 +83,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func webhookIsAnsweredBeforeASlowDownloadAndThePictureIsStoredLater() async throws {
+    @Test(.timeLimit(.minutes(3))) func webhookIsAnsweredBeforeASlowDownloadAndThePictureIsStoredLater() async throws {
         let harness = try await ViberAppHarness()
         defer { Task { await harness.stop() } }
         try await harness.addChannel()
@@ -103,7 +103,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func downloadThatKeepsFailingIsRetriedThenShownWithItsReason() async throws {
+    @Test(.timeLimit(.minutes(3))) func downloadThatKeepsFailingIsRetriedThenShownWithItsReason() async throws {
         let harness = try await ViberAppHarness()
         defer { Task { await harness.stop() } }
         try await harness.addChannel()
@@ -132,7 +132,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func linkExpiredBeforeTheDownloadIsShownAtOnceWithoutRetrying() async throws {
+    @Test(.timeLimit(.minutes(3))) func linkExpiredBeforeTheDownloadIsShownAtOnceWithoutRetrying() async throws {
         let harness = try await ViberAppHarness()
         defer { Task { await harness.stop() } }
         try await harness.addChannel()
@@ -157,7 +157,7 @@ import Testing
 }
 
 extension ViberMediaAppTests {
-    @Test(.timeLimit(.minutes(1))) func pictureLeftPendingByARestartIsFetchedWhenTheChannelStarts() async throws {
+    @Test(.timeLimit(.minutes(3))) func pictureLeftPendingByARestartIsFetchedWhenTheChannelStarts() async throws {
         let harness = try await ViberAppHarness()
         defer { Task { await harness.stop() } }
         let channel = try await harness.addChannel()

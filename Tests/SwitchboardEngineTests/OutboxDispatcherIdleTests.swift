@@ -7,7 +7,7 @@ import TestSupport
 import Testing
 
 @Suite struct OutboxDispatcherIdleTests {
-    @Test(.timeLimit(.minutes(1))) func replyWaitingBehindARetryDoesNotKeepTheDispatcherAwake() async throws {
+    @Test(.timeLimit(.minutes(3))) func replyWaitingBehindARetryDoesNotKeepTheDispatcherAwake() async throws {
         // Given a conversation whose first reply failed and waits for its retry, and whose second reply is due now
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }

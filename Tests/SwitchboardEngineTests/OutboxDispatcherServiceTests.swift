@@ -8,7 +8,7 @@ import TestSupport
 import Testing
 
 @Suite struct OutboxDispatcherServiceTests {
-    @Test(.timeLimit(.minutes(1))) func runningDispatcherSendsAWokenReplyAtOnceAndStopsGracefully() async throws {
+    @Test(.timeLimit(.minutes(3))) func runningDispatcherSendsAWokenReplyAtOnceAndStopsGracefully() async throws {
         // Given a dispatcher service that would otherwise sleep for an hour between rounds
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }

@@ -7,7 +7,7 @@ import TestSupport
 import Testing
 
 @Suite struct OutboxDispatcherWriteFaultTests {
-    @Test(.timeLimit(.minutes(1))) func dispatcherBacksOffWhileTheDatabaseCannotWriteThenSendsOnceItCan() async throws {
+    @Test(.timeLimit(.minutes(3))) func dispatcherBacksOffWhileTheDatabaseCannotWriteThenSendsOnceItCan() async throws {
         // Given a reply due now in a database that still reads but refuses every write (a full disk)
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }

@@ -8,7 +8,7 @@ import TestSupport
 import Testing
 
 @Suite struct PresenceTests {
-    @Test(.timeLimit(.minutes(1))) func anOperatorGoesOfflineExactlyAfterTheTimeoutWithoutActivity() async throws {
+    @Test(.timeLimit(.minutes(3))) func anOperatorGoesOfflineExactlyAfterTheTimeoutWithoutActivity() async throws {
         // Given a 10-minute presence timeout and the service running on a manual clock
         var configuration = RoutingService.Configuration()
         configuration.presenceTimeout = 600

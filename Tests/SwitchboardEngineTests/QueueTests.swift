@@ -92,7 +92,7 @@ import Testing
         #expect(try await store.conversation(older)?.assigneeID == nil)
     }
 
-    @Test(.timeLimit(.minutes(1))) func theRunningServiceAssignsANewConversationWhenItIsCommitted() async throws {
+    @Test(.timeLimit(.minutes(3))) func theRunningServiceAssignsANewConversationWhenItIsCommitted() async throws {
         // Given the routing service running and anna online
         let fixture = try await RoutingFixture()
         defer { fixture.directory.remove() }

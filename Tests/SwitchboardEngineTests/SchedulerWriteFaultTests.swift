@@ -7,7 +7,7 @@ import TestSupport
 import Testing
 
 @Suite struct SchedulerWriteFaultTests {
-    @Test(.timeLimit(.minutes(1))) func schedulerBacksOffWhileTheDatabaseCannotWrite() async throws {
+    @Test(.timeLimit(.minutes(3))) func schedulerBacksOffWhileTheDatabaseCannotWrite() async throws {
         // Given a timer due now in a database that still reads but refuses every write
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }

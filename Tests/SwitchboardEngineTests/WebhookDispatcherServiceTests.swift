@@ -51,7 +51,7 @@ final class FakeWebhookPoster: WebhookPoster {
         )
     }
 
-    @Test(.timeLimit(.minutes(1))) func aCommittedEventIsSentAtOnceWithoutWaitingForTheClock() async throws {
+    @Test(.timeLimit(.minutes(3))) func aCommittedEventIsSentAtOnceWithoutWaitingForTheClock() async throws {
         // Given a running dispatcher whose clock never moves and whose idle poll is an hour
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
@@ -78,7 +78,7 @@ final class FakeWebhookPoster: WebhookPoster {
         try await running.value
     }
 
-    @Test(.timeLimit(.minutes(1))) func aFailedHeadIsRetriedWhenDueAndTheNextEventWaitsForIt() async throws {
+    @Test(.timeLimit(.minutes(3))) func aFailedHeadIsRetriedWhenDueAndTheNextEventWaitsForIt() async throws {
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let clock = ManualWallClock()
