@@ -5,8 +5,13 @@ public struct DatabaseInspector: Sendable {
     let queue: DatabaseQueue
 
     /// Opens the same SQLite file the store uses.
+    ///
+    /// It waits for the server's writer instead of failing at once: GRDB's default busy mode is an
+    /// immediate "database is locked", which a running server's background writes made a flake.
     public init(path: String) throws {
-        queue = try DatabaseQueue(path: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        queue = try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// Row count of a table.
