@@ -82,15 +82,11 @@ extension SQLiteStore {
 
     /// Usernames and profile names, as the query packs them: identities split by 0x1F, the two fields by 0x1E.
     private static func handles(_ packed: String?) -> [String] {
-        var seen: Set<String> = []
-        var handles: [String] = []
-        for identity in (packed ?? "").split(separator: "\u{1F}") {
-            let fields = identity.split(separator: "\u{1E}", omittingEmptySubsequences: false)
-            for (index, field) in fields.enumerated() where !field.isEmpty {
-                let handle = index == 0 ? "@\(field)" : String(field)
-                if seen.insert(handle).inserted { handles.append(handle) }
+        IdentityHandle.all(
+            (packed ?? "").split(separator: "\u{1F}").map { identity in
+                let fields = identity.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
+                return IdentityHandle.Account(username: fields.first, profileName: fields.count > 1 ? fields[1] : nil)
             }
-        }
-        return handles
+        )
     }
 }

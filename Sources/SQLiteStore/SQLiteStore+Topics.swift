@@ -159,19 +159,22 @@ extension SQLiteStore: TopicStore {
                 """,
             arguments: [conversation.rawValue]
         )
-        let contextKey: String? = row["context_key"]
-        let contextData: String? = row["context_data"]
-        let card = ClientCard(
+        let facts = ClientCard.Facts(
             name: row["display_name"],
             preferredName: row["preferred_name"],
-            language: (row["language"] as String?) ?? messengers.lazy.compactMap { $0["language"] as String? }.first,
-            messengers: messengers.map { line in
-                let username: String? = line["username"]
-                let profileName: String? = line["profile_name"]
-                return ClientCard.Messenger(kind: line["kind"], channel: line["name"], handle: username.map { "@\($0)" } ?? profileName)
+            language: row["language"],
+            identities: messengers.map { line in
+                ClientCard.Facts.Identity(
+                    kind: line["kind"],
+                    channel: line["name"],
+                    account: IdentityHandle.Account(username: line["username"], profileName: line["profile_name"]),
+                    language: line["language"]
+                )
             },
-            context: contextKey.map { key in [key, contextData].compactMap { $0 }.joined(separator: " ") }
+            contextKey: row["context_key"],
+            contextData: row["context_data"]
         )
+        let card = ClientCard(facts)
         return TopicSubject(clientName: row["display_name"], channelName: row["channel_name"], card: card)
     }
 

@@ -34,6 +34,65 @@ public struct ClientCard: Sendable, Equatable {
         self.context = context
     }
 
+    /// What the store knows of the client, as it was read.
+    public struct Facts: Sendable, Equatable {
+        /// One identity of the client: the messenger, its channel and what the messenger told us.
+        public struct Identity: Sendable, Equatable {
+            public var kind: String
+            public var channel: String
+            public var account: IdentityHandle.Account
+            public var language: String?
+
+            /// Creates the facts of one identity.
+            public init(kind: String, channel: String, account: IdentityHandle.Account, language: String?) {
+                self.kind = kind
+                self.channel = channel
+                self.account = account
+                self.language = language
+            }
+        }
+
+        public var name: String
+        public var preferredName: String?
+        /// The language set on the contact, if any.
+        public var language: String?
+        /// In the order the client first wrote through them.
+        public var identities: [Identity]
+        public var contextKey: String?
+        public var contextData: String?
+
+        /// Creates the facts.
+        public init(
+            name: String,
+            preferredName: String?,
+            language: String?,
+            identities: [Identity],
+            contextKey: String?,
+            contextData: String?
+        ) {
+            self.name = name
+            self.preferredName = preferredName
+            self.language = language
+            self.identities = identities
+            self.contextKey = contextKey
+            self.contextData = contextData
+        }
+    }
+
+    /// The card the facts make: the contact's language, or else the first one a messenger reported;
+    /// each messenger with its preferred handle; the context as its key and data.
+    public init(_ facts: Facts) {
+        self.init(
+            name: facts.name,
+            preferredName: facts.preferredName,
+            language: facts.language ?? facts.identities.lazy.compactMap(\.language).first,
+            messengers: facts.identities.map { identity in
+                Messenger(kind: identity.kind, channel: identity.channel, handle: IdentityHandle.preferred(identity.account))
+            },
+            context: facts.contextKey.map { key in [key, facts.contextData].compactMap { $0 }.joined(separator: " ") }
+        )
+    }
+
     /// The card as plain text (sent without parse mode, so client-chosen names need no escaping).
     public var text: String {
         var lines = ["Client: \(name)"]
