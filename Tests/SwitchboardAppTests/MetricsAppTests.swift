@@ -100,7 +100,12 @@ import Testing
             try await harness.telegram.sendUserMessage(bot: TelegramAppHarness.token, from: user, text: "hello by webhook")
             try await eventually("stored") { try await switchboard.store.messages(in: ConversationID(1)).count == 1 }
 
-            let metrics = String(decoding: try await harness.client.send(.init(url: harness.baseURL + "/metrics")).body, as: UTF8.self)
+            // The handler times itself once its commit returns, so the sample can trail the stored row a little.
+            var metrics = ""
+            try await eventually("the accepted webhook is counted") {
+                metrics = String(decoding: try await harness.client.send(.init(url: harness.baseURL + "/metrics")).body, as: UTF8.self)
+                return (Self.sample(metrics, #"switchboard_webhook_duration_seconds_count{kind="telegram",outcome="accepted"}"#) ?? 0) >= 1
+            }
             #expect(Self.sample(metrics, #"switchboard_webhook_duration_seconds_count{kind="telegram",outcome="refused"}"#) == 1)
             #expect((Self.sample(metrics, #"switchboard_webhook_duration_seconds_count{kind="telegram",outcome="accepted"}"#) ?? 0) >= 1)
             #expect((Self.sample(metrics, #"switchboard_webhook_duration_seconds_sum{kind="telegram",outcome="accepted"}"#) ?? 0) > 0)
