@@ -160,7 +160,6 @@ let package = Package(
                 "SwitchboardApp",
                 "SwitchboardCore",
                 "SwitchboardEngine",
-                "SQLiteStore",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -183,7 +182,6 @@ let package = Package(
                 "Accounts",
                 "SwitchboardCore",
                 "SwitchboardEngine",
-                "SQLiteStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -232,7 +230,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "SwitchboardCore",
-                "SQLiteStore",
+                "SwitchboardApp",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -252,7 +250,7 @@ let package = Package(
         .testTarget(
             name: "SwitchboardEngineTests",
             dependencies: [
-                "SwitchboardCore", "SwitchboardEngine", "SQLiteStore", "TestSupport",
+                "SwitchboardCore", "SwitchboardEngine", "SwitchboardApp", "SQLiteStore", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

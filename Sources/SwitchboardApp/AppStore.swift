@@ -12,6 +12,9 @@ public protocol AppStore: InboxStore, AdminStore, RoutingStore, AutomationStore,
     /// - Parameter reseal: turns one sealed value into its sealing under the new key; throwing rolls everything back.
     /// - Returns: how many secrets were rewritten.
     func resealSecrets(_ reseal: @Sendable (Data) throws -> Data) async throws -> Int
+    /// Lets go of the database (its connections and files); the store must not be used afterwards.
+    /// A restarted process, or a test that plays one, opens the database again with `openStore`.
+    func close() throws
 }
 
 /// Queue sizes a monitoring scrape reports.

@@ -1,6 +1,6 @@
 public import Foundation
 import Logging
-import SQLiteStore
+import SwitchboardApp
 import SwitchboardCore
 import SwitchboardEngine
 import Synchronization
@@ -45,12 +45,12 @@ public struct IngestBenchmark: Sendable {
 
     /// Runs both measurements in one process, so their ratio is meaningful on a noisy machine.
     public func run() async throws -> Report {
-        let store = try SQLiteStore(path: options.directory.appendingPathComponent("bench.sqlite").path)
+        let store = try openStore(AppConfig(databasePath: options.directory.appendingPathComponent("bench.sqlite").path))
         let channel = try await store.createChannel(
             ChannelDraft(kind: .telegram, name: "bench", mode: .poll, persona: Persona(name: "Bench")),
             at: Date()
         )
-        let bus = InProcessEventBus(log: store)
+        let bus = openEventBus(log: store)
         let logger = Logger(label: "bench")
         // `serve` follows every ingest with identity linking; its cost is part of a message's.
         let continuity = ContinuityService(

@@ -1,5 +1,5 @@
 public import Foundation
-import SQLiteStore
+import SwitchboardApp
 import SwitchboardCore
 
 /// Seeds a large history into a SQLite file (or reuses the one a previous run left in the directory)
@@ -54,7 +54,7 @@ public struct ReportsBenchmark: Sendable {
     public func run() async throws -> Report {
         let path = options.directory.appendingPathComponent("reports.sqlite").path
         let reuse = FileManager.default.fileExists(atPath: path)
-        let store = try SQLiteStore(path: path)
+        let store = try openStore(AppConfig(databasePath: path))
         let year = ReportDay.number("2026-01-01")!
         let seed = ReportsSeed(
             conversations: options.conversations,
@@ -98,7 +98,7 @@ public struct ReportsBenchmark: Sendable {
     }
 
     /// Each route's store reads and computations, as the controller chains them; each returns what it computed.
-    static func reports(_ store: SQLiteStore, _ scope: ReportScope) -> [(String, @Sendable () async throws -> any Sendable)] {
+    static func reports(_ store: any AppStore, _ scope: ReportScope) -> [(String, @Sendable () async throws -> any Sendable)] {
         [
             ("figures", { try await store.reportMeasurements(scope).figures() }),
             (

@@ -1,5 +1,5 @@
 public import Foundation
-import SQLiteStore
+import SwitchboardApp
 import SwitchboardCore
 
 /// Seeds a large history into a SQLite file (or reuses the one a previous run left in the
@@ -52,7 +52,7 @@ public struct SearchBenchmark: Sendable {
     public func run() async throws -> Report {
         let path = options.directory.appendingPathComponent("search.sqlite").path
         let reuse = FileManager.default.fileExists(atPath: path)
-        let store = try SQLiteStore(path: path)
+        let store = try openStore(AppConfig(databasePath: path))
         defer { try? store.close() }
         let year = Double(ReportDay.number("2026-01-01")!) * 86_400
         var seedSeconds: Double?

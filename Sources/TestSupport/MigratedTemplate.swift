@@ -1,5 +1,5 @@
 import Foundation
-import SQLiteStore
+import SwitchboardApp
 
 /// One database file migrated once per test process, which tests copy instead of migrating their own.
 ///
@@ -14,7 +14,7 @@ enum MigratedTemplate {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-template-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("migrated.sqlite").path
-        _ = try SQLiteStore.migrate(path: path)
+        _ = try DatabaseLocation(path).migrate()
         atexit { MigratedTemplate.removeAtExit() }
         return path
     }
@@ -29,7 +29,7 @@ enum MigratedTemplate {
 extension TemporaryDirectory {
     /// A migrated, empty database file in this directory, copied from the process's template.
     /// - Parameter name: the file's name in the directory; it must not exist yet.
-    /// - Returns: the file's path, to open with `SQLiteStore(path:)` or to give the app as its database.
+    /// - Returns: the file's path, to open with `openStore` or to give the app as its database.
     public func migratedDatabase(_ name: String) throws -> String {
         let destination = path(name)
         try FileManager.default.copyItem(atPath: MigratedTemplate.path.get(), toPath: destination)

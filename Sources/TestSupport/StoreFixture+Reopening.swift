@@ -1,11 +1,11 @@
-public import SQLiteStore
+public import SwitchboardApp
 
 extension StoreFixture {
     /// The same database file opened again, as a restarted process would (close `other`'s store first).
     /// - Throws: when the file cannot be opened.
     public init(reopening other: StoreFixture) throws {
         directory = other.directory
-        store = try SQLiteStore(path: other.path)
+        store = try openStore(AppConfig(databasePath: other.path))
         channel = other.channel
         agent = other.agent
     }

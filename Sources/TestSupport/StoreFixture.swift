@@ -1,11 +1,12 @@
 import Foundation
-public import SQLiteStore
+public import SwitchboardApp
 public import SwitchboardCore
 
-/// A real SQLite file in a temporary directory with one channel and one operator.
+/// A real database file in a temporary directory with one channel and one operator, opened the way
+/// `serve` opens its store (`openStore`), so tests hold the store port and not one engine.
 public struct StoreFixture: Sendable {
     public let directory: TemporaryDirectory
-    public let store: SQLiteStore
+    public let store: any AppStore
     public let channel: Channel
     public let agent: Operator
 
@@ -15,7 +16,7 @@ public struct StoreFixture: Sendable {
     /// Creates the file, a Telegram channel and an operator.
     public init() async throws {
         directory = try TemporaryDirectory()
-        store = try SQLiteStore(path: directory.migratedDatabase("switchboard.sqlite"))
+        store = try openStore(AppConfig(databasePath: directory.migratedDatabase("switchboard.sqlite")))
         channel = try await store.createChannel(
             ChannelDraft(kind: .telegram, name: "support", mode: .poll, persona: Persona(name: "Acme", avatarURL: "https://acme.test/logo.png")),
             at: Date()

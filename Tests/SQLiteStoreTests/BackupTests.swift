@@ -48,7 +48,7 @@ import Testing
         let destination = fixture.directory.path("precious.sqlite")
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: destination))
 
-        await #expect(throws: BackupError.destinationExists(destination)) { try await fixture.store.backup(to: destination) }
+        await #expect(throws: BackupError.destinationExists(destination)) { try await fixture.sqlite.backup(to: destination) }
 
         #expect(try Data(contentsOf: URL(fileURLWithPath: destination)) == Data("keep me".utf8))
     }
@@ -61,7 +61,7 @@ import Testing
         }
         let destination = fixture.directory.path("copy.sqlite")
 
-        let summary = try await fixture.store.backup(to: destination)
+        let summary = try await fixture.sqlite.backup(to: destination)
 
         #expect(summary.conversations == 5)
         #expect(summary.bytes > 0)

@@ -26,7 +26,7 @@ import Testing
         return id
     }
 
-    func timeline(_ store: SQLiteStore, _ contact: ContactID) async throws -> [MessageID] {
+    func timeline(_ store: any InboxStore, _ contact: ContactID) async throws -> [MessageID] {
         try await store.timeline(contactID: contact, viewer: Viewer(operatorID: OperatorID(1), role: .admin), before: nil, limit: 200).map(
             \.message.id
         )

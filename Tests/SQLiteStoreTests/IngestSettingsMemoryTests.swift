@@ -33,7 +33,7 @@ import Testing
         let first = try await StoreFixture()
         defer { first.directory.remove() }
         try await first.store.saveRoutingSettings(RoutingSettings(escalationWords: ["manager"]))
-        try first.store.close()
+        try first.sqlite.close()
 
         let reopened = try StoreFixture(reopening: first)
 

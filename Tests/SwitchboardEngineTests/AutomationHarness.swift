@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import SQLiteStore
+import SwitchboardApp
 import SwitchboardCore
 import SwitchboardEngine
 import TestSupport
@@ -14,7 +14,7 @@ struct AutomationHarness {
     let dispatcher: OutboxDispatcher
     let automation: AutomationService
 
-    var store: SQLiteStore { fixture.store }
+    var store: any AppStore { fixture.store }
 
     init(fixture: StoreFixture? = nil, clock: ManualWallClock = ManualWallClock()) async throws {
         let fixture = if let fixture { fixture } else { try await StoreFixture() }

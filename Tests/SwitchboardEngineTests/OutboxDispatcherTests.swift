@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import SQLiteStore
+import SwitchboardApp
 import SwitchboardCore
 import SwitchboardEngine
 import TestSupport
@@ -137,7 +137,7 @@ import Testing
         try harness.fixture.store.close()
 
         // When a new process opens the same file and its dispatcher runs
-        let reopened = try SQLiteStore(path: harness.fixture.path)
+        let reopened = try StoreFixture(reopening: harness.fixture).store
         let adapter = ScriptedAdapter()
         let dispatcher = OutboxDispatcher(
             store: reopened,

@@ -1,11 +1,10 @@
-import SQLiteStore
 import SwitchboardCore
 import Synchronization
 
 /// Stands in front of a real store's batch ingest: records every batch it is handed and, while
 /// held, keeps the write waiting, so a test decides what queues up behind it without timing.
 final class BatchSpy: Sendable {
-    private let store: SQLiteStore
+    private let store: any Store
     private let state: Mutex<State>
 
     private struct State {
@@ -19,7 +18,7 @@ final class BatchSpy: Sendable {
     struct WriteFailed: Error, Equatable {}
 
     /// - Parameter held: whether writes wait for `release()`.
-    init(_ store: SQLiteStore, held: Bool = false) {
+    init(_ store: any Store, held: Bool = false) {
         self.store = store
         self.state = Mutex(State(held: held))
     }
