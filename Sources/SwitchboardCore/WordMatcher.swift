@@ -53,42 +53,48 @@ public struct WordMatcher: Sendable, Equatable {
     /// The first listed phrase found in already split words. The same as the first of `matchRanges`:
     /// until a phrase matches, no word is taken, so the search may stop there.
     func firstMatch(in words: [Word]) -> String? {
-        guard let candidate = candidates(in: words) else { return nil }
-        for (index, pattern) in patterns.enumerated() where candidate[index] && pattern.stems.count <= words.count {
-            for start in 0...(words.count - pattern.stems.count)
-            where zip(words[start..<(start + pattern.stems.count)], pattern.stems).allSatisfy({ Self.word($0, matches: $1) }) {
+        guard let starts = starts(in: words) else { return nil }
+        for (index, pattern) in patterns.enumerated() {
+            for start in starts[index] where Self.pattern(pattern, occursAt: start, in: words) {
                 return pattern.phrase
             }
         }
         return nil
     }
 
-    /// Which patterns may occur, by the lead bytes of the text's words; nil when none may.
-    private func candidates(in words: [Word]) -> [Bool]? {
-        var candidate = [Bool](repeating: false, count: patterns.count)
-        var any = false
-        for word in words {
+    /// For each pattern, the positions of the text words that share its first stem's lead bytes, in
+    /// text order: only there can it start. Nil when no word leads into any pattern.
+    private func starts(in words: [Word]) -> [[Int]]? {
+        var starts: [[Int]]?
+        for (position, word) in words.enumerated() {
             guard let lead = Self.lead(word), let found = byLead[lead] else { continue }
-            for index in found { candidate[index] = true }
-            any = true
+            if starts == nil { starts = Array(repeating: [], count: patterns.count) }
+            for index in found { starts?[index].append(position) }
         }
-        return any ? candidate : nil
+        return starts
+    }
+
+    /// Whether the pattern's stems match the text words from `start` on.
+    private static func pattern(_ pattern: Pattern, occursAt start: Int, in words: [Word]) -> Bool {
+        guard start + pattern.stems.count <= words.count else { return false }
+        for (offset, stem) in pattern.stems.enumerated() where !word(words[start + offset], matches: stem) {
+            return false
+        }
+        return true
     }
 
     /// Matches over already split words; returns each phrase with the word positions it used.
     func matchRanges(in words: [Word], excluding taken: Set<Int>) -> [(phrase: String, positions: Range<Int>)] {
-        guard let candidate = candidates(in: words) else { return [] }
+        guard let starts = starts(in: words) else { return [] }
         var used = [Bool](repeating: false, count: words.count)
         for position in taken where position < words.count { used[position] = true }
         var found: [(phrase: String, positions: Range<Int>)] = []
-        for (index, pattern) in patterns.enumerated() where candidate[index] && pattern.stems.count <= words.count {
-            for start in 0...(words.count - pattern.stems.count) {
+        for (index, pattern) in patterns.enumerated() {
+            for start in starts[index] where Self.pattern(pattern, occursAt: start, in: words) {
                 let range = start..<(start + pattern.stems.count)
                 guard !range.contains(where: { used[$0] }) else { continue }
-                if zip(words[range], pattern.stems).allSatisfy({ Self.word($0, matches: $1) }) {
-                    found.append((pattern.phrase, range))
-                    for position in range { used[position] = true }
-                }
+                found.append((pattern.phrase, range))
+                for position in range { used[position] = true }
             }
         }
         return found

@@ -10,7 +10,8 @@ public import SwitchboardCore
 /// does not verify (such as a typed `sb:dept:1`) stays the client's own message.
 public struct ViberButtonSeal: Sendable {
     /// Separates the button's wire data from its tag.
-    static let separator: Character = "#"
+    static let separator = "#"
+    static let separatorByte = UInt8(ascii: "#")
     /// Hex digits of the tag: 64 bits are beyond guessing and keep the body short.
     static let tagLength = 16
 
@@ -25,23 +26,41 @@ public struct ViberButtonSeal: Sendable {
 
     /// The `ActionBody` of `button`: its wire data and the tag.
     public func actionBody(for button: ReplyButton) -> String {
-        button.wireData + String(Self.separator) + tag(button.wireData)
+        button.wireData + Self.separator + tag(button.wireData)
     }
 
     /// The action of a tapped button, or nil when `text` is not a body this bot sealed.
     public func action(fromActionBody text: String) -> String? {
-        guard let separator = text.lastIndex(of: Self.separator) else { return nil }
+        // A sealed body ends in the separator and a tag of lowercase hex digits. Any other text (most
+        // client messages) is told apart by its last bytes alone, without computing a MAC; the shape
+        // of a tag is public, so checking it first gives nothing away.
+        let bytes = text.utf8
+        guard bytes.count > Self.tagLength else { return nil }
+        let tagStart = bytes.index(bytes.endIndex, offsetBy: -Self.tagLength)
+        let separator = bytes.index(before: tagStart)
+        guard bytes[separator] == Self.separatorByte, bytes[tagStart...].allSatisfy(Self.isLowercaseHex) else { return nil }
         let wireData = String(text[..<separator])
-        let presented = Data(text[text.index(after: separator)...].utf8)
+        let presented = Data(bytes[tagStart...])
         let expected = Data(tag(wireData).utf8)
-        // Both are hex of a fixed length; a length mismatch says nothing about the key.
-        guard presented.count == expected.count, constantTimeEqual(presented, expected) else { return nil }
+        guard constantTimeEqual(presented, expected) else { return nil }
         return ReplyButton.action(fromWire: wireData)
     }
 
     private func tag(_ wireData: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(wireData.utf8), using: SymmetricKey(data: keyBytes))
-        return String(mac.map { String(format: "%02x", $0) }.joined().prefix(Self.tagLength))
+        var hex: [UInt8] = []
+        hex.reserveCapacity(Self.tagLength)
+        for byte in mac.prefix(Self.tagLength / 2) {
+            hex.append(Self.hexDigits[Int(byte >> 4)])
+            hex.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func isLowercaseHex(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
     }
 
     private func constantTimeEqual(_ left: Data, _ right: Data) -> Bool {

@@ -30,9 +30,21 @@ import ViberChannel
         let sealed = ViberButtonSeal(token: "bot-token").actionBody(for: ReplyButton(label: "Billing", action: "dept:1"))
         let otherBots = ViberButtonSeal(token: "another-bot").actionBody(for: ReplyButton(label: "Billing", action: "dept:1"))
         let forgedTag = String(sealed.dropLast()) + (sealed.hasSuffix("0") ? "1" : "0")
-        for typed in ["sb:dept:1", "sb:dept:1#", "sb:dept:1#0123456789abcdef", forgedTag, otherBots, "fb:resolved:yes"] {
+        let typedTexts = [
+            "sb:dept:1", "sb:dept:1#", "sb:dept:1#0123456789abcdef", forgedTag, otherBots, "fb:resolved:yes", sealed.uppercased(),
+            sealed + " ", sealed + "0", String(sealed.dropLast()), "#",
+        ]
+        for typed in typedTexts {
             #expect(try event(textMessage(typed)).payload == .message(externalMessageID: "77", text: typed, attachments: [], contextKey: nil))
         }
+    }
+
+    /// Buttons already on clients' screens carry tags made by earlier builds, so the tag of a button
+    /// must never change (the value is HMAC-SHA256 computed outside Swift).
+    @Test func aButtonsTagIsTheFirstSixteenHexDigitsOfItsMAC() throws {
+        let body = ViberButtonSeal(token: "bot-token").actionBody(for: ReplyButton(label: "Billing", action: "dept:1"))
+        #expect(body == "sb:dept:1#51e4f7b6f57bf8bd")
+        #expect(try event(textMessage(body)).payload == .buttonPress(action: "dept:1"))
     }
 
     /// A contact card is some contact's number: only the answer to our share-phone keyboard is the sender's own.
