@@ -40,10 +40,12 @@ public struct AutomationService: Service {
         let subscription = try await bus.subscribe(after: nil)
         await withGracefulShutdownHandler {
             do {
-                try await catchUpLogging()
+                var handledThrough = try await catchUpLogging() ?? 0
                 // Each published event only wakes the loop; the events themselves are read from the log.
-                for try await _ in subscription {
-                    try await catchUpLogging()
+                // A round reads everything committed so far, so the events it already handled (most of a
+                // burst) wake nothing: without this, each of them cost a round of reads that found nothing.
+                for try await event in subscription where event.seq > handledThrough {
+                    handledThrough = try await catchUpLogging() ?? handledThrough
                 }
             } catch {
                 logger.debug("automation stopped", metadata: ["reason": "\(error)"])
@@ -58,10 +60,16 @@ public struct AutomationService: Service {
     /// - Returns: how many events were read.
     @discardableResult
     public func catchUp() async throws -> Int {
+        try await catchUpRound().handled
+    }
+
+    /// `catchUp`, also returning the cursor it leaves: every event up to it is handled.
+    private func catchUpRound() async throws -> (handled: Int, cursor: Int64) {
+        var cursor = try await store.automationCursor()
         var total = 0
         while true {
-            let events = try await store.events(after: try await store.automationCursor(), limit: batchSize)
-            guard let last = events.last else { return total }
+            let events = try await store.events(after: cursor, limit: batchSize)
+            guard let last = events.last else { return (total, cursor) }
             for event in events {
                 do {
                     try await handle(event)
@@ -76,18 +84,21 @@ public struct AutomationService: Service {
                 }
             }
             try await store.saveAutomationCursor(last.seq)
+            cursor = last.seq
             total += events.count
         }
     }
 
-    private func catchUpLogging() async throws {
+    /// A round of `catchUp`; nil when it failed.
+    private func catchUpLogging() async throws -> Int64? {
         do {
-            try await catchUp()
+            return try await catchUpRound().cursor
         } catch is CancellationError {
             throw CancellationError()
         } catch {
             // The cursor did not move: the same events are handled again on the next wake-up.
             logger.error("automation round failed", metadata: ["error": "\(error)"])
+            return nil
         }
     }
 
