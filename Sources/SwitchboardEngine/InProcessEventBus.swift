@@ -52,7 +52,11 @@ public actor InProcessEventBus: EventBus {
         let id = nextSubscriberID
         nextSubscriberID += 1
         subscribers[id] = Subscriber(deliveredSeq: start, catchingUp: true)
-        return EventSubscription(next: { try await self.next(for: id) }, cancel: { await self.unsubscribe(id) })
+        return EventSubscription(
+            next: { try await self.next(for: id) },
+            nextBatch: { try await self.nextBatch(for: id) },
+            cancel: { await self.unsubscribe(id) }
+        )
     }
 
     /// How many subscribers are attached (for metrics and tests).
@@ -103,6 +107,17 @@ public actor InProcessEventBus: EventBus {
                 Task { await self.wake(id) }
             }
         }
+    }
+
+    /// The next event and every one buffered behind it; empty once unsubscribed.
+    func nextBatch(for id: Int) async throws -> [Event] {
+        guard let first = try await next(for: id) else { return [] }
+        guard var subscriber = subscribers[id], let last = subscriber.pending.last else { return [first] }
+        let batch = [first] + subscriber.pending
+        subscriber.pending.removeAll(keepingCapacity: true)
+        subscriber.deliveredSeq = last.seq
+        subscribers[id] = subscriber
+        return batch
     }
 
     private func catchUp(_ id: Int, after seq: Int64) async throws {

@@ -7,9 +7,10 @@ import SwitchboardEngine
 /// One open inbox stream: replays, then delivers live events its operator may see, and follows
 /// the operator's session while it is open.
 ///
-/// Before each event the session and the operator's role and departments are read again, so a
-/// sign-out, an expired session or a revoked one closes the socket (code 4401), and a changed role
-/// or department re-scopes it (a reset frame, then only what the operator may now see).
+/// Before each event (once for all the events a burst left waiting) the session and the operator's
+/// role and departments are read again, so a sign-out, an expired session or a revoked one closes
+/// the socket (code 4401), and a changed role or department re-scopes it (a reset frame, then only
+/// what the operator may now see).
 struct StreamConnection {
     /// Close code when the session behind the stream ended.
     static let signedOut = WebSocketErrorCode.unknown(4401)
@@ -45,17 +46,22 @@ struct StreamConnection {
 
     private func deliver(_ subscription: EventSubscription, to outbound: WebSocketOutboundWriter) async throws {
         var viewer = signedIn.viewer
-        for try await event in subscription {
+        while true {
+            let events = try await subscription.nextBatch()
+            guard let first = events.first else { return }
+            // Every event of the batch was committed before this read, just as when the session was
+            // read once per event; a burst now costs one read instead of one per event.
             guard let current = try await currentViewer() else {
                 try await outbound.close(Self.signedOut, reason: "session ended")
                 return
             }
             if current != viewer {
                 viewer = current
-                try await outbound.write(.text(StreamFrame.reset(latestSeq: event.seq - 1)))
+                try await outbound.write(.text(StreamFrame.reset(latestSeq: first.seq - 1)))
             }
-            guard try await visible(event, to: viewer) else { continue }
-            try await outbound.write(.text(StreamFrame.encode(event)))
+            for event in events where try await visible(event, to: viewer) {
+                try await outbound.write(.text(StreamFrame.encode(event)))
+            }
         }
     }
 

@@ -37,6 +37,27 @@ import Testing
         #expect(events == (try await fixture.store.events(after: 0, limit: 100)))
     }
 
+    /// A batch is everything waiting: nothing skipped, nothing twice, and one event alone when only one came.
+    @Test func aBatchHandsOverEveryWaitingEventOnceInOrder() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.directory.remove() }
+        let bus = InProcessEventBus(log: fixture.store)
+        let router = InboundRouter(store: fixture.store, bus: bus, logger: Logger(label: "test"))
+        let subscription = try await bus.subscribe(after: nil)
+
+        try await ingest(3, into: fixture, router: router)
+        let burst = try await subscription.nextBatch()
+        #expect(burst.map(\.seq) == Array(1...9))
+
+        // A batch asked for before anything is waiting returns when the next event comes (the same
+        // client again: one message event).
+        async let waiting = subscription.nextBatch()
+        try await ingest(1, into: fixture, router: router)
+        #expect(try await waiting.map(\.seq) == [10])
+        await subscription.cancel()
+        #expect(try await subscription.nextBatch().isEmpty)
+    }
+
     @Test func reconnectingSubscriberReceivesExactlyWhatItMissed() async throws {
         // Given a subscriber that saw events up to seq 4, then went away while more were committed
         let fixture = try await StoreFixture()
