@@ -29,13 +29,16 @@ public struct ViberCallbackMapper: Sendable {
     /// Maps the raw body of a verified callback.
     /// - Returns: nil when the body is not a JSON object with an `event`.
     public func map(_ body: Data, receivedAt: Date) -> ViberCallbackAction? {
-        guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any], let event = object["event"] as? String else {
-            return nil
-        }
-        let raw = String(decoding: body, as: UTF8.self)
+        // The typed decode reads every callback of a known shape; only a body it cannot read is parsed
+        // loosely, to tell an unknown shape (kept as unsupported) from what is not a callback at all.
         guard let callback = try? JSONDecoder().decode(ViberCallback.self, from: body) else {
+            guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any], let event = object["event"] as? String else {
+                return nil
+            }
+            let raw = String(decoding: body, as: UTF8.self)
             return .ingest(unsupported(event, raw: raw, userID: Self.anyUserID(object), key: nil, at: receivedAt), answersWelcome: false)
         }
+        let event = callback.event
         let at = callback.timestamp.map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) } ?? receivedAt
         let key = "\(event):\(callback.messageToken ?? Self.digest(body))"
         func make(_ sender: SenderProfile, _ payload: InboundEvent.Payload) -> InboundEvent {
@@ -79,7 +82,8 @@ public struct ViberCallbackMapper: Sendable {
             break
         }
         let kind = callback.message.map { "\(event).\($0.type)" } ?? event
-        return .ingest(unsupported(kind, raw: raw, userID: Self.anyUserID(object), key: key, at: at), answersWelcome: false)
+        let userID = callback.user?.id ?? callback.sender?.id ?? callback.userID
+        return .ingest(unsupported(kind, raw: String(decoding: body, as: UTF8.self), userID: userID, key: key, at: at), answersWelcome: false)
     }
 
     /// Anything the bridge cannot map: stored with its raw JSON and shown to operators as such.

@@ -128,6 +128,7 @@ import ViberChannel
         let rich = try payload(#"{"type":"rich_media","rich_media":{}}"#)
         guard case .unsupported(let kind, _) = rich.payload else { throw CancellationError() }
         #expect(kind == "message.rich_media")
+        #expect(rich.sender.externalID == "u")
     }
 
     @Test func receiptsSubscriptionsAndUnknownEventsAreMapped() throws {
@@ -147,7 +148,15 @@ import ViberChannel
         #expect(map(#"{"event":"webhook","message_token":6}"#) == .handshake)
         let unknown = try event(#"{"event":"client_status","message_token":7,"user_id":"u"}"#)
         #expect(unknown.payload == .unsupported(kind: "client_status", rawJSON: #"{"event":"client_status","message_token":7,"user_id":"u"}"#))
+        #expect(unknown.sender.externalID == "u")
+        // A body of a shape the typed decode cannot read is kept whole under its event's name, with
+        // whatever user id it has as text.
+        let odd = #"{"event":"subscribed","user":{"id":7},"sender":{"id":"s"}}"#
+        let oddEvent = try event(odd)
+        #expect(oddEvent.payload == .unsupported(kind: "subscribed", rawJSON: odd))
+        #expect(oddEvent.sender.externalID == "s")
         #expect(map("[1,2]") == nil)
+        #expect(map(#"{"event":5}"#) == nil)
         #expect(map("{oops") == nil)
     }
 
