@@ -7,6 +7,13 @@ import TestSupport
 import Testing
 
 @Suite struct InProcessEventBusTests {
+    /// A store, a bus over its log, and a router that commits to the store and publishes on the bus.
+    func routedBus() async throws -> (StoreFixture, InProcessEventBus, InboundRouter) {
+        let fixture = try await StoreFixture()
+        let bus = InProcessEventBus(log: fixture.store)
+        return (fixture, bus, InboundRouter(store: fixture.store, bus: bus, logger: Logger(label: "test")))
+    }
+
     func ingest(_ count: Int, into fixture: StoreFixture, router: InboundRouter) async throws {
         for index in 0..<count {
             try await router.ingest(InboundEvents.text("m\(index)", channel: fixture.channel.id, from: "u-\(index % 7)"))
@@ -23,10 +30,8 @@ import Testing
     }
 
     @Test func liveSubscriberReceivesCommittedEventsInOrder() async throws {
-        let fixture = try await StoreFixture()
+        let (fixture, bus, router) = try await routedBus()
         defer { fixture.directory.remove() }
-        let bus = InProcessEventBus(log: fixture.store)
-        let router = InboundRouter(store: fixture.store, bus: bus, logger: Logger(label: "test"))
         let subscription = try await bus.subscribe(after: nil)
 
         try await ingest(3, into: fixture, router: router)
@@ -39,10 +44,8 @@ import Testing
 
     /// A batch is everything waiting: nothing skipped, nothing twice, and one event alone when only one came.
     @Test func aBatchHandsOverEveryWaitingEventOnceInOrder() async throws {
-        let fixture = try await StoreFixture()
+        let (fixture, bus, router) = try await routedBus()
         defer { fixture.directory.remove() }
-        let bus = InProcessEventBus(log: fixture.store)
-        let router = InboundRouter(store: fixture.store, bus: bus, logger: Logger(label: "test"))
         let subscription = try await bus.subscribe(after: nil)
 
         try await ingest(3, into: fixture, router: router)
@@ -60,10 +63,8 @@ import Testing
 
     @Test func reconnectingSubscriberReceivesExactlyWhatItMissed() async throws {
         // Given a subscriber that saw events up to seq 4, then went away while more were committed
-        let fixture = try await StoreFixture()
+        let (fixture, bus, router) = try await routedBus()
         defer { fixture.directory.remove() }
-        let bus = InProcessEventBus(log: fixture.store)
-        let router = InboundRouter(store: fixture.store, bus: bus, logger: Logger(label: "test"))
         let first = try await bus.subscribe(after: nil)
         try await ingest(2, into: fixture, router: router)
         let seen = try await take(4, from: first)
@@ -119,10 +120,8 @@ import Testing
     }
 
     @Test func seqFromTheFutureIsClampedSoNothingIsHidden() async throws {
-        let fixture = try await StoreFixture()
+        let (fixture, bus, router) = try await routedBus()
         defer { fixture.directory.remove() }
-        let bus = InProcessEventBus(log: fixture.store)
-        let router = InboundRouter(store: fixture.store, bus: bus, logger: Logger(label: "test"))
         let subscription = try await bus.subscribe(after: 10_000)
 
         try await ingest(1, into: fixture, router: router)
