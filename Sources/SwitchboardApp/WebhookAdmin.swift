@@ -131,7 +131,6 @@ public struct WebhookAdmin: Sendable {
     static func newSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let digits = Array("0123456789abcdef")
-        return "whsec_" + String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] })
+        return "whsec_" + LowercaseHex.encode(bytes)
     }
 }

@@ -48,16 +48,8 @@ public struct ViberButtonSeal: Sendable {
 
     private func tag(_ wireData: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(wireData.utf8), using: SymmetricKey(data: keyBytes))
-        var hex: [UInt8] = []
-        hex.reserveCapacity(Self.tagLength)
-        for byte in mac.prefix(Self.tagLength / 2) {
-            hex.append(Self.hexDigits[Int(byte >> 4)])
-            hex.append(Self.hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        return LowercaseHex.encode(Data(mac).prefix(Self.tagLength / 2))
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func isLowercaseHex(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)

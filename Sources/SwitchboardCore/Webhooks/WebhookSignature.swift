@@ -17,7 +17,7 @@ public enum WebhookSignature {
 
     /// The header value for a timestamp and the HMAC of `signedContent`.
     public static func headerValue(timestamp: Int64, mac: Data) -> String {
-        "t=\(timestamp),v1=\(hex(mac))"
+        "t=\(timestamp),v1=\(LowercaseHex.encode(mac))"
     }
 
     /// The header of a delivery.
@@ -44,19 +44,8 @@ public enum WebhookSignature {
             if pair[0] == "v1" { signatures.append(pair[1].lowercased()) }
         }
         guard let timestamp, abs(now.timeIntervalSince1970 - Double(timestamp)) <= tolerance else { return false }
-        let expected = hex(hmac(signedContent(timestamp: timestamp, body: body)))
+        let expected = LowercaseHex.encode(hmac(signedContent(timestamp: timestamp, body: body)))
         return signatures.contains { constantTimeEqual($0, expected) }
-    }
-
-    static func hex(_ data: Data) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(data.count * 2)
-        for byte in data {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     // Comparing every byte whatever the first difference, so timing does not reveal the prefix.
