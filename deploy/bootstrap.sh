@@ -21,7 +21,7 @@ fi
 # Build and run: libcurl (outbound messenger calls), SQLite, OpenSSL headers, pkg-config to find them.
 packages=(libcurl4-openssl-dev libsqlite3-dev libssl-dev pkg-config ca-certificates)
 if [ "$want_test" = 1 ]; then
-    packages+=(python3 python3-pip python3-venv chromium chromium-driver)
+    packages+=(python3 python3-pip python3-venv chromium chromium-driver postgresql-15)
 fi
 
 missing=()

@@ -1,0 +1,11 @@
+/// The keys of PostgreSQL advisory locks Switchboard takes, one place so two uses never share a key.
+///
+/// All live in the single-bigint key space; the high bits spell "SWBD" so they stay clear of keys
+/// other software on the same database might pick.
+enum AdvisoryLock {
+    /// Held for a whole `migrate` run (session-level).
+    static let migrations: Int64 = 0x5357_4244_0000_0001
+    /// Held by every transaction that appends events, from the first append until commit
+    /// (transaction-level), so `seq` order is commit order. See `PostgresEventLog`.
+    static let eventAppend: Int64 = 0x5357_4244_0000_0002
+}
