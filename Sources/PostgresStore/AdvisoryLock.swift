@@ -1,6 +1,7 @@
 /// The keys of PostgreSQL advisory locks Switchboard takes, one place so two uses never share a key.
 ///
-/// All live in the single-bigint key space; the high bits spell "SWBD" so they stay clear of keys
+/// All live in the single-bigint key space; the high bits spell "SWBD" (one-off locks) or "SWBE"
+/// (per-channel locks, the channel id in the low 32 bits) so they stay clear of keys
 /// other software on the same database might pick.
 enum AdvisoryLock {
     /// Held for a whole `migrate` run (session-level).
@@ -8,4 +9,9 @@ enum AdvisoryLock {
     /// Held by every transaction that appends events, from the first append until commit
     /// (transaction-level), so `seq` order is commit order. See `PostgresEventLog`.
     static let eventAppend: Int64 = 0x5357_4244_0000_0002
+
+    /// Held by the instance that polls a Telegram bot, on a connection of its own (session-level).
+    static func poller(_ channel: Int64) -> Int64 {
+        0x5357_4245_0000_0000 | (channel & 0xFFFF_FFFF)
+    }
 }

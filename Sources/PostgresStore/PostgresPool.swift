@@ -1,6 +1,7 @@
 public import Logging
 import NIOSSL
 public import PostgresNIO
+import Synchronization
 
 /// A pool of connections to one PostgreSQL database, running for as long as the value is open.
 ///
@@ -12,6 +13,8 @@ public final class PostgresPool: Sendable {
     public let location: PostgresLocation
     let logger: Logger
     private let running: Task<Void, Never>
+    private let dedicatedConfiguration: PostgresConnection.Configuration
+    private let dedicatedCount = Atomic<Int>(0)
 
     /// Opens a pool to `location`.
     /// - Parameters:
@@ -43,6 +46,27 @@ public final class PostgresPool: Sendable {
             ("statement_timeout", "\(milliseconds)"),
             ("application_name", "switchboard"),
         ]
+        var dedicated: PostgresConnection.Configuration
+        switch location.endpoint {
+        case .tcp(let host, let port):
+            dedicated = .init(
+                host: host,
+                port: port,
+                username: location.user,
+                password: location.password,
+                database: location.database,
+                tls: try Self.connectionTLS(location.sslMode)
+            )
+        case .unixSocket:
+            dedicated = .init(
+                unixSocketPath: location.endpoint.socketPath ?? "",
+                username: location.user,
+                password: location.password,
+                database: location.database
+            )
+        }
+        dedicated.options.additionalStartupParameters = configuration.options.additionalStartupParameters
+        dedicatedConfiguration = dedicated
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.location = location
@@ -54,6 +78,13 @@ public final class PostgresPool: Sendable {
     public func close() async {
         running.cancel()
         await running.value
+    }
+
+    /// A connection outside the pool, for a session that must outlive any one query (a
+    /// session-level lock); the caller closes it.
+    func dedicatedConnection() async throws -> PostgresConnection {
+        let id = 1_000_000 + dedicatedCount.add(1, ordering: .relaxed).newValue
+        return try await PostgresConnection.connect(configuration: dedicatedConfiguration, id: id, logger: logger)
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -70,16 +101,31 @@ public final class PostgresPool: Sendable {
     }
 
     static func tls(_ mode: PostgresLocation.SSLMode) throws -> PostgresClient.Configuration.TLS {
-        var unchecked = TLSConfiguration.makeClientConfiguration()
-        unchecked.certificateVerification = .none
-        var anyHostName = TLSConfiguration.makeClientConfiguration()
-        anyHostName.certificateVerification = .noHostnameVerification
-        return switch mode {
-        case .disable: .disable
-        case .prefer: .prefer(unchecked)
-        case .require: .require(unchecked)
-        case .verifyCA: .require(anyHostName)
-        case .verifyFull: .require(.makeClientConfiguration())
+        switch (mode, tlsConfiguration(mode)) {
+        case (.disable, _), (_, nil): .disable
+        case (.prefer, let configuration?): .prefer(configuration)
+        case (_, let configuration?): .require(configuration)
         }
+    }
+
+    static func connectionTLS(_ mode: PostgresLocation.SSLMode) throws -> PostgresConnection.Configuration.TLS {
+        switch (mode, tlsConfiguration(mode)) {
+        case (.disable, _), (_, nil): .disable
+        case (.prefer, let configuration?): .prefer(try NIOSSLContext(configuration: configuration))
+        case (_, let configuration?): .require(try NIOSSLContext(configuration: configuration))
+        }
+    }
+
+    /// What libpq's `sslmode` checks: nothing for `prefer` and `require`, the authority for
+    /// `verify-ca`, the authority and the host name for `verify-full`.
+    private static func tlsConfiguration(_ mode: PostgresLocation.SSLMode) -> TLSConfiguration? {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch mode {
+        case .disable: return nil
+        case .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: break
+        }
+        return configuration
     }
 }
