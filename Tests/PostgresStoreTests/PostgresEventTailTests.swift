@@ -129,4 +129,33 @@ struct PostgresEventTailTests {
             await b.close()
         }
     }
+
+    /// The listener's connection dies (a restarted server, a killed backend): the tail listens again
+    /// on a new one, and notifications, not the 60 s poll, deliver what commits afterwards.
+    @Test func theTailListensAgainAfterItsConnectionIsKilled() async throws {
+        try await FreshDatabase.with { fresh in
+            let a = try await Instance(url: fresh.url)
+            let b = try await Instance(url: fresh.url)
+            let subscription = try await b.bus.subscribe(after: nil)
+            let database = String(fresh.url.split(separator: "/").last?.split(separator: "?").first ?? "")
+            let listeners = """
+                SELECT count(*) FROM pg_stat_activity WHERE datname = '\(database)' AND query ILIKE 'LISTEN%'
+                """
+            try await eventually("both tails listen") { try ThrowawayPostgres.shared().psql(listeners).hasPrefix("2") }
+            _ = try ThrowawayPostgres.shared().psql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND query ILIKE 'LISTEN%'"
+            )
+            try await eventually(timeout: .seconds(10), "both tails listen again") {
+                try ThrowawayPostgres.shared().psql(listeners).hasPrefix("2")
+            }
+            try await a.append([PostgresEventLogTests.draft(9)])
+            let started = ContinuousClock.now
+            let event = try await subscription.first(where: { _ in true })
+            #expect(event?.payload == #"{"operatorID":9}"#)
+            #expect(ContinuousClock.now - started < .seconds(30), "the 60 s poll did not deliver it")
+            await subscription.cancel()
+            await a.close()
+            await b.close()
+        }
+    }
 }
