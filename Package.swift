@@ -168,6 +168,7 @@ let package = Package(
         .target(
             name: "SwitchboardBench",
             dependencies: [
+                "PostgresStore",
                 "Accounts",
                 "MessengerFakes",
                 "SwitchboardApp",
@@ -189,6 +190,7 @@ let package = Package(
         .executableTarget(
             name: "switchboard",
             dependencies: [
+                "PostgresStore",
                 "SwitchboardApp",
                 "SwitchboardBench",
                 "SwitchboardDemo",

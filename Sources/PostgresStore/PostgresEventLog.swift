@@ -62,43 +62,52 @@ public struct PostgresEventLog: EventLog {
     /// transaction commits.
     public static func append(_ drafts: [EventDraft], on connection: PostgresConnection, logger: Logger) async throws -> [Event] {
         guard !drafts.isEmpty else { return [] }
-        try await connection.run("SELECT pg_advisory_xact_lock(\(AdvisoryLock.eventAppend))", logger: logger)
         let encoder = EventPayloadCoding.encoder()
-        var appended: [Event] = []
-        for draft in drafts {
-            let payload = String(decoding: try encoder.encode(draft.payload), as: UTF8.self)
-            let kind = draft.kind.rawValue
-            // Round-trip through the stored representation so a live event equals its re-read copy.
-            let occurredAt = Date(timeIntervalSince1970: draft.occurredAt.timeIntervalSince1970)
-            let seconds = occurredAt.timeIntervalSince1970
-            let contact = draft.contactID?.rawValue
-            let conversation = draft.conversationID?.rawValue
-            let message = draft.messageID?.rawValue
-            let rows = try await connection.query(
-                """
+        // Round-trip dates through the stored representation so a live event equals its re-read copy.
+        let dates = drafts.map { Date(timeIntervalSince1970: $0.occurredAt.timeIntervalSince1970) }
+        let payloads = try drafts.map { String(decoding: try encoder.encode($0.payload), as: UTF8.self) }
+        let kinds = drafts.map(\.kind.rawValue)
+        let seconds = dates.map(\.timeIntervalSince1970)
+        // Ids start at 1; 0 stands for "none" because the arrays carry no NULLs.
+        let contacts = drafts.map { $0.contactID?.rawValue ?? 0 }
+        let conversations = drafts.map { $0.conversationID?.rawValue ?? 0 }
+        let messages = drafts.map { $0.messageID?.rawValue ?? 0 }
+        // One statement takes the lock, draws the numbers in the drafts' order and queues the
+        // notification, so the lock is held for this round trip and the commit's, no more. The
+        // lock's one-row subquery is joined before any row is inserted, so no number is drawn unlocked.
+        let rows = try await connection.query(
+            """
+            WITH appended AS (
                 INSERT INTO events (kind, occurred_at, contact_id, conversation_id, message_id, payload)
-                VALUES (\(kind), \(seconds), \(contact), \(conversation), \(message), \(payload)) RETURNING seq
-                """,
-                logger: logger
+                SELECT d.kind, d.occurred_at, NULLIF(d.contact_id, 0), NULLIF(d.conversation_id, 0), NULLIF(d.message_id, 0), d.payload
+                FROM (SELECT pg_advisory_xact_lock(\(AdvisoryLock.eventAppend))) AS appending,
+                     unnest(\(kinds)::text[], \(seconds)::float8[], \(contacts)::int8[], \(conversations)::int8[], \(messages)::int8[], \(payloads)::text[])
+                         WITH ORDINALITY AS d(kind, occurred_at, contact_id, conversation_id, message_id, payload, position)
+                ORDER BY d.position
+                RETURNING seq
             )
-            var seq: Int64?
-            for try await row in rows { seq = try row.decode(Int64.self) }
-            guard let seq else { throw StoreError.invalid("the event insert returned no seq") }
-            appended.append(
-                Event(
-                    seq: seq,
-                    kind: draft.kind,
-                    occurredAt: occurredAt,
-                    contactID: draft.contactID,
-                    conversationID: draft.conversationID,
-                    messageID: draft.messageID,
-                    payload: payload
-                )
+            SELECT appended.seq FROM appended, (SELECT pg_notify(\(notificationChannel), '')) AS notified
+            """,
+            logger: logger
+        )
+        var numbers: [Int64] = []
+        for try await seq in rows.decode(Int64.self) { numbers.append(seq) }
+        guard numbers.count == drafts.count else {
+            throw StoreError.invalid("the event insert returned \(numbers.count) numbers for \(drafts.count) events")
+        }
+        // Numbers were drawn in insertion order, which is the drafts' order, whatever order RETURNING lists them in.
+        return zip(numbers.sorted(), zip(drafts, zip(dates, payloads))).map { seq, entry in
+            let (draft, (date, payload)) = entry
+            return Event(
+                seq: seq,
+                kind: draft.kind,
+                occurredAt: date,
+                contactID: draft.contactID,
+                conversationID: draft.conversationID,
+                messageID: draft.messageID,
+                payload: payload
             )
         }
-        let latest = String(appended.last?.seq ?? 0)
-        try await connection.run("SELECT pg_notify(\(notificationChannel), \(latest))", logger: logger)
-        return appended
     }
 
     static func event(_ row: PostgresRow) throws -> Event {

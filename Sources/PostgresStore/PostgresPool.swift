@@ -11,7 +11,7 @@ public final class PostgresPool: Sendable {
     /// The pool; borrow a connection with `withConnection` or `withTransaction`.
     public let client: PostgresClient
     public let location: PostgresLocation
-    let logger: Logger
+    public let logger: Logger
     private let running: Task<Void, Never>
     private let dedicatedConfiguration: PostgresConnection.Configuration
     private let dedicatedCount = Atomic<Int>(0)

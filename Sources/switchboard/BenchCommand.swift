@@ -7,7 +7,10 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run a benchmark and print its numbers (build with -c release).",
-        subcommands: [IngestBenchCommand.self, ReportsBenchCommand.self, SearchBenchCommand.self, E2EBenchCommand.self, MinimalServerCommand.self]
+        subcommands: [
+            IngestBenchCommand.self, ReportsBenchCommand.self, SearchBenchCommand.self, E2EBenchCommand.self, BusBenchCommand.self,
+            MinimalServerCommand.self,
+        ]
     )
 }
 
