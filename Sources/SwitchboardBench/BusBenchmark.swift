@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 public import PostgresStore
-import SwitchboardCore
 import SwitchboardApp
+import SwitchboardCore
 import Synchronization
 
 /// `bench bus`: how long an event committed by one instance takes to reach a subscriber of
