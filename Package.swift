@@ -138,6 +138,7 @@ let package = Package(
                 "ViberChannel",
                 "SwitchboardEngine",
                 "SQLiteStore",
+                "PostgresStore",
                 "SwitchboardWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -269,7 +270,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreContractTests",
-            dependencies: ["SwitchboardCore", "SQLiteStore", "TestSupport"],
+            dependencies: [
+                "SwitchboardCore", "SQLiteStore", "PostgresStore", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

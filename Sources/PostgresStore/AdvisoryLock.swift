@@ -9,6 +9,13 @@ enum AdvisoryLock {
     /// Held by every transaction that appends events, from the first append until commit
     /// (transaction-level), so `seq` order is commit order. See `PostgresEventLog`.
     static let eventAppend: Int64 = 0x5357_4244_0000_0002
+    /// Held by every write transaction of the store from its first statement until commit
+    /// (transaction-level), so writes run one at a time across the cluster. See `PostgresStore`.
+    static let storeWrite: Int64 = 0x5357_4244_0000_0003
+    /// Held by the instance that sends outgoing webhooks, on a connection of its own (session-level).
+    static let webhookSender: Int64 = 0x5357_4244_0000_0004
+    /// Held by the instance that fires scheduled timers (auto-close and the like), on a connection of its own (session-level).
+    static let scheduler: Int64 = 0x5357_4244_0000_0005
 
     /// Held by the instance that polls a Telegram bot, on a connection of its own (session-level).
     static func poller(_ channel: Int64) -> Int64 {

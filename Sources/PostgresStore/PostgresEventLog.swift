@@ -61,18 +61,33 @@ public struct PostgresEventLog: EventLog {
     /// documentation). Other instances are woken by a `NOTIFY` that PostgreSQL sends only if the
     /// transaction commits.
     public static func append(_ drafts: [EventDraft], on connection: PostgresConnection, logger: Logger) async throws -> [Event] {
-        guard !drafts.isEmpty else { return [] }
         let encoder = EventPayloadCoding.encoder()
+        let entries = try drafts.map { draft in
+            EncodedEvent(
+                kind: draft.kind,
+                occurredAt: draft.occurredAt,
+                contactID: draft.contactID,
+                conversationID: draft.conversationID,
+                messageID: draft.messageID,
+                payload: String(decoding: try encoder.encode(draft.payload), as: UTF8.self)
+            )
+        }
+        return try await append(entries, on: connection, logger: logger)
+    }
+
+    /// Appends events whose payloads are already JSON; see `append(_:on:logger:)`.
+    static func append(_ entries: [EncodedEvent], on connection: PostgresConnection, logger: Logger) async throws -> [Event] {
+        guard !entries.isEmpty else { return [] }
         // Round-trip dates through the stored representation so a live event equals its re-read copy.
-        let dates = drafts.map { Date(timeIntervalSince1970: $0.occurredAt.timeIntervalSince1970) }
-        let payloads = try drafts.map { String(decoding: try encoder.encode($0.payload), as: UTF8.self) }
-        let kinds = drafts.map(\.kind.rawValue)
+        let dates = entries.map { Date(timeIntervalSince1970: $0.occurredAt.timeIntervalSince1970) }
+        let payloads = entries.map(\.payload)
+        let kinds = entries.map(\.kind.rawValue)
         let seconds = dates.map(\.timeIntervalSince1970)
         // Ids start at 1; 0 stands for "none" because the arrays carry no NULLs.
-        let contacts = drafts.map { $0.contactID?.rawValue ?? 0 }
-        let conversations = drafts.map { $0.conversationID?.rawValue ?? 0 }
-        let messages = drafts.map { $0.messageID?.rawValue ?? 0 }
-        // One statement takes the lock, draws the numbers in the drafts' order and queues the
+        let contacts = entries.map { $0.contactID?.rawValue ?? 0 }
+        let conversations = entries.map { $0.conversationID?.rawValue ?? 0 }
+        let messages = entries.map { $0.messageID?.rawValue ?? 0 }
+        // One statement takes the lock, draws the numbers in the entries' order and queues the
         // notification, so the lock is held for this round trip and the commit's, no more. The
         // lock's one-row subquery is joined before any row is inserted, so no number is drawn unlocked.
         let rows = try await connection.query(
@@ -92,20 +107,20 @@ public struct PostgresEventLog: EventLog {
         )
         var numbers: [Int64] = []
         for try await seq in rows.decode(Int64.self) { numbers.append(seq) }
-        guard numbers.count == drafts.count else {
-            throw StoreError.invalid("the event insert returned \(numbers.count) numbers for \(drafts.count) events")
+        guard numbers.count == entries.count else {
+            throw StoreError.invalid("the event insert returned \(numbers.count) numbers for \(entries.count) events")
         }
-        // Numbers were drawn in insertion order, which is the drafts' order, whatever order RETURNING lists them in.
-        return zip(numbers.sorted(), zip(drafts, zip(dates, payloads))).map { seq, entry in
-            let (draft, (date, payload)) = entry
+        // Numbers were drawn in insertion order, which is the entries' order, whatever order RETURNING lists them in.
+        return zip(numbers.sorted(), zip(entries, dates)).map { seq, entry in
+            let (encoded, date) = entry
             return Event(
                 seq: seq,
-                kind: draft.kind,
+                kind: encoded.kind,
                 occurredAt: date,
-                contactID: draft.contactID,
-                conversationID: draft.conversationID,
-                messageID: draft.messageID,
-                payload: payload
+                contactID: encoded.contactID,
+                conversationID: encoded.conversationID,
+                messageID: encoded.messageID,
+                payload: encoded.payload
             )
         }
     }
@@ -125,4 +140,14 @@ public struct PostgresEventLog: EventLog {
             payload: payload
         )
     }
+}
+
+/// An event to append whose payload is already JSON.
+struct EncodedEvent {
+    var kind: EventKind
+    var occurredAt: Date
+    var contactID: ContactID?
+    var conversationID: ConversationID?
+    var messageID: MessageID?
+    var payload: String
 }

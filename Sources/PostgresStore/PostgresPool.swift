@@ -80,6 +80,11 @@ public final class PostgresPool: Sendable {
         await running.value
     }
 
+    /// Starts stopping the pool without waiting for its connections to close, for callers that cannot wait.
+    public func shutdown() {
+        running.cancel()
+    }
+
     /// A connection outside the pool, for a session that must outlive any one query (a
     /// session-level lock); the caller closes it.
     func dedicatedConnection() async throws -> PostgresConnection {

@@ -51,7 +51,7 @@ public final class ThrowawayPostgres: Sendable {
             )
             let options = [
                 "-p \(port)", "-k \(folder.path)", "-c listen_addresses=127.0.0.1", "-c fsync=off",
-                "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200",
+                "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=500",
             ]
             try runAsServerUser(
                 "pg_ctl",
@@ -74,11 +74,25 @@ public final class ThrowawayPostgres: Sendable {
         "postgres://postgres@127.0.0.1:\(port)/\(database)?sslmode=disable"
     }
 
-    /// Creates an empty database with a name no other test of this process uses, and returns its URL.
-    public func newDatabaseURL() throws -> String {
-        let name = "t\(getpid())_\(databaseCounter.add(1, ordering: .relaxed).newValue)"
-        try runAsServerUser("createdb", ["-h", folder.path, "-p", String(port), "-U", "postgres", name])
+    /// Creates a database with a name no other test of this process uses, and returns its URL.
+    /// - Parameter template: a database to copy (PostgreSQL's `CREATE DATABASE … TEMPLATE`, a file
+    ///   copy that is much faster than migrating); nil for an empty one. Nobody may be connected to it.
+    public func newDatabaseURL(template: String? = nil) throws -> String {
+        let name = try newDatabase(template: template)
         return url(database: name)
+    }
+
+    /// Creates a database as `newDatabaseURL` does and returns its name.
+    public func newDatabase(template: String? = nil) throws -> String {
+        let name = "t\(getpid())_\(databaseCounter.add(1, ordering: .relaxed).newValue)"
+        let copying = template.map { ["-T", $0] } ?? []
+        try runAsServerUser("createdb", ["-h", folder.path, "-p", String(port), "-U", "postgres"] + copying + [name])
+        return name
+    }
+
+    /// Drops a database nobody is connected to any more.
+    public func dropDatabase(_ name: String) throws {
+        try runAsServerUser("dropdb", ["-h", folder.path, "-p", String(port), "-U", "postgres", name])
     }
 
     /// Runs `psql` with `sql` against `database` and returns what it printed (unaligned, tuples only).

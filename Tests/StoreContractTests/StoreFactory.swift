@@ -28,7 +28,7 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     /// Every store implementation the contract runs against.
-    static let all: [StoreFactory] = [.sqlite]
+    static let all: [StoreFactory] = [.sqlite, .postgres]
 
     /// A real SQLite file in a temporary folder, deleted afterwards.
     static let sqlite = StoreFactory(name: "SQLite") {

@@ -1,0 +1,212 @@
+public import Foundation
+public import SwitchboardCore
+
+extension PostgresStore {
+    public func enqueueReply(_ draft: ReplyDraft, at now: Date) async throws -> EnqueuedReply {
+        try draft.validate()
+        return try await write { db in
+            var events = EventAppender(db)
+            let message = try await Self.writeReply(db, draft, at: now, events: &events)
+            return EnqueuedReply(message: message, events: events.appended)
+        }
+    }
+
+    /// Stores an operator's reply and queues it, with its status change and events, inside the caller's transaction.
+    static func writeReply(_ db: Session, _ draft: ReplyDraft, at now: Date, events: inout EventAppender) async throws -> Message {
+        guard var conversation = try await Self.fetchConversation(db, draft.conversationID) else {
+            throw StoreError.notFound("conversation \(draft.conversationID)")
+        }
+        if let transition = try StatusTransition.decide(conversation, .operatorReply, at: now) {
+            try await Self.saveStatus(db, transition.conversation)
+            conversation = transition.conversation
+            try await events.append([transition.event])
+        }
+        let message = try await Self.mapConstraint("reply by operator \(draft.operatorID)") { [conversation] in
+            try await Self.queueOutbound(
+                db,
+                Message(
+                    id: MessageID(0),
+                    conversationID: conversation.id,
+                    direction: .outbound,
+                    author: .operator(draft.operatorID),
+                    text: draft.text,
+                    attachments: draft.attachments,
+                    deliveryState: .queued,
+                    createdAt: now
+                ),
+                channel: conversation.channelID
+            )
+        }
+        try await db.execute(
+            sql:
+                "UPDATE conversations SET last_message_at = ?, first_response_at = COALESCE(first_response_at, ?), awaiting_reply = 0 WHERE id = ?",
+            arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, conversation.id.rawValue]
+        )
+        try await events.append([.messageCreated(message, contact: conversation.contactID)])
+        return message
+    }
+
+    /// Stores an outbound message (its id is assigned here) and queues it for the dispatcher.
+    static func queueOutbound(_ db: Session, _ message: Message, channel: ChannelID, requestPhone: Bool = false) async throws -> Message {
+        var operatorID: Int64?
+        if case .operator(let id) = message.author { operatorID = id.rawValue }
+        let id = try await db.insert(
+            sql: """
+                INSERT INTO messages (conversation_id, channel_id, direction, author_kind, author_operator_id, text, attachments,
+                                      delivery_state, request_phone, created_at)
+                VALUES (?, ?, 'out', ?, ?, ?, ?, 'queued', ?, ?)
+                """,
+            arguments: [
+                message.conversationID.rawValue, channel.rawValue, message.author.kind, operatorID, message.text,
+                String(decoding: try JSONEncoder().encode(message.attachments), as: UTF8.self), requestPhone,
+                message.createdAt.timeIntervalSince1970,
+            ]
+        )
+        var stored = message
+        stored.id = MessageID(id)
+        try await db.execute(
+            sql: "INSERT INTO outbox (message_id, conversation_id, channel_id, next_attempt_at) VALUES (?, ?, ?, ?)",
+            arguments: [stored.id.rawValue, message.conversationID.rawValue, channel.rawValue, message.createdAt.timeIntervalSince1970]
+        )
+        return stored
+    }
+
+    /// Queues a message the desk itself sends (automation, a key's post) in a conversation, with its event.
+    /// - Throws: `StoreError.notFound` when the conversation does not exist.
+    static func queueBotMessage(
+        _ db: Session,
+        in conversationID: ConversationID,
+        text: String,
+        attachments: [Attachment] = [],
+        requestPhone: Bool = false,
+        at now: Date
+    ) async throws -> EnqueuedReply {
+        guard let conversation = try await fetchConversation(db, conversationID) else {
+            throw StoreError.notFound("conversation \(conversationID)")
+        }
+        let message = try await queueOutbound(
+            db,
+            Message(
+                id: MessageID(0),
+                conversationID: conversationID,
+                direction: .outbound,
+                author: .bot,
+                text: text,
+                attachments: attachments,
+                deliveryState: .queued,
+                createdAt: now
+            ),
+            channel: conversation.channelID,
+            requestPhone: requestPhone
+        )
+        var events = EventAppender(db)
+        try await events.append([.messageCreated(message, contact: conversation.contactID)])
+        return EnqueuedReply(message: message, events: events.appended)
+    }
+
+    /// Leases the due replies to this dispatcher.
+    ///
+    /// Several instances run dispatchers on one database. Store writes already run one at a time
+    /// across the cluster, so a claim sees every earlier claim's lease; the rows are also locked as
+    /// they are read (`FOR UPDATE OF o SKIP LOCKED`), which keeps a claim from ever waiting on, or
+    /// handing out, a row some other writer outside the store holds.
+    public func claimOutbox(limit: Int, now: Date, lease: TimeInterval) async throws -> [OutboxItem] {
+        try await write { db in
+            // Only the oldest queued reply of each conversation is claimable, so a client gets replies in order.
+            let rows = try await db.rows(
+                sql: """
+                    SELECT o.message_id, o.attempts, o.conversation_id, o.channel_id, m.text, m.attachments, m.request_phone, m.author_kind,
+                           mb.buttons,
+                           i.external_id AS recipient, c.persona_name, c.persona_avatar_url,
+                           assignee.display_name AS holder_name, assignee.avatar_url AS holder_avatar,
+                           author.display_name AS author_name, author.avatar_url AS author_avatar
+                    FROM outbox o
+                    JOIN messages m ON m.id = o.message_id
+                    JOIN conversations conv ON conv.id = o.conversation_id
+                    JOIN identities i ON i.id = conv.identity_id
+                    JOIN channels c ON c.id = o.channel_id
+                    LEFT JOIN operators assignee ON assignee.id = conv.assignee_id
+                    LEFT JOIN operators author ON author.id = m.author_operator_id
+                    LEFT JOIN message_buttons mb ON mb.message_id = o.message_id
+                    WHERE o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until <= ?)
+                      AND o.message_id = (SELECT MIN(o2.message_id) FROM outbox o2 WHERE o2.conversation_id = o.conversation_id)
+                      AND c.paused = 0
+                    ORDER BY o.next_attempt_at, o.message_id
+                    LIMIT ?
+                    FOR UPDATE OF o SKIP LOCKED
+                    """,
+                arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, limit]
+            )
+            let claimed = try rows.map { row in try row["message_id"] as Int64 }
+            guard !claimed.isEmpty else { return [] }
+            // One statement each for the leases and the acknowledged parts: every round trip here
+            // is time the rows stay locked.
+            try await db.execute(
+                sql: "UPDATE outbox SET claimed_until = ? WHERE message_id = ANY(?)",
+                arguments: [now.addingTimeInterval(lease).timeIntervalSince1970, claimed]
+            )
+            var acknowledged: [Int64: [String]] = [:]
+            for part in try await db.rows(
+                sql: "SELECT message_id, external_id FROM outbox_parts WHERE message_id = ANY(?) ORDER BY message_id, part_index",
+                arguments: [claimed]
+            ) {
+                let id: Int64 = try part["message_id"]
+                acknowledged[id, default: []].append(try part["external_id"])
+            }
+            var items: [OutboxItem] = []
+            for row in rows {
+                let messageID = MessageID(try row["message_id"])
+                let attachmentsJSON: String = try row["attachments"]
+                let buttonsJSON: String? = try row["buttons"]
+                let persona = PersonaChoice(
+                    channel: Persona(name: try row["persona_name"], avatarURL: try row["persona_avatar_url"]),
+                    holder: try Self.persona(row, name: "holder_name", avatar: "holder_avatar"),
+                    author: try Self.persona(row, name: "author_name", avatar: "author_avatar"),
+                    isAutomatic: try row["author_kind"] as String == "bot"
+                )
+                let message = OutboundMessage(
+                    messageID: messageID,
+                    channelID: ChannelID(try row["channel_id"]),
+                    recipientExternalID: try row["recipient"],
+                    text: try row["text"],
+                    attachments: try JSONDecoder().decode([Attachment].self, from: Data(attachmentsJSON.utf8)),
+                    sender: persona.sender,
+                    isFromOperator: persona.isFromOperator,
+                    requestsPhone: try row["request_phone"],
+                    buttons: try buttonsJSON.map { try JSONDecoder().decode([ReplyButton].self, from: Data($0.utf8)) } ?? []
+                )
+                items.append(
+                    OutboxItem(
+                        message: message,
+                        conversationID: ConversationID(try row["conversation_id"]),
+                        attempts: try row["attempts"],
+                        progress: DeliveryProgress(acknowledgedParts: acknowledged[messageID.rawValue] ?? [])
+                    )
+                )
+            }
+            return items
+        }
+    }
+
+    /// An operator's persona from a joined row, nil when the join found nobody.
+    private static func persona(_ row: SQLRow, name: String, avatar: String) throws -> Persona? {
+        try (row[name] as String?).map { Persona(name: $0, avatarURL: try row[avatar]) }
+    }
+
+    public func nextOutboxDue() async throws -> Date? {
+        // Only rows `claimOutbox` can take: a reply waiting behind an older one of its conversation
+        // is not due, however old its own time, or the dispatcher would look again at once, forever.
+        try await read { db in
+            try await db.value(
+                Double.self,
+                sql: """
+                    SELECT MIN(GREATEST(o.next_attempt_at, COALESCE(o.claimed_until, 0)))
+                    FROM outbox o JOIN channels c ON c.id = o.channel_id
+                    WHERE c.paused = 0
+                      AND o.message_id = (SELECT MIN(o2.message_id) FROM outbox o2 WHERE o2.conversation_id = o.conversation_id)
+                    """
+            )
+            .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+}
