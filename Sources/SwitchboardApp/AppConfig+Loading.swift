@@ -43,7 +43,7 @@ extension AppConfig {
             }
         }
         let database = value("SWITCHBOARD_DATABASE") ?? "switchboard.sqlite"
-        let directory = (database as NSString).deletingLastPathComponent
+        let directory = localFolder(of: database)
         var isDirectory: ObjCBool = false
         if database.isEmpty {
             problems.append("SWITCHBOARD_DATABASE: must not be empty")
@@ -76,6 +76,8 @@ extension AppConfig {
         let idleTimeout = loadIdleTimeout(value, problems: &problems)
         let mediaLinkLifetime = loadMediaLinkLifetime(value, problems: &problems)
         let floodLimits = loadFloodLimits(value, problems: &problems)
+        let databaseLimits = loadDatabaseLimits(value, problems: &problems)
+        let logSettings = loadLogSettings(value, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return AppConfig(
             host: host,
@@ -97,7 +99,11 @@ extension AppConfig {
             metricsAddress: metricsAddress,
             idleTimeout: idleTimeout,
             mediaLinkLifetime: mediaLinkLifetime,
-            floodLimits: floodLimits
+            floodLimits: floodLimits,
+            logFormat: logSettings.format,
+            instance: logSettings.instance,
+            databasePoolSize: databaseLimits.poolSize,
+            databaseStatementTimeout: databaseLimits.statementTimeout
         )
     }
 

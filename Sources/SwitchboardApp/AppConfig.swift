@@ -49,12 +49,24 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
     public var metricsAddress: MetricsAddress?
     /// Seconds an idle HTTP connection stays open; WebSockets are pinged well within it.
     public var idleTimeout: TimeInterval
+    /// How `serve` writes its log.
+    public var logFormat: LogFormat
+    /// The name every log line carries, telling the instances of a cluster apart.
+    public var instance: String
+    /// Connections one instance opens to a PostgreSQL database at most.
+    public var databasePoolSize: Int
+    /// How long PostgreSQL lets one of this instance's statements run before cancelling it.
+    public var databaseStatementTimeout: TimeInterval
 
     /// Every key Switchboard reads, with its default; `SWITCHBOARD_CONFIG` names the optional file.
     public static let keys: [(key: String, help: String)] = [
         ("SWITCHBOARD_HOST", "address to bind, default 127.0.0.1"),
         ("SWITCHBOARD_PORT", "port to bind, default 8080"),
-        ("SWITCHBOARD_DATABASE", "SQLite file, default ./switchboard.sqlite (database URLs such as postgres:// are refused for now)"),
+        ("SWITCHBOARD_DATABASE", "SQLite file, default ./switchboard.sqlite, or a postgres://user:password@host:port/database?sslmode=… URL"),
+        ("SWITCHBOARD_LOG_FORMAT", "text or json (one JSON object per line), default text"),
+        ("SWITCHBOARD_INSTANCE", "name every log line carries, default <host name>-<process id>"),
+        ("SWITCHBOARD_DATABASE_POOL_SIZE", "PostgreSQL only: connections per instance (1-500), default 10"),
+        ("SWITCHBOARD_DATABASE_STATEMENT_TIMEOUT", "PostgreSQL only: seconds a statement may run before it is cancelled (1-3600), default 30"),
         ("SWITCHBOARD_PUBLIC_URL", "externally reachable base URL, default http://<host>:<port>"),
         (
             "SWITCHBOARD_MEDIA_LINK_TTL",
@@ -107,7 +119,11 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         metricsAddress: MetricsAddress? = nil,
         idleTimeout: TimeInterval = AppConfig.defaultIdleTimeout,
         mediaLinkLifetime: TimeInterval = AppConfig.defaultMediaLinkLifetime,
-        floodLimits: FloodLimits = .standard
+        floodLimits: FloodLimits = .standard,
+        logFormat: LogFormat = .text,
+        instance: String? = nil,
+        databasePoolSize: Int = AppConfig.defaultDatabasePoolSize,
+        databaseStatementTimeout: TimeInterval = AppConfig.defaultDatabaseStatementTimeout
     ) {
         self.host = host
         self.port = port
@@ -116,7 +132,7 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         self.publicURLIsSet = publicURL != nil
         self.mediaLinkLifetime = mediaLinkLifetime
         self.logLevel = logLevel
-        let directory = (databasePath as NSString).deletingLastPathComponent
+        let directory = Self.localFolder(of: databasePath)
         self.mediaDirectory = mediaDirectory ?? (directory.isEmpty ? "media" : directory + "/media")
         self.mediaMaxBytes = mediaMaxBytes
         self.secretKey = secretKey
@@ -131,16 +147,23 @@ public struct AppConfig: Sendable, Equatable, CustomStringConvertible {
         self.metricsAddress = metricsAddress
         self.idleTimeout = idleTimeout
         self.floodLimits = floodLimits
+        self.logFormat = logFormat
+        self.instance = instance ?? Self.defaultInstanceName
+        self.databasePoolSize = databasePoolSize
+        self.databaseStatementTimeout = databaseStatementTimeout
     }
 
     public var description: String {
         // The key is never shown, and a proxy URL may carry a password: only its scheme and host are.
         let proxyShown = proxy.flatMap { URLComponents(string: $0) }.map { "\($0.scheme ?? "?")://\($0.host ?? "?")" } ?? "none"
-        return "host=\(host) port=\(port) database=\(databasePath) public_url=\(publicURL.absoluteString) log_level=\(logLevel) "
+        // A database URL may carry a password too: it is shown as `DatabaseLocation` describes it.
+        let databaseShown = (try? DatabaseLocation(databasePath))?.displayName ?? "<unusable>"
+        return "host=\(host) port=\(port) database=\(databaseShown) public_url=\(publicURL.absoluteString) log_level=\(logLevel) "
             + "media_dir=\(mediaDirectory) media_max_bytes=\(mediaMaxBytes) secret_key=\(secretKey == nil ? "file \(secretKeyFile)" : "<set>") "
             + "proxy=\(proxyShown) presence_timeout=\(Int(presenceTimeout)) channels_dir=\(channelsDirectory) context_ttl=\(Int(contextTTL)) auto_link_by_phone=\(autoLinkByPhone)"
             + " webhooks_allow_private=\(webhooksAllowPrivate) webhooks_manifest=\(webhooksManifest ?? "none") metrics_address=\(metricsAddress?.description ?? "main")"
             + " idle_timeout=\(Int(idleTimeout)) media_link_ttl=\(Int(mediaLinkLifetime)) flood=\(floodLimits.messages)/\(Int(floodLimits.window))s mute=\(Int(floodLimits.mute))s"
+            + " log_format=\(logFormat.rawValue) instance=\(instance) database_pool_size=\(databasePoolSize) database_statement_timeout=\(Int(databaseStatementTimeout))"
     }
 }
 

@@ -7,6 +7,7 @@ import HummingbirdWebSocket
 public import Logging
 public import MediaFiles
 import NIOCore
+import PostgresStore
 public import Secrets
 import ServiceLifecycle
 public import SwitchboardCore
@@ -175,7 +176,9 @@ public func buildApplication(
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Switchboard"),
         services: [
             switchboard.dispatcher, switchboard.revisionDispatcher, switchboard.routing, switchboard.automation,
-            switchboard.automation.scheduler, switchboard.telegram, switchboard.viber, switchboard.webhookDispatcher,
+            oneInstanceAtATime(switchboard.automation.scheduler, role: .scheduler, switchboard: switchboard),
+            switchboard.telegram, switchboard.viber,
+            oneInstanceAtATime(switchboard.webhookDispatcher, role: .webhookSender, switchboard: switchboard),
             switchboard.mediaDownloads, switchboard.topics,
             ReceiptPruner(store: switchboard.store, clock: switchboard.clock, logger: logger),
             UploadSweeper(files: switchboard.media, references: switchboard.store, clock: switchboard.clock, logger: logger),
@@ -186,10 +189,23 @@ public func buildApplication(
                 activity: switchboard.activity,
                 logger: logger
             ),
-        ] + metricsListener,
+        ] + metricsListener + crossInstanceServices(switchboard: switchboard, logger: logger),
         logger: logger
     )
     return (app, switchboard)
+}
+
+/// `service` as it runs on a store of its own, or, on a store several instances share, run only
+/// by the instance that holds `role`'s lease (another takes over when that instance dies).
+func oneInstanceAtATime(_ service: any Service, role: ClusterRole, switchboard: Switchboard) -> any Service {
+    guard let shared = switchboard.store as? PostgresStore else { return service }
+    return LeasedService(lease: shared.lease(for: role), service: service)
+}
+
+/// What only a store shared by several instances needs: the feed of the other instances' events.
+func crossInstanceServices(switchboard: Switchboard, logger: Logger) -> [any Service] {
+    guard let shared = switchboard.store as? PostgresStore else { return [] }
+    return [PostgresEventFeed(store: shared, bus: switchboard.bus, logger: logger)]
 }
 
 /// HTTP/1 with the stream's WebSocket upgrade; every connection, even one that never sends a byte,

@@ -1,6 +1,7 @@
 import CurlHTTP
 import Foundation
 import Logging
+import PostgresStore
 import Secrets
 import SwitchboardCore
 import TelegramChannel
@@ -67,7 +68,12 @@ struct TelegramChannelStarter: ChannelStarter {
             let pollAPI = TelegramBotAPI(token: token, endpoint: settings.endpoint, transport: pollTransport)
             let poller = TelegramPoller(name: channel.name, api: pollAPI, processor: processor, configuration: pollerConfiguration, logger: logger)
             await resumeDownloads(of: channel, processor: processor, wiring: wiring)
-            return { try? await poller.run() }
+            let poll: @Sendable () async -> Void = { try? await poller.run() }
+            // Instances sharing a PostgreSQL database poll a bot one at a time: Telegram allows one
+            // getUpdates per bot, and the next holder resumes from the last offset the holder confirmed.
+            guard let shared = wiring.store as? PostgresStore else { return poll }
+            let lease = shared.lease(for: .poller(channel.id))
+            return { await lease.run(poll) }
         }
     }
 

@@ -14,7 +14,7 @@ enum MigratedTemplate {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-template-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("migrated.sqlite").path
-        _ = try DatabaseLocation(path).migrate()
+        _ = try DatabaseLocation(path).migrateSQLiteFile()
         atexit { MigratedTemplate.removeAtExit() }
         return path
     }

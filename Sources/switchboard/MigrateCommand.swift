@@ -10,7 +10,7 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try options.load()
         let database = try DatabaseLocation(config.databasePath)
-        let applied = try database.migrate()
+        let applied = try await database.migrate()
         if applied.isEmpty {
             print("\(database.displayName): up to date")
         } else {

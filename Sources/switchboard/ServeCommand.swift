@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import SwitchboardApp
+import SwitchboardCore
 
 /// `switchboard serve`: runs the HTTP server and every background service until SIGTERM/SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -17,10 +18,14 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load()
+        config.bootstrapLogging()
         var logger = Logger(label: "switchboard")
         logger.logLevel = config.logLevel
         logger.info("starting", metadata: ["config": "\(config)"])
         let (app, switchboard) = try buildApplication(config: config, logger: logger)
+        // A PostgreSQL store migrates before its first operation: a database that cannot be reached
+        // or migrated stops serve here, before it takes any traffic.
+        try await switchboard.store.ping()
         do {
             try await switchboard.applyChannelManifests(config: config, logger: logger)
         } catch let error as ConfigError {

@@ -19,25 +19,50 @@ import Testing
         )
 
         #expect(try await openStore(config).channels() == [channel])
-        #expect(try DatabaseLocation(config.databasePath).migrate() == [])
+        #expect(try await DatabaseLocation(config.databasePath).migrate() == [])
     }
 
-    @Test func aPostgresURLIsRefusedWithAMessageThatHidesItsPassword() {
-        let config = AppConfig(port: 0, databasePath: "postgres://desk:hunter2@db.example.com/desk")
+    @Test func aPostgresURLOpensAStoreThatMigratesTheDatabaseOnceForEveryInstance() async throws {
+        let url = try ThrowawayPostgres.shared().newDatabaseURL()
+        let config = AppConfig(port: 0, databasePath: url)
+        #expect(try DatabaseLocation(url).displayName == url)
+
+        let first = try openStore(config)
+        let channel = try await first.createChannel(
+            ChannelDraft(kind: .telegram, name: "support-tg", mode: .poll, persona: Persona(name: "Support")),
+            at: Date()
+        )
+        let second = try openStore(config)
+        #expect(try await second.channels() == [channel])
+        #expect(try await DatabaseLocation(url).migrate() == [])
+        try first.close()
+        try second.close()
+    }
+
+    @Test func aPostgresURLsPasswordIsNeverShown() throws {
+        let url = "postgres://desk:hunter2@db.example.com:5433/desk?sslmode=require"
+        let location = try DatabaseLocation(url)
+        #expect(!location.displayName.contains("hunter2"))
+        #expect(!AppConfig(port: 0, databasePath: url).description.contains("hunter2"))
+        #expect(AppConfig(port: 0, databasePath: url).mediaDirectory == "media")
+    }
+
+    @Test func anUnreadablePostgresURLIsRefusedWithAMessageThatHidesItsPassword() {
         #expect {
-            try openStore(config)
+            try AppConfig.load(environment: ["SWITCHBOARD_DATABASE": "postgresql://desk:hunter2@db:99999/desk"])
         } throws: { error in
-            guard let unsupported = error as? DatabaseLocation.Unsupported else { return false }
-            return unsupported.scheme == "postgres" && unsupported.description.contains("PostgreSQL") && !unsupported.description.contains("hunter2")
+            let problems = (error as? ConfigError)?.problems ?? []
+            return problems.count == 1 && problems[0].hasPrefix("SWITCHBOARD_DATABASE: the PostgreSQL URL") && problems[0].contains("port")
+                && !problems[0].contains("hunter2")
         }
     }
 
-    @Test func loadingTheConfigurationListsAnUnsupportedDatabase() {
+    @Test func anotherEnginesURLIsRefused() {
         #expect {
-            try AppConfig.load(environment: ["SWITCHBOARD_DATABASE": "postgresql://desk:hunter2@db/desk"])
+            try openStore(AppConfig(port: 0, databasePath: "mysql://desk:hunter2@db/desk"))
         } throws: { error in
-            let problems = (error as? ConfigError)?.problems ?? []
-            return problems.count == 1 && problems[0].hasPrefix("SWITCHBOARD_DATABASE: PostgreSQL") && !problems[0].contains("hunter2")
+            guard let unsupported = error as? DatabaseLocation.Unsupported else { return false }
+            return unsupported.scheme == "mysql" && !unsupported.description.contains("hunter2")
         }
     }
 
