@@ -9,6 +9,7 @@ struct SwitchboardCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, OperatorCommand.self, ChannelCommand.self, AvatarCommand.self,
             BackupCommand.self, APIKeyCommand.self, WebhookCommand.self, SecretKeyCommand.self, BenchCommand.self,
+            CopyDatabaseCommand.self,
         ],
         defaultSubcommand: ServeCommand.self
     )
