@@ -21,7 +21,8 @@ struct TelegramChannelStarter: ChannelStarter {
         let settings = TelegramChannelSettings(json: credentials.settingsJSON)
         let api = TelegramBotAPI(token: token, endpoint: settings.endpoint, transport: wiring.transport)
         let options = TelegramAdapter.Options(signReplies: settings.signReplies ?? true)
-        let limiter = TelegramRateLimiter()
+        // Instances sharing a PostgreSQL database share the bot's send budget there.
+        let limiter = TelegramRateLimiter(shared: (wiring.store as? PostgresStore).map { PostgresSendSlots(store: $0, channel: channel.id) })
         await wiring.adapters.register(TelegramAdapter(api: api, limiter: limiter, media: media, options: options), for: channel.id)
         var staff: (mapper: TelegramStaffUpdateMapper, sink: any StaffSink)?
         if let staffChat = settings.staffGroupChatID {

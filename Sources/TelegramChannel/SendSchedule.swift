@@ -17,6 +17,24 @@ struct SendSchedule: Sendable {
 
         var interval: Double { 1 / perSecond }
         var tolerance: Double { Double(max(burst, 1) - 1) * interval }
+
+        /// The earliest conforming slot at or after `now` of a bucket whose theoretical arrival time
+        /// is `arrival` (nil: a full bucket), and the bucket's arrival time once the slot is taken.
+        func reserve(arrival: Double?, now: Double) -> (slot: Double, arrival: Double) {
+            let arrival = arrival ?? now
+            let slot = max(now, arrival - tolerance)
+            return (slot, max(arrival, slot) + interval)
+        }
+
+        /// Whether the bucket allows a send at `now` without waiting.
+        func isFree(arrival: Double?, now: Double) -> Bool {
+            (arrival ?? now) - tolerance <= now
+        }
+
+        /// The arrival time that keeps the bucket silent until `until`.
+        func paused(arrival: Double?, until: Double) -> Double {
+            max(arrival ?? until, until + tolerance)
+        }
     }
 
     let perBot: Rule
@@ -35,34 +53,35 @@ struct SendSchedule: Sendable {
     /// Chats with a bucket, for tests of pruning.
     var trackedChats: Int { chatArrivals.count }
 
+    /// The bucket rule of `chatID`: groups, supergroups and channels have negative ids.
+    func rule(forChat chatID: Int64) -> Rule {
+        chatID < 0 ? perGroup : perChat
+    }
+
     /// Reserves the earliest slot of `chatID`'s bucket at or after `now`.
     /// - Returns: When the chat allows the send.
     mutating func reserveChat(_ chatID: Int64, now: Double) -> Double {
-        let rule = chatID < 0 ? perGroup : perChat
-        let arrival = chatArrivals[chatID] ?? now
-        let slot = max(now, arrival - rule.tolerance)
-        chatArrivals[chatID] = max(arrival, slot) + rule.interval
+        let reserved = rule(forChat: chatID).reserve(arrival: chatArrivals[chatID], now: now)
+        chatArrivals[chatID] = reserved.arrival
         if chatArrivals.count > 10_000 { prune(now: now) }
-        return slot
+        return reserved.slot
     }
 
     /// Reserves the earliest slot of the bot's bucket at or after `now`.
     /// - Returns: When the bot allows the send.
     mutating func reserveBot(now: Double) -> Double {
-        let arrival = botArrival ?? now
-        let slot = max(now, arrival - perBot.tolerance)
-        botArrival = max(arrival, slot) + perBot.interval
-        return slot
+        let reserved = perBot.reserve(arrival: botArrival, now: now)
+        botArrival = reserved.arrival
+        return reserved.slot
     }
 
     /// Reserves a slot of both `chatID`'s bucket and the bot's, but only when both allow a send at
     /// `now`; a send that would have to wait reserves nothing.
     /// - Returns: whether the send may go out now.
     mutating func reserveIfFree(_ chatID: Int64, now: Double) -> Bool {
-        let rule = chatID < 0 ? perGroup : perChat
-        let chatFree = (chatArrivals[chatID] ?? now) - rule.tolerance <= now
-        let botFree = (botArrival ?? now) - perBot.tolerance <= now
-        guard chatFree, botFree else { return false }
+        guard rule(forChat: chatID).isFree(arrival: chatArrivals[chatID], now: now), perBot.isFree(arrival: botArrival, now: now) else {
+            return false
+        }
         _ = reserveChat(chatID, now: now)
         _ = reserveBot(now: now)
         return true
@@ -70,8 +89,7 @@ struct SendSchedule: Sendable {
 
     /// Keeps `chatID` silent until `until`, as Telegram asked with `retry_after`.
     mutating func pause(chatID: Int64, until: Double) {
-        let rule = chatID < 0 ? perGroup : perChat
-        chatArrivals[chatID] = max(chatArrivals[chatID] ?? until, until + rule.tolerance)
+        chatArrivals[chatID] = rule(forChat: chatID).paused(arrival: chatArrivals[chatID], until: until)
     }
 
     /// Forgets buckets that are full again: a missing bucket means exactly that.

@@ -56,6 +56,7 @@ enum PostgresMigrations {
             Migration("0033_ban_and_flood", migration0033BanAndFlood),
             Migration("0034_client_groups", migration0034ClientGroups),
             Migration("0035_staff_topics", migration0035StaffTopics),
+            Migration("0036_send_slots", migration0036SendSlots),
         ]
     }
 }

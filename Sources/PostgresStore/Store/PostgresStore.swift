@@ -78,7 +78,7 @@ public final class PostgresStore: Sendable {
         try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: nil, body)
     }
 
-    private func transaction<Result: Sendable>(
+    func transaction<Result: Sendable>(
         _ begin: String,
         lock: Int64?,
         _ body: (Session) async throws -> Result
