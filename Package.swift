@@ -269,6 +269,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ClusterTests",
+            dependencies: [
+                "Accounts", "MessengerFakes", "SwitchboardApp", "SwitchboardBench", "SwitchboardCore", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "StoreContractTests",
             dependencies: [
                 "SwitchboardCore", "SQLiteStore", "PostgresStore", "TestSupport",

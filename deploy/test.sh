@@ -12,10 +12,11 @@ cd "$(dirname "$0")/.."
 # after the others, so their load does not skew the others' rate and deadline checks, and one at a
 # time: all at once they opened more connections than the throwaway server takes, and the pools
 # waited for ever.
-postgres_suites=(PostgresStoreTests StoreContractTests DatabaseCopyTests OpenStoreTests)
+postgres_suites=(PostgresStoreTests StoreContractTests DatabaseCopyTests OpenStoreTests ClusterTests)
 swift test --explicit-target-dependency-import-check error "${postgres_suites[@]/#/--skip=}"
-swift test --skip-build --no-parallel "${postgres_suites[@]/#/--filter=}"
+# ClusterTests run the `switchboard` binary beside the test bundle as real `serve` processes.
 swift build --product switchboard
+swift test --skip-build --no-parallel "${postgres_suites[@]/#/--filter=}"
 "$(swift build --show-bin-path)/switchboard" bench e2e --short
 Tests/browser/run.sh
 Tests/api/run.sh
