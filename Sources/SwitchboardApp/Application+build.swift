@@ -202,10 +202,14 @@ func oneInstanceAtATime(_ service: any Service, role: ClusterRole, switchboard: 
     return LeasedService(lease: shared.lease(for: role), service: service)
 }
 
-/// What only a store shared by several instances needs: the feed of the other instances' events.
+/// What only a store shared by several instances needs: the feed of the other instances' events,
+/// and restarts of the channels the other instances changed.
 func crossInstanceServices(switchboard: Switchboard, logger: Logger) -> [any Service] {
     guard let shared = switchboard.store as? PostgresStore else { return [] }
-    return [PostgresEventFeed(store: shared, bus: switchboard.bus, logger: logger)]
+    return [
+        PostgresEventFeed(store: shared, bus: switchboard.bus, logger: logger),
+        ChannelChangeWatcher(store: switchboard.store, bridges: [switchboard.telegram, switchboard.viber], logger: logger),
+    ]
 }
 
 /// HTTP/1 with the stream's WebSocket upgrade; every connection, even one that never sends a byte,

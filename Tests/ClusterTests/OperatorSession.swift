@@ -68,4 +68,24 @@ struct OperatorSession: Sendable {
         }
         return id
     }
+
+    /// `POST path` with a JSON `body`, as the inbox page sends it; the decoded JSON of a 2xx answer.
+    @discardableResult
+    func post(_ path: String, body: [String: Any] = [:]) async throws -> Any {
+        let data = try JSONSerialization.data(withJSONObject: body)
+        let reply = try await KeepAliveConnection.with(port: port) { connection in
+            try await connection.send(
+                .init(
+                    method: "POST",
+                    path: path,
+                    headers: [("Cookie", cookie), ("X-CSRF-Token", csrfToken), ("Content-Type", "application/json")],
+                    body: data
+                )
+            )
+        }
+        guard (200..<300).contains(reply.status) else {
+            throw Refused(description: "POST \(path) answered \(reply.status): \(String(decoding: reply.body, as: UTF8.self))")
+        }
+        return try JSONSerialization.jsonObject(with: reply.body)
+    }
 }
