@@ -88,4 +88,12 @@ struct OperatorSession: Sendable {
         }
         return try JSONSerialization.jsonObject(with: reply.body)
     }
+
+    /// `GET path`: the status and the bytes of the answer, whatever they are.
+    func fetch(_ path: String) async throws -> (status: Int, body: Data) {
+        let reply = try await KeepAliveConnection.with(port: port) { connection in
+            try await connection.send(.init(path: path, headers: [("Cookie", cookie)]))
+        }
+        return (reply.status, reply.body)
+    }
 }
