@@ -30,11 +30,19 @@ public final class DeliveryLedger: Sendable {
         }
     }
 
-    private let origin = ContinuousClock.now
+    private let origin: ContinuousClock.Instant
     private let records = Mutex<[Int: Record]>([:])
 
     /// Creates an empty ledger.
-    public init() {}
+    public init() {
+        origin = .now
+    }
+
+    /// Creates an empty ledger whose times count from `other`'s origin, so the two compare (one
+    /// listener per server, each noting its frames in a ledger of its own).
+    public init(sharingClockWith other: DeliveryLedger) {
+        origin = other.origin
+    }
 
     /// Seconds since the ledger was created.
     public func now() -> Double {

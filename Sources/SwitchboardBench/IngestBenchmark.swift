@@ -1,12 +1,14 @@
 public import Foundation
 import Logging
+import PostgresStore
 import SwitchboardApp
 import SwitchboardCore
 import SwitchboardEngine
 import Synchronization
 
-/// Ingests synthetic client messages through the real router into a real SQLite file and measures
-/// throughput, ingest → event-published latency and memory, next to the raw SQLite ceiling.
+/// Ingests synthetic client messages through the real router into a real SQLite file (or a
+/// PostgreSQL database) and measures throughput, ingest → event-published latency and memory, next
+/// to the raw insert ceiling of the same engine.
 public struct IngestBenchmark: Sendable {
     /// What to run.
     public struct Options: Sendable {
@@ -16,14 +18,18 @@ public struct IngestBenchmark: Sendable {
         public var directory: URL
         /// Pads each message's text to at least this many UTF-8 bytes (0: a short line), like a pasted paragraph.
         public var textBytes: Int
+        /// A `postgres://` URL of the database to ingest into instead of a SQLite file in
+        /// `directory`; it must have been checked empty (`PostgresBenchDatabase.prepare`).
+        public var postgresURL: String?
 
         /// Creates options.
-        public init(messages: Int, producers: Int, clients: Int, directory: URL, textBytes: Int = 0) {
+        public init(messages: Int, producers: Int, clients: Int, directory: URL, textBytes: Int = 0, postgresURL: String? = nil) {
             self.messages = messages
             self.producers = producers
             self.clients = clients
             self.directory = directory
             self.textBytes = textBytes
+            self.postgresURL = postgresURL
         }
     }
 
@@ -32,6 +38,9 @@ public struct IngestBenchmark: Sendable {
         public var messagesPerSecond: Double
         public var latency: LatencySummary
         public var rawTransactionsPerSecond: Double
+        /// PostgreSQL only: rows per second inserted `rawBatch` rows per statement.
+        public var rawBatchedRowsPerSecond: Double?
+        public var rawBatch: Int?
         public var peakResidentBytes: Int?
         public var stored: Int
     }
@@ -45,7 +54,8 @@ public struct IngestBenchmark: Sendable {
 
     /// Runs both measurements in one process, so their ratio is meaningful on a noisy machine.
     public func run() async throws -> Report {
-        let store = try openStore(AppConfig(databasePath: options.directory.appendingPathComponent("bench.sqlite").path))
+        let database = options.postgresURL ?? options.directory.appendingPathComponent("bench.sqlite").path
+        let store = try openStore(AppConfig(databasePath: database))
         let channel = try await store.createChannel(
             ChannelDraft(kind: .telegram, name: "bench", mode: .poll, persona: Persona(name: "Bench")),
             at: Date()
@@ -106,18 +116,27 @@ public struct IngestBenchmark: Sendable {
         let samples = timings.latencies()
         let stored = samples.count
         try store.close()
-        let raw = try await RawSQLiteBaseline.measure(
-            path: options.directory.appendingPathComponent("raw.sqlite").path,
-            count: options.messages,
-            concurrency: options.producers
-        )
-        return Report(
+        var report = Report(
             messagesPerSecond: Double(options.messages) / elapsed.seconds,
             latency: LatencySummary(seconds: samples),
-            rawTransactionsPerSecond: raw,
+            rawTransactionsPerSecond: 0,
             peakResidentBytes: ProcessMemory.peakResidentBytes(),
             stored: stored
         )
+        if let url = options.postgresURL {
+            let location = try PostgresLocation(url: url)
+            let raw = try await RawPostgresBaseline.measure(location: location, count: options.messages, concurrency: options.producers)
+            report.rawTransactionsPerSecond = raw.rowTransactionsPerSecond
+            report.rawBatchedRowsPerSecond = raw.batchedRowsPerSecond
+            report.rawBatch = raw.batch
+        } else {
+            report.rawTransactionsPerSecond = try await RawSQLiteBaseline.measure(
+                path: options.directory.appendingPathComponent("raw.sqlite").path,
+                count: options.messages,
+                concurrency: options.producers
+            )
+        }
+        return report
     }
 }
 

@@ -111,7 +111,7 @@ struct SwitchboardUnderTest: Sendable {
             guard ContinuousClock.now < deadline else { throw ServerProcess.Failure(description: "the server never set its Viber webhook") }
             try await Task.sleep(for: .milliseconds(100))
         }
-        let cookie = try await signIn(port: server.port)
+        let cookie = try await Self.signIn(port: server.port)
         let ledger = DeliveryLedger()
         let listener = StreamListener(ledger: ledger)
         let listening = Task { try await listener.run(port: server.port, sessionCookie: cookie) }
@@ -144,7 +144,7 @@ struct SwitchboardUnderTest: Sendable {
     }
 
     /// Signs the admin in like the inbox page does; returns the `Cookie` header value.
-    private func signIn(port: Int) async throws -> String {
+    static func signIn(port: Int) async throws -> String {
         let body = try JSONSerialization.data(withJSONObject: ["login": Self.login, "password": Self.password])
         let reply = try await KeepAliveConnection.with(port: port) { connection in
             try await connection.send(.init(method: "POST", path: "/api/v1/session", headers: [("Content-Type", "application/json")], body: body))
