@@ -1,19 +1,17 @@
 public import Foundation
 
-/// Recent attempt times per key, holding at most `capacity` keys: when full, keys with nothing left in
-/// the window go first, then the least recently touched one, so an attacker spraying logins or
-/// addresses cannot grow memory without bound.
+/// Recent mark times per key, in memory, holding at most `capacity` keys: when full, keys with
+/// nothing left in the window go first, then the least recently touched one, so an attacker
+/// spraying logins or addresses cannot grow memory without bound.
 public struct AttemptLedger: Sendable {
     struct Entry: Sendable {
         var times: [Date] = []
         var lastTouched: UInt64 = 0
-        /// Last attempt let through past the slow-down ceiling.
-        var lastSpaced: Date?
     }
 
     let capacity: Int
     let window: TimeInterval
-    private var entries: [String: Entry] = [:]
+    private var entries: [SignInKey: Entry] = [:]
     private var tick: UInt64 = 0
 
     /// Creates an empty ledger.
@@ -25,8 +23,20 @@ public struct AttemptLedger: Sendable {
     /// Keys remembered now.
     public var count: Int { entries.count }
 
-    /// The times of `key` still inside the window at `now`, oldest first.
-    mutating func recent(_ key: String, now: Date) -> [Date] {
+    /// The marks of `keys` still inside the window at `now`.
+    mutating func marks(of keys: [SignInKey], now: Date) -> [SignInMark] {
+        keys.flatMap { key in recent(key, now: now).map { SignInMark(key: key, at: $0) } }
+    }
+
+    /// Applies a decision's changes at `now`; marks older than the window are dropped as keys are
+    /// read or room is made, so `pruneBefore` needs no pass of its own here.
+    mutating func apply(_ changes: SignInChanges, now: Date) {
+        for key in changes.clear { entries[key] = nil }
+        for mark in changes.remove { remove(mark) }
+        for mark in changes.add { add(mark, now: now) }
+    }
+
+    private mutating func recent(_ key: SignInKey, now: Date) -> [Date] {
         guard var entry = entries[key] else { return [] }
         entry.times.removeAll { now.timeIntervalSince($0) >= window }
         tick += 1
@@ -35,30 +45,20 @@ public struct AttemptLedger: Sendable {
         return entry.times
     }
 
-    /// When the key last had an attempt let through past its ceiling.
-    func lastSpaced(_ key: String) -> Date? { entries[key]?.lastSpaced }
-
-    /// Records an attempt at `now`.
-    mutating func add(_ key: String, at now: Date, spaced: Bool = false) {
-        if entries[key] == nil { makeRoom(now: now) }
+    private mutating func add(_ mark: SignInMark, now: Date) {
+        if entries[mark.key] == nil { makeRoom(now: now) }
         tick += 1
-        var entry = entries[key] ?? Entry()
-        entry.times.append(now)
+        var entry = entries[mark.key] ?? Entry()
+        entry.times.append(mark.at)
         entry.lastTouched = tick
-        if spaced { entry.lastSpaced = now }
-        entries[key] = entry
+        entries[mark.key] = entry
     }
 
-    /// Takes back one attempt recorded at `time` (a released reservation).
-    mutating func remove(_ key: String, at time: Date) {
-        guard var entry = entries[key], let index = entry.times.firstIndex(of: time) else { return }
+    /// Takes back one mark (a released reservation).
+    private mutating func remove(_ mark: SignInMark) {
+        guard var entry = entries[mark.key], let index = entry.times.firstIndex(of: mark.at) else { return }
         entry.times.remove(at: index)
-        entries[key] = entry
-    }
-
-    /// Forgets a key.
-    mutating func clear(_ key: String) {
-        entries[key] = nil
+        entries[mark.key] = entry
     }
 
     private mutating func makeRoom(now: Date) {

@@ -1,9 +1,12 @@
 public import Foundation
 
-/// An attempt the throttle let through; hand it back with ``SignInThrottle/finish(_:succeeded:)``.
+/// An attempt the throttle let through; hand it back with ``SignInThrottle/finish(_:succeeded:)``,
+/// or ``SignInAttemptStore/releaseSignIn(_:limits:at:)`` when it succeeded.
 public struct SignInAttempt: Sendable, Equatable {
+    /// The login, case folded as its keys hold it.
     let login: String
     let address: String
+    /// When it was reserved: the time of its marks.
     let at: Date
 }
 
