@@ -13,7 +13,8 @@ import Testing
         "0011_early_receipts", "0012_routing", "0013_routing_more", "0014_automation", "0016_identity",
         "0018_channel_removal", "0019_audit", "0020_operator_admin", "0021_reports", "0022_reviews",
         "0023_api_key_mask", "0024_report_speed", "0025_webhooks", "0026_api_key_scopes", "0027_search", "0028_outbox_parts",
-        "0031_message_albums", "0032_message_revisions", "0033_ban_and_flood", "0034_client_groups", "0035_staff_topics", "0036_send_slots",
+        "0031_message_albums", "0032_message_revisions", "0033_ban_and_flood", "0034_client_groups", "0035_staff_topics",
+        "0036_send_slots", "0037_sign_in_marks",
     ]
 
     @Test func theMigratorRegistersTheRecordedIdentifiersInNumberOrder() {

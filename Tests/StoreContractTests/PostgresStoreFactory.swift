@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import PostgresStore
 import TestSupport
@@ -16,7 +17,23 @@ extension StoreFactory {
         do {
             let pool = try PostgresPool(PostgresLocation(url: server.url(database: name)), poolSize: 3, logger: Logger(label: "contract.postgres"))
             let store = PostgresStore(pool: pool)
-            return StoreUnderTest(store: store) { await store.close() }
+            return StoreUnderTest(
+                store: store,
+                openAnother: {
+                    let otherPool = try PostgresPool(
+                        PostgresLocation(url: server.url(database: name)),
+                        poolSize: 3,
+                        logger: Logger(label: "contract.postgres.other")
+                    )
+                    let other = PostgresStore(pool: otherPool)
+                    return OtherInstance(store: other) { await other.close() }
+                },
+                rowCount: { table in
+                    let count = try server.psql("SELECT COUNT(*) FROM \(table)", database: name)
+                    return Int(count.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+                },
+                tearDown: { await store.close() }
+            )
         } catch {
             try? server.dropDatabase(name)
             throw error

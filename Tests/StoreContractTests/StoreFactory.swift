@@ -6,12 +6,23 @@ import Testing
 
 /// Every store protocol a Switchboard store implements, as the one value the contract cases talk to.
 typealias ContractStore = any InboxStore & RoutingStore & AutomationStore & ReportStore & AdminStore & WebhookStore & RevisionStore
-    & TopicStore & StaffStore
+    & TopicStore & StaffStore & SignInAttemptStore
+
+/// Another store on the same database, as a second instance opens it.
+struct OtherInstance: Sendable {
+    let store: ContractStore
+    /// Closes this store only; the database stays for the first one.
+    let close: @Sendable () async throws -> Void
+}
 
 /// A fresh, empty store and how to get rid of it.
 struct StoreUnderTest: Sendable {
     /// The store, seen only through its protocols.
     let store: ContractStore
+    /// Opens a second store on the same database (close it before `tearDown`).
+    let openAnother: @Sendable () async throws -> OtherInstance
+    /// Counts a table's rows from the side, for what the protocols cannot show (a table staying bounded).
+    let rowCount: @Sendable (_ table: String) async throws -> Int
     /// Closes the store and deletes what it created.
     let tearDown: @Sendable () async throws -> Void
 }
@@ -34,11 +45,24 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
     static let sqlite = StoreFactory(name: "SQLite") {
         let directory = try TemporaryDirectory()
         do {
-            let store = try SQLiteStore(path: directory.migratedDatabase("contract.sqlite"))
-            return StoreUnderTest(store: store) {
-                try? store.close()
-                directory.remove()
-            }
+            let path = try directory.migratedDatabase("contract.sqlite")
+            let store = try SQLiteStore(path: path)
+            return StoreUnderTest(
+                store: store,
+                openAnother: {
+                    let other = try SQLiteStore(path: path)
+                    return OtherInstance(store: other) { try other.close() }
+                },
+                rowCount: { table in
+                    let inspector = try DatabaseInspector(path: path)
+                    defer { try? inspector.close() }
+                    return try inspector.count(table)
+                },
+                tearDown: {
+                    try? store.close()
+                    directory.remove()
+                }
+            )
         } catch {
             directory.remove()
             throw error

@@ -62,6 +62,7 @@ enum SQLiteMigrations {
             Migration("0034_client_groups", migration0034ClientGroups),
             Migration("0035_staff_topics", migration0035StaffTopics),
             Migration("0036_send_slots", migration0036SendSlots),
+            Migration("0037_sign_in_marks", migration0037SignInMarks),
         ]
     }
 
