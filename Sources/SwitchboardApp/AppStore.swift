@@ -4,7 +4,7 @@ public import SwitchboardCore
 /// Every store role the application wires into its services, plus what only the composition root
 /// asks of a store. Each store engine the configuration can name conforms to it.
 public protocol AppStore: InboxStore, AdminStore, RoutingStore, AutomationStore, ReportStore, WebhookStore, ReceiptStore, UploadReferences,
-    RevisionStore, TopicStore, StaffStore
+    RevisionStore, TopicStore, StaffStore, SignInAttemptStore
 {
     /// The `/metrics` queue gauges, read in one snapshot.
     func queueCounts() async throws -> QueueCounts

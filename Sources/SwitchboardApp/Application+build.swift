@@ -248,6 +248,7 @@ public func buildRouter(
         revisions: switchboard.revisions,
         bus: switchboard.bus,
         hasher: PasswordHasher(cost: passwordCost),
+        throttle: LoginThrottle(attempts: switchboard.store),
         mediaDirectory: URL(fileURLWithPath: config.mediaDirectory, isDirectory: true),
         media: switchboard.media,
         secureCookies: config.publicURL.scheme?.lowercased() == "https",

@@ -13,6 +13,7 @@ public struct InboxDependencies: Sendable {
     public let revisions: RevisionService
     public let bus: any EventBus
     public let hasher: PasswordHasher
+    /// The sign-in throttle, counting attempts in the store every instance shares.
     public let throttle: LoginThrottle
     /// What an unknown login's password is checked against.
     public let decoy: DecoyHash
@@ -36,7 +37,7 @@ public struct InboxDependencies: Sendable {
         revisions: RevisionService,
         bus: any EventBus,
         hasher: PasswordHasher,
-        throttle: LoginThrottle = LoginThrottle(),
+        throttle: LoginThrottle,
         mediaDirectory: URL,
         media: any MediaStore,
         secureCookies: Bool,

@@ -13,14 +13,15 @@ struct PasswordCheck {
     let dependencies: InboxDependencies
 
     /// The account when `password` is right for `login`, nil when not.
-    /// - Throws: 429 `too_many_attempts` (its `retryAfter` says when) before any lookup when throttled.
+    /// - Throws: 429 `too_many_attempts` (its `retryAfter` says when) before any lookup when throttled;
+    ///   the store's error when the attempt could not be counted.
     func verify(
         login: String,
         password: String,
         address: String,
         logger: Logger
     ) async throws -> Operator? {
-        switch await dependencies.throttle.reserve(login: login, address: address) {
+        switch try await dependencies.throttle.reserve(login: login, address: address) {
         case .refuse(let reason, let retryAfter):
             logger.warning(
                 "sign-in throttled",
@@ -32,10 +33,11 @@ struct PasswordCheck {
             do {
                 account = try await check(login: login, password: password)
             } catch {
-                await dependencies.throttle.finish(attempt, succeeded: false)
+                // A failure only gives the slot back; it has nothing to write, so it cannot throw.
+                try? await dependencies.throttle.finish(attempt, succeeded: false)
                 throw error
             }
-            await dependencies.throttle.finish(attempt, succeeded: account != nil)
+            try await dependencies.throttle.finish(attempt, succeeded: account != nil)
             if account == nil {
                 logger.info("sign-in refused", metadata: ["login": "\(LoginText.logForm(login))", "address": "\(address)"])
             }
