@@ -1,26 +1,32 @@
-import Foundation
+public import Foundation
 
-/// A server under test, run as a child process of this same binary, so its CPU time and memory
-/// (read from `/proc`) are its own and not the load generator's.
-final class ServerProcess: Sendable {
+/// A server under test, run as a child process (of this same binary, unless told otherwise), so its
+/// CPU time and memory (read from `/proc`) are its own and not the load generator's.
+public final class ServerProcess: Sendable {
     /// The child failed to start, died, or never answered.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+
+        /// Creates a failure that says what went wrong.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
-    let name: String
-    let port: Int
-    let logFile: URL
+    public let name: String
+    public let port: Int
+    public let logFile: URL
     private let process: Process
 
-    /// Starts `arguments` of this binary with exactly `environment`, its output going to `logFile`.
+    /// Starts `arguments` of `executable` (nil: this binary) with exactly `environment`, its output
+    /// going to `logFile`.
     /// - Throws: when the child cannot be started.
-    init(name: String, arguments: [String], environment: [String: String], port: Int, logFile: URL) throws {
+    public init(name: String, executable: URL? = nil, arguments: [String], environment: [String: String], port: Int, logFile: URL) throws {
         self.name = name
         self.port = port
         self.logFile = logFile
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executablePath())
+        process.executableURL = executable ?? URL(fileURLWithPath: Self.executablePath())
         process.arguments = arguments
         process.environment = environment
         FileManager.default.createFile(atPath: logFile.path, contents: nil)
@@ -32,7 +38,10 @@ final class ServerProcess: Sendable {
     }
 
     /// The child's process id.
-    var pid: Int32 { process.processIdentifier }
+    public var pid: Int32 { process.processIdentifier }
+
+    /// Whether the child is still running.
+    public var isRunning: Bool { process.isRunning }
 
     /// The child's CPU time and memory now.
     /// - Throws: ``Failure`` when it is gone.
@@ -45,7 +54,7 @@ final class ServerProcess: Sendable {
 
     /// Waits until `GET path` answers 200.
     /// - Throws: ``Failure`` when the child exits or `timeout` passes first.
-    func waitUntilAnswering(_ path: String, timeout: Duration = .seconds(120)) async throws {
+    public func waitUntilAnswering(_ path: String, timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             guard process.isRunning else {
@@ -76,17 +85,23 @@ final class ServerProcess: Sendable {
     }
 
     /// Stops the child with SIGTERM (SIGKILL after 15 s) and waits for it to exit.
-    func stop() async {
+    public func stop() async {
         guard process.isRunning else { return }
         process.terminate()
         let deadline = ContinuousClock.now + .seconds(15)
         while process.isRunning, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
-        if process.isRunning { kill(pid, SIGKILL) }
+        await kill()
+    }
+
+    /// Kills the child at once (SIGKILL: no graceful shutdown, its connections simply drop) and
+    /// waits for it to exit.
+    public func kill() async {
+        if process.isRunning { Foundation.kill(pid, SIGKILL) }
         while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
     }
 
     /// The last lines the child wrote, for error messages.
-    func logTail(lines: Int = 30) -> String {
+    public func logTail(lines: Int = 30) -> String {
         guard let text = try? String(contentsOf: logFile, encoding: .utf8) else { return "(no log)" }
         return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
     }

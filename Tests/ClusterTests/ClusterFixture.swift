@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import MessengerFakes
 import SwitchboardApp
+import SwitchboardBench
 import SwitchboardCore
 import Synchronization
 import TestSupport
@@ -20,7 +21,7 @@ final class ClusterFixture: Sendable {
     let folder: TemporaryDirectory
     /// The settings every instance shares: the database, the key that opens the bot's token, the media folder.
     let settings: [String: String]
-    private let started = Mutex<[ServeInstance]>([])
+    private let started = Mutex<[ServerProcess]>([])
 
     /// Creates the database and the fake bot, and seeds the admin and the channel.
     init(telegramConfiguration: FakeTelegram.Configuration = .init()) async throws {
@@ -48,11 +49,11 @@ final class ClusterFixture: Sendable {
     }
 
     /// Starts one more instance and waits until it is ready.
-    func start(_ name: String) async throws -> ServeInstance {
-        let instance = try ServeInstance(name: name, environment: settings, folder: folder.url)
+    func start(_ name: String) async throws -> ServerProcess {
+        let instance = try ServeInstance.start(name: name, environment: settings, folder: folder.url)
         started.withLock { $0.append(instance) }
         do {
-            try await instance.waitUntilReady()
+            try await instance.waitUntilAnswering("/readyz", timeout: .seconds(90))
         } catch {
             await instance.stop()
             throw error

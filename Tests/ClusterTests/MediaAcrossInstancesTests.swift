@@ -1,5 +1,6 @@
 import Foundation
 import MessengerFakes
+import SwitchboardBench
 import Synchronization
 import TestSupport
 import Testing

@@ -13,7 +13,7 @@ struct OperatorSession: Sendable {
 
     /// Signs in on `instance`.
     static func signIn(
-        on instance: ServeInstance,
+        on instance: ServerProcess,
         login: String = ClusterFixture.login,
         password: String = ClusterFixture.password
     )
@@ -32,7 +32,7 @@ struct OperatorSession: Sendable {
     }
 
     /// The same session used on another instance: sessions live in the shared database.
-    func on(_ instance: ServeInstance) -> OperatorSession {
+    func on(_ instance: ServerProcess) -> OperatorSession {
         OperatorSession(port: instance.port, cookie: cookie, csrfToken: csrfToken)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import MessengerFakes
+import SwitchboardBench
 import TestSupport
 import Testing
 
