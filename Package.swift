@@ -343,7 +343,17 @@ let package = Package(
         ),
         .testTarget(
             name: "SwitchboardDemoTests",
-            dependencies: ["SwitchboardDemo", "SwitchboardCore"],
+            dependencies: [
+                "SwitchboardDemo",
+                "SwitchboardCore",
+                "SwitchboardApp",
+                "TestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 # after the others, so their load does not skew the others' rate and deadline checks, and one at a
 # time: all at once they opened more connections than the throwaway server takes, and the pools
 # waited for ever.
-postgres_suites=(PostgresStoreTests StoreContractTests DatabaseCopyTests OpenStoreTests ClusterTests)
+postgres_suites=(PostgresStoreTests StoreContractTests DatabaseCopyTests OpenStoreTests CopiedDemoTests ClusterTests)
 swift test --explicit-target-dependency-import-check error "${postgres_suites[@]/#/--skip=}"
 # ClusterTests run the `switchboard` binary beside the test bundle as real `serve` processes.
 swift build --product switchboard

@@ -37,14 +37,9 @@ public enum Demo {
     /// Starts the fakes, seeds the demo data and runs until SIGINT/SIGTERM.
     /// - Throws: when a fake cannot bind, the database cannot be opened, or seeding fails.
     public static func run(_ settings: Settings, logger: Logger) async throws {
-        let telegram = try await FakeTelegram.start()
-        await telegram.addBot(token: telegramToken, username: telegramUsername, firstName: "Switchboard Demo")
-        await telegram.addBot(token: spareTelegramToken, username: "switchboard_spare_bot", firstName: "Spare Demo Bot")
-        var viberConfiguration = FakeViber.Configuration()
-        // The demo serves plain http on loopback; the real Viber demands https.
-        viberConfiguration.allowInsecureWebhooks = true
-        let viber = try await FakeViber.start(configuration: viberConfiguration)
-        await viber.addBot(token: viberToken, name: "Switchboard Demo", uri: "switchboarddemo")
+        let fakes = try await DemoFakes.start()
+        let telegram = fakes.telegram
+        let viber = fakes.viber
         do {
             let control = DemoControlController<AppRequestContext>(
                 telegram: telegram,
@@ -88,12 +83,10 @@ public enum Demo {
             )
             try await group.run()
         } catch {
-            await telegram.stop()
-            await viber.stop()
+            await fakes.stop()
             throw error
         }
-        await telegram.stop()
-        await viber.stop()
+        await fakes.stop()
     }
 
     static func banner(settings: Settings, seeded: DemoSeed.Result, telegramURL: URL) -> String {
