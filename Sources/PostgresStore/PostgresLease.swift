@@ -1,6 +1,5 @@
 import Logging
 import PostgresNIO
-import Synchronization
 
 /// Runs work on one instance of the cluster at a time: the instance whose dedicated connection
 /// holds a session-level advisory lock. Used for the one Telegram poller per bot.
@@ -103,28 +102,13 @@ public struct PostgresLease: Sendable {
     ///
     /// A query on a connection the server has closed never finishes in postgres-nio, and a
     /// half-open TCP connection may not fail for minutes: so the check is `isClosed` first, then a
-    /// query raced against a timer, whichever ends first.
+    /// query with a deadline.
     private func answers(_ connection: PostgresConnection, within limit: Duration, logger: Logger) async -> Bool {
         guard !connection.isClosed else { return false }
-        let verdict = Mutex<CheckedContinuation<Bool, Never>?>(nil)
-        let decide = { @Sendable (answered: Bool) in
-            verdict.withLock { waiting in
-                waiting?.resume(returning: answered)
-                waiting = nil
-            }
+        let answer = try? await withDeadline(limit, server: pool.location.description) {
+            try await connection.run("SELECT 1", logger: logger)
         }
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                verdict.withLock { $0 = continuation }
-                Task { decide((try? await connection.run("SELECT 1", logger: logger)) != nil) }
-                Task {
-                    try? await Task.sleep(for: limit)
-                    decide(false)
-                }
-            }
-        } onCancel: {
-            decide(false)
-        }
+        return answer != nil
     }
 
     private func tryLock(on connection: PostgresConnection, logger: Logger) async throws -> Bool {

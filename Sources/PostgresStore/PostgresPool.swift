@@ -85,6 +85,18 @@ public final class PostgresPool: Sendable {
         running.cancel()
     }
 
+    /// Checks that the server answers a query within `limit`.
+    /// - Throws: `DatabaseUnavailable` when it does not, or the database's error.
+    public func answer(within limit: Duration) async throws {
+        let client = self.client
+        let logger = self.logger
+        try await withDeadline(limit, server: location.description) {
+            try await client.withConnection { connection in
+                _ = try await connection.query("SELECT 1", logger: logger).collect()
+            }
+        }
+    }
+
     /// A connection outside the pool, for a session that must outlive any one query (a
     /// session-level lock); the caller closes it.
     func dedicatedConnection() async throws -> PostgresConnection {

@@ -43,6 +43,9 @@ public final class ServerProcess: Sendable {
     /// Whether the child is still running.
     public var isRunning: Bool { process.isRunning }
 
+    /// The child's exit status once it has ended; nil while it runs.
+    public var exitStatus: Int32? { process.isRunning ? nil : process.terminationStatus }
+
     /// The child's CPU time and memory now.
     /// - Throws: ``Failure`` when it is gone.
     func sample() throws -> ProcessSample {

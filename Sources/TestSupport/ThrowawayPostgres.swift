@@ -49,18 +49,37 @@ public final class ThrowawayPostgres: Sendable {
                 "initdb",
                 ["-D", dataPath, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]
             )
-            let options = [
-                "-p \(port)", "-k \(folder.path)", "-c listen_addresses=127.0.0.1", "-c fsync=off",
-                "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=500",
-            ]
-            try runAsServerUser(
-                "pg_ctl",
-                ["-D", dataPath, "-l", folder.appendingPathComponent("server.log").path, "-w", "-o", options.joined(separator: " "), "start"]
-            )
+            try startServer()
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw error
         }
+    }
+
+    /// Stops the server as an administrator's restart does, and keeps its data: `resume()` starts
+    /// it again on the same port. For tests of what clients do while the database is gone.
+    ///
+    /// A fast shutdown (clients are disconnected, a checkpoint is written), not an immediate one:
+    /// this server trades durability for speed (`synchronous_commit=off`, `fsync=off`), so a
+    /// crash loses recent commits, and a test would then see rows it wrote vanish.
+    public func halt() throws {
+        try runAsServerUser("pg_ctl", ["-D", dataPath, "-m", "fast", "-w", "stop"])
+    }
+
+    /// Starts a halted server again, on the same port, with the same data.
+    public func resume() throws {
+        try startServer()
+    }
+
+    private func startServer() throws {
+        let options = [
+            "-p \(port)", "-k \(folder.path)", "-c listen_addresses=127.0.0.1", "-c fsync=off",
+            "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=500",
+        ]
+        try runAsServerUser(
+            "pg_ctl",
+            ["-D", dataPath, "-l", folder.appendingPathComponent("server.log").path, "-w", "-o", options.joined(separator: " "), "start"]
+        )
     }
 
     /// Stops the server at once and deletes its folder.

@@ -24,9 +24,10 @@ final class ClusterFixture: Sendable {
     private let started = Mutex<[ServerProcess]>([])
 
     /// Creates the database and the fake bot, and seeds the admin and the channel.
-    init(telegramConfiguration: FakeTelegram.Configuration = .init()) async throws {
-        postgres = try ThrowawayPostgres.shared()
-        database = try postgres.newDatabase()
+    /// - Parameter postgres: the server to use; nil for the test process's shared one.
+    init(telegramConfiguration: FakeTelegram.Configuration = .init(), postgres: ThrowawayPostgres? = nil) async throws {
+        self.postgres = try postgres ?? ThrowawayPostgres.shared()
+        database = try self.postgres.newDatabase()
         folder = try TemporaryDirectory()
         telegram = try await FakeTelegram.start(configuration: telegramConfiguration)
         await telegram.addBot(token: Self.token, username: "cluster_desk_bot", firstName: "Cluster Desk")
@@ -35,7 +36,7 @@ final class ClusterFixture: Sendable {
         let key = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
         let inherited = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SWITCHBOARD_") }
         settings = inherited.merging([
-            "SWITCHBOARD_DATABASE": postgres.url(database: database),
+            "SWITCHBOARD_DATABASE": self.postgres.url(database: database),
             "SWITCHBOARD_SECRET_KEY": key,
             "SWITCHBOARD_MEDIA_DIR": folder.path("media"),
             "SWITCHBOARD_CHANNELS_DIR": channels.path,
@@ -79,8 +80,8 @@ final class ClusterFixture: Sendable {
     }
 
     /// Creates a cluster, runs `body` on it, and stops every instance and the fake whatever happens.
-    static func with(_ body: (ClusterFixture) async throws -> Void) async throws {
-        let cluster = try await ClusterFixture()
+    static func with(postgres: ThrowawayPostgres? = nil, _ body: (ClusterFixture) async throws -> Void) async throws {
+        let cluster = try await ClusterFixture(postgres: postgres)
         do {
             try await body(cluster)
         } catch {
@@ -89,6 +90,8 @@ final class ClusterFixture: Sendable {
             }
             let outbox = (try? cluster.query("SELECT message_id, attempts, last_error FROM outbox ORDER BY message_id LIMIT 20")) ?? []
             print("--- outbox:\n\(outbox.joined(separator: "\n"))")
+            let channels = (try? cluster.query("SELECT id, name, mode, paused, removed_at FROM channels ORDER BY id")) ?? []
+            print("--- channels:\n\(channels.joined(separator: "\n"))")
             await cluster.stop()
             throw error
         }

@@ -23,6 +23,12 @@ public final class PostgresStore: Sendable {
     /// Finishes when the database is ready for this build: every operation waits for it first.
     private let ready: Task<Void, any Error>
 
+    /// How long opening waits for the server's first answer before every operation fails with
+    /// `DatabaseUnavailable`: `serve` then stops at start instead of waiting for ever.
+    static let firstAnswerWait = Duration.seconds(15)
+    /// How long `ping()` (`/readyz`) waits for an answer once the store is open.
+    static let pingWait = Duration.seconds(2)
+
     /// How many times a write that lost a serialization race is run again before its error is thrown.
     static let writeAttempts = 12
 
@@ -43,7 +49,10 @@ public final class PostgresStore: Sendable {
         self.pool = pool
         self.reopenWindow = reopenWindow
         self.floodLimits = floodLimits
-        ready = Task { if migrating { _ = try await PostgresMigrator.migrate(pool) } }
+        ready = Task {
+            try await pool.answer(within: Self.firstAnswerWait)
+            if migrating { _ = try await PostgresMigrator.migrate(pool) }
+        }
     }
 
     /// Closes the pool; the value must not be used afterwards.
@@ -117,11 +126,10 @@ public final class PostgresStore: Sendable {
         }
     }
 
+    /// Answers within `pingWait` once the store is open (migrations are not timed), or throws.
     public func ping() async throws {
         try await ready.value
-        try await pool.client.withConnection { connection in
-            try await Session(connection: connection, logger: pool.logger).execute(sql: "SELECT 1")
-        }
+        try await pool.answer(within: Self.pingWait)
     }
 
     public func events(after seq: Int64, limit: Int) async throws -> [Event] {
