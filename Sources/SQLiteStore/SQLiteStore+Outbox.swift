@@ -177,6 +177,19 @@ extension SQLiteStore {
         (row[name] as String?).map { Persona(name: $0, avatarURL: row[avatar]) }
     }
 
+    public func renewOutboxClaims(_ ids: [MessageID], heldUntil: Date, until: Date) async throws -> [MessageID] {
+        guard !ids.isEmpty else { return [] }
+        return try await pool.write { db in
+            try ids.filter { id in
+                try db.cachedExecute(
+                    sql: "UPDATE outbox SET claimed_until = ? WHERE message_id = ? AND claimed_until = ?",
+                    arguments: [until.timeIntervalSince1970, id.rawValue, heldUntil.timeIntervalSince1970]
+                )
+                return db.changesCount > 0
+            }
+        }
+    }
+
     public func nextOutboxDue() async throws -> Date? {
         // Only rows `claimOutbox` can take: a reply waiting behind an older one of its conversation
         // is not due, however old its own time, or the dispatcher would look again at once, forever.

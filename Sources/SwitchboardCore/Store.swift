@@ -52,6 +52,11 @@ public protocol Store: EventLog {
     func transition(_ conversationID: ConversationID, _ trigger: ConversationTrigger, at now: Date) async throws -> [Event]
     /// Leases due outbox rows (at most one per conversation, oldest first) until `now + lease`.
     func claimOutbox(limit: Int, now: Date, lease: TimeInterval) async throws -> [OutboxItem]
+    /// Extends the leases of claimed rows that are still the caller's, those whose lease still ends
+    /// at `heldUntil` (the time its claim or its last renewal set), to `until`. A row another
+    /// claimer took after the lease ran out, or one already recorded, is left alone.
+    /// - Returns: the rows renewed.
+    func renewOutboxClaims(_ ids: [MessageID], heldUntil: Date, until: Date) async throws -> [MessageID]
     /// Records the result of a send attempt and returns the events it appended.
     func recordDelivery(_ report: DeliveryReport, at now: Date) async throws -> [Event]
     /// The earliest time an outbox row becomes claimable, nil when the outbox is empty.

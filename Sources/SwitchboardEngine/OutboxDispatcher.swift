@@ -7,7 +7,8 @@ public import SwitchboardCore
 /// and records the outcome, retrying with backoff and honouring the messenger's "retry after".
 ///
 /// Delivery is at least once: a row is leased while it is sent, and a crash before the outcome
-/// is recorded lets the lease expire so the row is sent again. Once `sent` is recorded the row is
+/// is recorded lets the lease expire so the row is sent again. A live dispatcher renews the leases
+/// of the rows it is still sending (`OutboxLeaseKeeper`), so a send that waits long is not doubled. Once `sent` is recorded the row is
 /// gone and can never be claimed again. A reply of several parts records the parts the messenger
 /// accepted with its retry, and the retry sends only the rest. An outcome the store cannot record
 /// is retried, then replaced by a simpler `failed` (see `DeliveryRecording`), and kept in memory
@@ -81,12 +82,28 @@ public struct OutboxDispatcher: Service {
     /// One round: claims due rows and delivers them. Returns how many rows were handled.
     @discardableResult
     public func dispatchDue() async throws -> Int {
-        let items = try await store.claimOutbox(limit: configuration.batchSize, now: clock.now(), lease: configuration.lease)
+        let claimedAt = clock.now()
+        let items = try await store.claimOutbox(limit: configuration.batchSize, now: claimedAt, lease: configuration.lease)
+        guard !items.isEmpty else { return 0 }
+        let keeper = OutboxLeaseKeeper(
+            ids: items.map(\.message.messageID),
+            claimedAt: claimedAt,
+            lease: configuration.lease,
+            store: store,
+            clock: clock,
+            logger: logger
+        )
+        let keeping = Task { await keeper.run() }
         await withTaskGroup(of: Void.self) { group in
             for item in items {
-                group.addTask { await deliver(item) }
+                group.addTask {
+                    await deliver(item)
+                    await keeper.finished(item.message.messageID)
+                }
             }
         }
+        keeping.cancel()
+        await keeping.value
         return items.count
     }
 

@@ -75,6 +75,10 @@ public final class UnrecordableDeliveryStore: Store {
         try await base.claimOutbox(limit: limit, now: now, lease: lease)
     }
 
+    public func renewOutboxClaims(_ ids: [MessageID], heldUntil: Date, until: Date) async throws -> [MessageID] {
+        try await base.renewOutboxClaims(ids, heldUntil: heldUntil, until: until)
+    }
+
     public func nextOutboxDue() async throws -> Date? { try await base.nextOutboxDue() }
 
     public func settleAttachment(_ outcome: Attachment, ofMessage messageID: MessageID, at now: Date) async throws -> [Event] {

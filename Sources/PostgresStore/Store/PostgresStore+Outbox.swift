@@ -193,6 +193,16 @@ extension PostgresStore {
         try (row[name] as String?).map { Persona(name: $0, avatarURL: try row[avatar]) }
     }
 
+    public func renewOutboxClaims(_ ids: [MessageID], heldUntil: Date, until: Date) async throws -> [MessageID] {
+        guard !ids.isEmpty else { return [] }
+        return try await write { db in
+            try await db.rows(
+                sql: "UPDATE outbox SET claimed_until = ? WHERE message_id = ANY(?) AND claimed_until = ? RETURNING message_id",
+                arguments: [until.timeIntervalSince1970, ids.map(\.rawValue), heldUntil.timeIntervalSince1970]
+            ).map { row in MessageID(try row["message_id"]) }
+        }
+    }
+
     public func nextOutboxDue() async throws -> Date? {
         // Only rows `claimOutbox` can take: a reply waiting behind an older one of its conversation
         // is not due, however old its own time, or the dispatcher would look again at once, forever.
