@@ -43,17 +43,21 @@ public struct ChannelBridge: Service {
         await wiring.staffGroups.remove(previous.id)
         // By the name it had: a removed channel is gone from the store, and its endpoint must go too.
         await wiring.webhooks.remove(kind: kind, channelName: previous.name)
-        guard let channel = try? await wiring.store.channels().first(where: { $0.id == previous.id }), channel.kind == kind, !channel.isPaused
+        let retry = StoreReadRetry(logger: wiring.logger)
+        guard let stored = await retry.value("the channels to restart \(previous.name)", { try await wiring.store.channels() }),
+            let channel = stored.first(where: { $0.id == previous.id }), channel.kind == kind, !channel.isPaused
         else { return }
         await launch(channel)
     }
 
     private func launch(_ channel: Channel) async {
+        let retry = StoreReadRetry(logger: wiring.logger)
+        guard let read = await retry.value("the token of \(channel.name)", { try await wiring.store.channelCredentials(channel.id) }) else { return }
+        guard let credentials = read else {
+            wiring.logger.warning("\(kind.rawValue) channel has no token", metadata: ["channel": "\(channel.name)"])
+            return
+        }
         do {
-            guard let credentials = try await wiring.store.channelCredentials(channel.id) else {
-                wiring.logger.warning("\(kind.rawValue) channel has no token", metadata: ["channel": "\(channel.name)"])
-                return
-            }
             await tasks.replace(channel.id, with: try await starter.start(channel, credentials: credentials, wiring: wiring))
         } catch {
             // One broken channel (say, a token sealed with another key) must not stop the others.
