@@ -282,7 +282,7 @@ public struct PostgresTableWriter: Sendable {
         case (.doublePrecision, .text(let text)):
             guard let real = Double(text.trimmingCharacters(in: .whitespaces)) else { throw unconvertible }
             binds.append(real)
-        case (.text, .text(let text)): binds.append(text)
+        case (.text, .text(let text)): binds.append(text.storable)
         case (.text, .integer(let integer)): binds.append(String(integer))
         case (.text, .real(let real)): binds.append(String(real))
         case (.text, .blob(let data)):

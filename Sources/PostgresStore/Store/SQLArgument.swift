@@ -21,7 +21,15 @@ extension Double: SQLArgument {
 }
 
 extension String: SQLArgument {
-    func bind(into bindings: inout PostgresBindings) { bindings.append(self) }
+    func bind(into bindings: inout PostgresBindings) { bindings.append(storable) }
+
+    /// The text as PostgreSQL can store it. Its `text` cannot hold U+0000, which a client's message
+    /// or name may carry and SQLite keeps; a NUL would fail the whole statement, and with it a batch
+    /// of ingests, over and over as the messenger redelivers. So it becomes U+FFFD, the replacement
+    /// character, as a decoder shows a byte it cannot use.
+    var storable: String {
+        utf8.contains(0) ? replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : self
+    }
 }
 
 extension Data: SQLArgument {
@@ -54,7 +62,7 @@ struct TextList: SQLArgument {
         self.values = values
     }
 
-    func bind(into bindings: inout PostgresBindings) { bindings.append(values) }
+    func bind(into bindings: inout PostgresBindings) { bindings.append(values.map(\.storable)) }
 }
 
 /// Numbers the `?` placeholders of SQLite-style SQL as PostgreSQL's `$1`, `$2`, …, leaving any `?`

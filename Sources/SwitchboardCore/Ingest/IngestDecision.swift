@@ -28,6 +28,7 @@ public struct IngestDecision {
         _ analysis: InboundTextAnalysis,
         reopenWindow: TimeInterval
     ) -> IngestPlan {
+        let event = StorableText.clean(event)
         if case .chatMigrated(let newExternalID) = event.payload {
             return ChatMigrationRule.decide(event, newExternalID: newExternalID, snapshot)
         }
