@@ -8,8 +8,8 @@ public import SwitchboardCore
 ///
 /// Delivery is at least once: a row is leased while it is sent, and a crash before the outcome
 /// is recorded lets the lease expire so the row is sent again. A live dispatcher renews the leases
-/// of the rows it is still sending (`OutboxLeaseKeeper`), so a send that waits long is not doubled. Once `sent` is recorded the row is
-/// gone and can never be claimed again. A reply of several parts records the parts the messenger
+/// of the rows it is still sending (`OutboxLeaseKeeper`), so a send that waits long is not doubled.
+/// Once `sent` is recorded the row is gone and can never be claimed again. A reply of several parts records the parts the messenger
 /// accepted with its retry, and the retry sends only the rest. An outcome the store cannot record
 /// is retried, then replaced by a simpler `failed` (see `DeliveryRecording`), and kept in memory
 /// meanwhile so the row is not sent again when its lease runs out.
