@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SwitchboardCore
 
 /// A value a statement binds to a `?`: what the store passes where GRDB took `StatementArguments`.
 ///
@@ -23,13 +24,10 @@ extension Double: SQLArgument {
 extension String: SQLArgument {
     func bind(into bindings: inout PostgresBindings) { bindings.append(storable) }
 
-    /// The text as PostgreSQL can store it. Its `text` cannot hold U+0000, which a client's message
-    /// or name may carry and SQLite keeps; a NUL would fail the whole statement, and with it a batch
-    /// of ingests, over and over as the messenger redelivers. So it becomes U+FFFD, the replacement
-    /// character, as a decoder shows a byte it cannot use.
-    var storable: String {
-        utf8.contains(0) ? replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : self
-    }
+    /// The text as PostgreSQL can store it: its `text` cannot hold U+0000, and a NUL would fail the
+    /// whole statement. Ingest cleans what clients send before it decides (`StorableText`); this
+    /// guards every other write (operator input, logins, `copy-database`) the same way.
+    var storable: String { StorableText.clean(self) }
 }
 
 extension Data: SQLArgument {
